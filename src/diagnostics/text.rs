@@ -1,0 +1,125 @@
+//! Renders diagnostics rustc-style for a terminal: severity, code, message, `--> file:line:col`,
+//! the offending line with a caret under the right (double-width aware) column, and a hint.
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use super::{Diagnostic, Diagnostics, Severity};
+
+/// Renders every diagnostic, then a summary line counting errors and warnings.
+pub fn render_text(diagnostics: &Diagnostics, color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for diagnostic in diagnostics.iter() {
+        out.push_str(&render_one(diagnostic, &renderer));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn render_one(diagnostic: &Diagnostic, renderer: &Renderer) -> String {
+    let level = match diagnostic.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let path = diagnostic
+        .file
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let title = level
+        .primary_title(diagnostic.message.as_str())
+        .id(diagnostic.code);
+    let mut groups: Vec<Group> = Vec::new();
+    match &diagnostic.location {
+        Some(location) => {
+            let span = char_span(&location.line_text, location.column, location.width);
+            groups.push(
+                title.element(
+                    Snippet::source(location.line_text.as_str())
+                        .line_start(location.line)
+                        .path(path.clone())
+                        .annotation(AnnotationKind::Primary.span(span)),
+                ),
+            );
+        }
+        None if !path.is_empty() => {
+            groups.push(title.element(Level::NOTE.no_name().message(format!("--> {path}"))));
+        }
+        None => groups.push(Group::with_title(title)),
+    }
+    if let Some(hint) = &diagnostic.hint {
+        groups.push(Group::with_title(Level::HELP.secondary_title(hint.as_str())));
+    }
+    renderer.render(&groups).to_string()
+}
+
+/// Converts a 1-based character column and width into a byte range of `line`.
+fn char_span(line: &str, column: usize, width: usize) -> std::ops::Range<usize> {
+    let byte_at = |chars: usize| {
+        line.char_indices()
+            .nth(chars)
+            .map_or(line.len(), |(byte, _)| byte)
+    };
+    let start = byte_at(column.saturating_sub(1));
+    let end = byte_at(column.saturating_sub(1) + width.max(1)).max(start);
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Location;
+    use std::path::PathBuf;
+
+    fn render(diagnostic: Diagnostic) -> String {
+        render_text(&[diagnostic].into_iter().collect(), false)
+    }
+
+    #[test]
+    fn shows_file_line_column_and_hint() {
+        let text = render(
+            Diagnostic::error("E-unknown-field", "unknown field `regoin`")
+                .at(Location {
+                    file: PathBuf::from("content/projects/a.zh.md"),
+                    line: 4,
+                    column: 1,
+                    line_text: "regoin: yanji".into(),
+                    width: 6,
+                })
+                .hint("did you mean `region`?"),
+        );
+        assert!(text.contains("error[E-unknown-field]: unknown field `regoin`"), "{text}");
+        assert!(text.contains("content/projects/a.zh.md:4:1"), "{text}");
+        assert!(text.contains("regoin: yanji"), "{text}");
+        assert!(text.contains("^^^^^^"), "{text}");
+        assert!(text.contains("help: did you mean `region`?"), "{text}");
+    }
+
+    #[test]
+    fn caret_sits_under_double_width_text() {
+        let text = render(Diagnostic::error("E-x", "bad").at(Location {
+            file: PathBuf::from("a.md"),
+            line: 2,
+            column: 8,
+            line_text: "title: 延吉市".into(),
+            width: 3,
+        }));
+        let line = text.lines().find(|l| l.contains('^')).unwrap();
+        // "title: " is 7 columns; three CJK characters are six columns wide.
+        let caret_col = line.find('^').unwrap();
+        let source_line = text.lines().find(|l| l.contains("延吉市")).unwrap();
+        let text_col = source_line.find("title").unwrap() + 7;
+        assert_eq!(caret_col, text_col, "{text}");
+        assert_eq!(line.matches('^').count(), 6, "{text}");
+    }
+
+    #[test]
+    fn span_is_clamped_to_the_line() {
+        assert_eq!(char_span("ab", 9, 4), 2..2);
+        assert_eq!(char_span("延吉", 2, 5), 3..6);
+    }
+}

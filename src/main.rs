@@ -1,0 +1,6 @@
+mod config;
+mod diagnostics;
+mod localized;
+mod source;
+mod yaml;
+fn main() {}

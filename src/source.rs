@@ -1,0 +1,140 @@
+//! Every input file's text, read once, with a line index for turning positions into
+//! [`Location`]s. Reading checks what users get wrong in practice (an empty file, a binary file,
+//! a non-UTF-8 file, a byte-order mark) and reports it with the path instead of failing later.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Location};
+
+/// One input file's text. `path` is relative to the site root: it is what users see in reports.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(path: PathBuf, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// Reads `root/path`, refusing what cannot be a text record.
+    pub fn read(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
+        let bytes = std::fs::read(root.join(path)).map_err(|err| {
+            Diagnostic::error("E-read", format!("cannot read this file: {err}")).in_file(path)
+        })?;
+        Self::from_bytes(path, bytes)
+    }
+
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+        if bytes.contains(&0) {
+            return Err(Diagnostic::error("E-binary-file", "this is a binary file, not text")
+                .in_file(path)
+                .hint("save it as UTF-8 text, or move it out of content/ (images belong in a record's folder or static/)"));
+        }
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(err) => {
+                let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+                let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+                return Err(Diagnostic::error(
+                    "E-not-utf8",
+                    format!("this file is not UTF-8 text (first bad byte on line {line})"),
+                )
+                .in_file(path)
+                .hint("save the file as UTF-8; files saved as GBK or EUC-KR must be converted"));
+            }
+        };
+        let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+        if text.trim().is_empty() {
+            return Err(Diagnostic::error("E-empty-file", "this file is empty")
+                .in_file(path)
+                .hint("write the record's front matter and text, or delete the file"));
+        }
+        Ok(SourceFile::new(path.to_path_buf(), text))
+    }
+
+    /// The number of lines (a final line without a newline counts).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The text of a 1-based line, without its line break.
+    pub fn line(&self, line: usize) -> &str {
+        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// A location at a 1-based line and character column, underlining `width` characters.
+    pub fn location(&self, line: usize, column: usize, width: usize) -> Location {
+        let line = line.clamp(1, self.line_count());
+        Location {
+            file: self.path.clone(),
+            line,
+            column: column.max(1),
+            line_text: self.line(line).to_string(),
+            width: width.max(1),
+        }
+    }
+
+    /// The 1-based line and character column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let start = self.line_starts[line - 1];
+        let column = self.text[start..offset].chars().count() + 1;
+        (line, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_read(bytes: &[u8], code: &str) {
+        let err = SourceFile::from_bytes(Path::new("a.md"), bytes.to_vec()).unwrap_err();
+        assert_eq!(err.code, code);
+        assert_eq!(err.file.as_deref(), Some(Path::new("a.md")));
+    }
+
+    #[test]
+    fn refuses_empty_binary_and_non_utf8_files() {
+        check_read(b"", "E-empty-file");
+        check_read(b"  \n\n", "E-empty-file");
+        check_read(b"\x89PNG\r\n\x1a\n\0\0", "E-binary-file");
+        check_read(b"title: \xd1\xd3\xbc\xaa\n", "E-not-utf8");
+    }
+
+    #[test]
+    fn strips_a_byte_order_mark() {
+        let file = SourceFile::from_bytes(Path::new("a.md"), "\u{feff}---\n".into()).unwrap();
+        assert_eq!(file.text, "---\n");
+    }
+
+    #[test]
+    fn lines_and_columns() {
+        let file = SourceFile::new("a".into(), "ab\n延吉: x\r\nlast".into());
+        assert_eq!(file.line_count(), 3);
+        assert_eq!(file.line(2), "延吉: x");
+        assert_eq!(file.line(3), "last");
+        assert_eq!(file.line(9), "");
+        let offset = file.text.find('x').unwrap();
+        assert_eq!(file.line_col(offset), (2, 5));
+        assert_eq!(file.location(7, 0, 0).line, 3);
+    }
+}

@@ -1,0 +1,316 @@
+//! Reading typed values out of a [`Node`] tree while collecting diagnostics: the one place that
+//! knows how to say "expected a date, found a list" at the value's own line and column.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use super::{Key, Node, Pos, Value};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::source::SourceFile;
+
+/// Reads values from one source file, adding `line_offset` (the front-matter fence) to every
+/// position, and pushing a diagnostic for every value of the wrong shape.
+pub struct Reader<'a> {
+    pub file: &'a SourceFile,
+    pub diagnostics: &'a mut Diagnostics,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(file: &'a SourceFile, diagnostics: &'a mut Diagnostics) -> Self {
+        Reader { file, diagnostics }
+    }
+
+    pub fn location(&self, pos: Pos, width: usize) -> Location {
+        self.file.location(pos.line, pos.column, width)
+    }
+
+    /// The location of a whole value: for a scalar, the scalar as written on its line.
+    pub fn value_location(&self, node: &Node) -> Location {
+        let line = self.file.line(node.pos.line);
+        let rest: String = line.chars().skip(node.pos.column.saturating_sub(1)).collect();
+        let width = match &node.value {
+            Value::Map(_) | Value::Seq(_) => 1,
+            _ => rest.trim_end().chars().count().max(1),
+        };
+        self.location(node.pos, width)
+    }
+
+    pub fn key_location(&self, key: &Key) -> Location {
+        self.location(key.pos, key.name.chars().count())
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Reports `node` as having the wrong kind of value.
+    pub fn wrong_type(&mut self, node: &Node, field: &str, expected: &str, hint: &str) {
+        let diagnostic = Diagnostic::error(
+            "E-wrong-type",
+            format!(
+                "`{field}` must be {expected}, but here it is {}",
+                node.kind_name()
+            ),
+        )
+        .at(self.value_location(node))
+        .hint(hint);
+        self.push(diagnostic);
+    }
+
+    pub fn map<'n>(&mut self, node: &'n Node, field: &str) -> Option<&'n [(Key, Node)]> {
+        match node.as_map() {
+            Some(entries) => Some(entries),
+            None => {
+                self.wrong_type(
+                    node,
+                    field,
+                    "a mapping of `key: value` lines",
+                    "write one `key: value` per line, indented under this key",
+                );
+                None
+            }
+        }
+    }
+
+    /// Text; numbers and booleans are accepted as written (a title may be `2024`).
+    pub fn text(&mut self, node: &Node, field: &str) -> Option<String> {
+        match node.scalar_text() {
+            Some(text) => Some(text),
+            None => {
+                self.wrong_type(
+                    node,
+                    field,
+                    "text",
+                    "write the text on the same line after the colon; quote it if it contains `: `",
+                );
+                None
+            }
+        }
+    }
+
+    pub fn bool(&mut self, node: &Node, field: &str) -> Option<bool> {
+        match node.value {
+            Value::Bool(b) => Some(b),
+            _ => {
+                self.wrong_type(node, field, "true or false", "write `true` or `false`");
+                None
+            }
+        }
+    }
+
+    pub fn int(&mut self, node: &Node, field: &str) -> Option<i64> {
+        match node.value {
+            Value::Int(i) => Some(i),
+            _ => {
+                self.wrong_type(
+                    node,
+                    field,
+                    "a whole number",
+                    "write digits only, such as `12`",
+                );
+                None
+            }
+        }
+    }
+
+    pub fn number(&mut self, node: &Node, field: &str) -> Option<f64> {
+        match node.value {
+            Value::Int(i) => Some(i as f64),
+            Value::Float(f) if f.is_finite() => Some(f),
+            _ => {
+                self.wrong_type(
+                    node,
+                    field,
+                    "a number",
+                    "write digits, such as `21652` or `3.5`, without units or commas",
+                );
+                None
+            }
+        }
+    }
+
+    /// A calendar date written `YYYY-MM-DD`; impossible dates (2021-02-30) are refused.
+    pub fn date(&mut self, node: &Node, field: &str) -> Option<Date> {
+        let Some(text) = node.as_str() else {
+            self.wrong_type(
+                node,
+                field,
+                "a date such as 2023-05-01",
+                "write the date as YYYY-MM-DD",
+            );
+            return None;
+        };
+        let text = text.trim();
+        let well_formed = text.len() == 10
+            && text.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            });
+        let parsed = well_formed
+            .then(|| text.parse::<Date>().ok())
+            .flatten();
+        if parsed.is_none() {
+            let message = if well_formed {
+                format!("`{field}` is not a real calendar date: {text}")
+            } else {
+                format!("`{field}` must be a date written YYYY-MM-DD, not `{text}`")
+            };
+            let diagnostic = Diagnostic::error("E-bad-date", message)
+                .at(self.value_location(node))
+                .hint("write the date as YYYY-MM-DD, for example 2023-05-01, and check the day exists in that month");
+            self.push(diagnostic);
+        }
+        parsed
+    }
+
+    pub fn string_list(&mut self, node: &Node, field: &str) -> Vec<(String, Pos)> {
+        match &node.value {
+            Value::Seq(items) => items
+                .iter()
+                .filter_map(|item| self.text(item, field).map(|t| (t, item.pos)))
+                .collect(),
+            Value::Str(s) => vec![(s.clone(), node.pos)],
+            Value::Null => Vec::new(),
+            _ => {
+                self.wrong_type(
+                    node,
+                    field,
+                    "a list",
+                    "write the items as `[a, b]` or as `- item` lines",
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// A language map `{zh: …, ko: …}` whose keys are all declared languages, or `None` when
+    /// `node` is not such a map (then it is a plain value of the file's own language).
+    pub fn language_map<'n>(
+        &mut self,
+        node: &'n Node,
+        languages: &[String],
+    ) -> Option<BTreeMap<String, &'n Node>> {
+        let entries = node.as_map()?;
+        if entries.is_empty() || !entries.iter().all(|(k, _)| languages.contains(&k.name)) {
+            return None;
+        }
+        Some(entries.iter().map(|(k, v)| (k.name.clone(), v)).collect())
+    }
+
+    /// Reports keys of `entries` that are not in `known`, suggesting the closest known name.
+    pub fn unknown_keys(&mut self, entries: &[(Key, Node)], known: &[&str], what: &str) {
+        for (key, _) in entries {
+            if known.contains(&key.name.as_str()) {
+                continue;
+            }
+            let mut diagnostic = Diagnostic::error(
+                "E-unknown-field",
+                format!("unknown field `{}` in {what}", key.name),
+            )
+            .at(self.key_location(key));
+            diagnostic = match closest(&key.name, known) {
+                Some(near) => diagnostic.hint(format!("did you mean `{near}`?")),
+                None => diagnostic.hint(format!(
+                    "the fields allowed here are: {}",
+                    known.join(", ")
+                )),
+            };
+            self.push(diagnostic);
+        }
+    }
+
+    /// Reports a required key that is missing, at the mapping's first line.
+    pub fn missing(&mut self, node: &Node, field: &str, what: &str, hint: &str) {
+        let location = self.location(node.pos, 1);
+        self.push(
+            Diagnostic::error(
+                "E-missing-field",
+                format!("{what} has no `{field}`, which is required"),
+            )
+            .at(location)
+            .hint(hint),
+        );
+    }
+}
+
+/// The known name nearest to `name` by edit distance, if it is near enough to be a typo.
+pub fn closest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(name, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.chars().count() / 3))
+        .min()
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            let next = (row[j] + 1).min(row[j + 1] + 1).min(prev + cost);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml::parse;
+
+    fn read_with<T>(text: &str, f: impl FnOnce(&mut Reader, &Node) -> T) -> (T, Vec<Diagnostic>) {
+        let file = SourceFile::new("a.yaml".into(), text.to_string());
+        let node = parse(text).unwrap();
+        let mut diagnostics = Diagnostics::default();
+        let value = f(&mut Reader::new(&file, &mut diagnostics), &node);
+        (value, diagnostics.iter().cloned().collect())
+    }
+
+    #[test]
+    fn impossible_dates_point_at_the_value() {
+        let (date, diags) = read_with("date: 2021-02-30\n", |r, n| r.date(n.get("date").unwrap(), "date"));
+        assert!(date.is_none());
+        assert_eq!(diags[0].code, "E-bad-date");
+        let loc = diags[0].location.as_ref().unwrap();
+        assert_eq!((loc.line, loc.column, loc.width), (1, 7, 10));
+        let (date, _) = read_with("date: 2024-02-29\n", |r, n| r.date(n.get("date").unwrap(), "date"));
+        assert_eq!(date.unwrap().to_string(), "2024-02-29");
+        let (_, diags) = read_with("date: 2024-2-9\n", |r, n| r.date(n.get("date").unwrap(), "date"));
+        assert!(diags[0].message.contains("YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_nearest_field() {
+        let (_, diags) = read_with("regoin: a\nxyzzy: b\ntitle: c\n", |r, n| {
+            r.unknown_keys(n.as_map().unwrap(), &["title", "region", "tags"], "this record")
+        });
+        assert_eq!(diags.len(), 2);
+        assert_eq!(diags[0].hint.as_deref(), Some("did you mean `region`?"));
+        assert!(diags[1].hint.as_deref().unwrap().contains("title, region, tags"));
+    }
+
+    #[test]
+    fn language_maps_need_declared_codes() {
+        let langs = vec!["zh".to_string(), "ko".to_string()];
+        let (is_map, _) = read_with("a: {zh: 培训, ko: 양성}\n", |r, n| {
+            r.language_map(n.get("a").unwrap(), &langs).is_some()
+        });
+        assert!(is_map);
+        let (is_map, _) = read_with("a: {name: x}\n", |r, n| r.language_map(n.get("a").unwrap(), &langs).is_some());
+        assert!(!is_map);
+    }
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("regoin", "region"), 2);
+        assert_eq!(closest("tag", &["tags", "title"]), Some("tags"));
+        assert_eq!(closest("completely", &["tags"]), None);
+    }
+}
