@@ -3,9 +3,15 @@
 
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Localized<T> {
     values: BTreeMap<String, T>,
+}
+
+impl<T> Default for Localized<T> {
+    fn default() -> Self {
+        Localized::new()
+    }
 }
 
 impl<T> Localized<T> {

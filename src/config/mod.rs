@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::localized::Localized;
 use crate::source::SourceFile;
-use crate::yaml::{self, Node, Reader, Value};
+use crate::yaml::{self, Node, Reader};
 pub use schema::{CollectionSchema, FieldDef, FieldType, SortKey, SortOrder};
 
 pub const CONFIG_FILE: &str = "site.yaml";
@@ -127,6 +127,12 @@ impl SiteConfig {
 
     pub fn taxonomy(&self, key: &str) -> Option<&TaxonomyDef> {
         self.taxonomies.iter().find(|t| t.key == key)
+    }
+
+    /// The taxonomy a record field names: its key (`tags`) or the key's singular (`region` for
+    /// `regions`), as SPEC §2 writes them.
+    pub fn taxonomy_for_field(&self, field: &str) -> Option<&TaxonomyDef> {
+        self.taxonomies.iter().find(|t| t.key == field || t.key.strip_suffix('s') == Some(field))
     }
 }
 
@@ -476,7 +482,7 @@ fn read_fields(
     let Some(entries) = r.map(node, "fields") else { return Vec::new() };
     let mut fields = Vec::new();
     for (key, value) in entries {
-        if BUILTIN_FIELDS.contains(&key.name.as_str()) || taxonomies.iter().any(|t| t.key == key.name) || codes.contains(&key.name) {
+        if BUILTIN_FIELDS.contains(&key.name.as_str()) || taxonomies.iter().any(|t| t.key == key.name || t.key.strip_suffix('s') == Some(&key.name)) || codes.contains(&key.name) {
             let location = r.key_location(key);
             r.push(Diagnostic::error("E-bad-name", format!("field `{}` is built in and cannot be redeclared", key.name))
                 .at(location)

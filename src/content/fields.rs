@@ -1,0 +1,403 @@
+//! A record file's fields, typed by its collection's schema (SPEC §2). Translatable values are
+//! [`Localized`] from the start: plain text belongs to the file's language, a language map
+//! (`{zh: …, ko: …}`) to the languages it names. References are kept with their locations so the
+//! model can report an unknown region or a missing image at the right line.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use crate::config::{BUILTIN_FIELDS, CollectionSchema, FieldDef, FieldType, SiteConfig};
+use crate::diagnostics::{Diagnostic, Location};
+use crate::localized::Localized;
+use crate::yaml::{Key, Node, Reader, Value};
+
+/// A value with the place it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub at: Location,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metric {
+    pub label: Localized<String>,
+    pub value: f64,
+    pub unit: Localized<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GalleryItem {
+    pub src: Located<String>,
+    pub caption: Localized<String>,
+    pub credit: Localized<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceLink {
+    pub name: Localized<String>,
+    pub url: String,
+}
+
+/// A value of a collection's own field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldValue {
+    Text(Localized<String>),
+    Markdown(Localized<String>),
+    List(Localized<Vec<String>>),
+    String(String),
+    Int(i64),
+    Number(f64),
+    Date(Date),
+    Bool(bool),
+    Enum(String),
+    Image(Located<String>),
+    Gallery(Vec<GalleryItem>),
+    Metrics(Vec<Metric>),
+    Link(String),
+    Ref(Located<String>),
+}
+
+impl FieldValue {
+    /// Adds the languages of a translation's value to this one.
+    pub fn merge_translation(&mut self, other: &FieldValue) {
+        match (self, other) {
+            (FieldValue::Text(a), FieldValue::Text(b)) | (FieldValue::Markdown(a), FieldValue::Markdown(b)) => {
+                for (lang, value) in b.iter() {
+                    a.set(lang, value.clone());
+                }
+            }
+            (FieldValue::List(a), FieldValue::List(b)) => {
+                for (lang, value) in b.iter() {
+                    a.set(lang, value.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Every field a record file sets, typed.
+#[derive(Debug, Clone, Default)]
+pub struct RecordFields {
+    pub title: Localized<String>,
+    pub summary: Localized<String>,
+    pub date: Option<Date>,
+    pub updated: Option<Date>,
+    pub draft: Option<bool>,
+    pub featured: Option<bool>,
+    pub weight: Option<i64>,
+    pub slug: Option<Located<String>>,
+    /// Taxonomy key → terms as written.
+    pub terms: BTreeMap<String, Vec<Located<String>>>,
+    pub related: Vec<Located<String>>,
+    pub source: Option<SourceLink>,
+    pub custom: BTreeMap<String, FieldValue>,
+    /// `body:` of a YAML record (Markdown records have their body below the front matter).
+    pub body: Localized<Located<String>>,
+    pub translated_from: Option<String>,
+    /// The keys the file sets, with their locations: a translation may set only some of them.
+    pub keys: Vec<(String, Location)>,
+}
+
+/// Reads the fields of one record file written in `lang`.
+pub fn read_fields(
+    r: &mut Reader,
+    front: &Node,
+    lang: &str,
+    schema: &CollectionSchema,
+    config: &SiteConfig,
+) -> RecordFields {
+    let mut fields = RecordFields::default();
+    let Some(entries) = r.map(front, "the front matter") else { return fields };
+    let codes = config.lang_codes();
+    let mut known: Vec<&str> = BUILTIN_FIELDS.to_vec();
+    for taxonomy in &config.taxonomies {
+        known.push(taxonomy.key.strip_suffix('s').unwrap_or(&taxonomy.key));
+    }
+    known.extend(schema.fields.iter().map(|f| f.name.as_str()));
+    let ctx = ValueContext { lang, codes: &codes };
+    for (key, node) in entries {
+        let location = r.key_location(key);
+        fields.keys.push((key.name.clone(), location));
+        match key.name.as_str() {
+            "title" => fields.title = ctx.localized_text(r, node, "title"),
+            "summary" => fields.summary = ctx.localized_text(r, node, "summary"),
+            "date" => fields.date = r.date(node, "date"),
+            "updated" => fields.updated = r.date(node, "updated"),
+            "draft" => fields.draft = r.bool(node, "draft"),
+            "featured" => fields.featured = r.bool(node, "featured"),
+            "weight" => fields.weight = r.int(node, "weight"),
+            "slug" => fields.slug = r.text(node, "slug").map(|value| Located { value, at: r.value_location(node) }),
+            "related" => fields.related = located_list(r, node, "related"),
+            "source" => fields.source = read_source(r, node, &ctx),
+            "body" => fields.body = ctx.localized_body(r, node),
+            "translated_from" => fields.translated_from = r.text(node, "translated_from"),
+            name if let Some(taxonomy) = config.taxonomy_for_field(name) => {
+                fields.terms.insert(taxonomy.key.clone(), located_list(r, node, name));
+            }
+            name => match schema.field(name) {
+                Some(def) => {
+                    if let Some(value) = read_value(r, node, def, &ctx) {
+                        fields.custom.insert(name.to_string(), value);
+                    }
+                }
+                None if schema.allow_extra => {}
+                None => r.unknown_keys(std::slice::from_ref(&(key.clone(), node.clone())), &known, &format!("collection `{}`", schema.key)),
+            },
+        }
+    }
+    fields
+}
+
+struct ValueContext<'a> {
+    lang: &'a str,
+    codes: &'a [String],
+}
+
+impl ValueContext<'_> {
+    /// Plain text in the file's language, or a language map.
+    fn localized_text(&self, r: &mut Reader, node: &Node, field: &str) -> Localized<String> {
+        let mut localized = Localized::new();
+        if let Some(map) = r.language_map(node, self.codes) {
+            for (lang, value) in map {
+                if let Some(text) = r.text(value, field) {
+                    localized.set(&lang, text);
+                }
+            }
+        } else if node.as_map().is_some() {
+            self.not_a_language_map(r, node, field);
+        } else if !node.is_null()
+            && let Some(text) = r.text(node, field)
+        {
+            localized.set(self.lang, text);
+        }
+        localized
+    }
+
+    fn not_a_language_map(&self, r: &mut Reader, node: &Node, field: &str) {
+        let keys: Vec<String> = node.as_map().unwrap_or_default().iter().map(|(k, _)| k.name.clone()).collect();
+        let location = r.value_location(node);
+        r.push(Diagnostic::error("E-wrong-type", format!("`{field}` is a mapping with keys {}, which are not all declared languages", keys.join(", ")))
+            .at(location)
+            .hint(format!("write plain text, or one value per language: `{{{}}}`", self.codes.iter().map(|c| format!("{c}: …")).collect::<Vec<_>>().join(", "))));
+    }
+
+    fn localized_body(&self, r: &mut Reader, node: &Node) -> Localized<Located<String>> {
+        let mut localized = Localized::new();
+        let mut put = |r: &mut Reader, lang: &str, value: &Node| {
+            if let Some(text) = r.text(value, "body") {
+                // A block scalar (`|`) starts on the line below its key.
+                let mut at = r.value_location(value);
+                if at.line_text.trim_end().ends_with('|') || at.line_text.trim_end().ends_with('>') {
+                    at = r.location(crate::yaml::Pos { line: value.pos.line + 1, column: 1 }, 1);
+                }
+                localized.set(lang, Located { value: text, at });
+            }
+        };
+        if let Some(map) = r.language_map(node, self.codes) {
+            for (lang, value) in map {
+                put(r, &lang, value);
+            }
+        } else if node.as_map().is_some() {
+            self.not_a_language_map(r, node, "body");
+        } else {
+            put(r, self.lang, node);
+        }
+        localized
+    }
+
+    fn localized_list(&self, r: &mut Reader, node: &Node, field: &str) -> Localized<Vec<String>> {
+        let mut localized: Localized<Vec<String>> = Localized::new();
+        if let Some(map) = r.language_map(node, self.codes) {
+            for (lang, value) in map {
+                let items = r.string_list(value, field).into_iter().map(|(t, _)| t).collect();
+                localized.set(&lang, items);
+            }
+            return localized;
+        }
+        let Some(items) = node.as_seq() else {
+            let items = r.string_list(node, field).into_iter().map(|(t, _)| t).collect();
+            localized.set(self.lang, items);
+            return localized;
+        };
+        // Items may each be a language map; a language has the list only if every item has it.
+        let per_item: Vec<Localized<String>> = items.iter().map(|item| self.localized_text(r, item, field)).collect();
+        for lang in self.codes {
+            let list: Option<Vec<String>> = per_item.iter().map(|item| item.exact(lang).cloned()).collect();
+            if let Some(list) = list.filter(|l| !l.is_empty()) {
+                localized.set(lang, list);
+            }
+        }
+        localized
+    }
+}
+
+fn located_list(r: &mut Reader, node: &Node, field: &str) -> Vec<Located<String>> {
+    let items: Vec<(String, crate::yaml::Pos)> = r.string_list(node, field);
+    items
+        .into_iter()
+        .map(|(value, pos)| {
+            let at = r.location(pos, value.chars().count());
+            Located { value, at }
+        })
+        .collect()
+}
+
+fn read_source(r: &mut Reader, node: &Node, ctx: &ValueContext) -> Option<SourceLink> {
+    let entries = r.map(node, "source")?;
+    r.unknown_keys(entries, &["name", "url"], "`source`");
+    let name = node.get("name").map(|n| ctx.localized_text(r, n, "source.name")).unwrap_or_default();
+    let url = node.get("url").and_then(|n| r.text(n, "source.url")).unwrap_or_default();
+    if name.is_empty() && url.is_empty() {
+        return None;
+    }
+    Some(SourceLink { name, url })
+}
+
+fn read_value(r: &mut Reader, node: &Node, def: &FieldDef, ctx: &ValueContext) -> Option<FieldValue> {
+    let name = def.name.as_str();
+    if node.is_null() {
+        return None;
+    }
+    Some(match def.ty {
+        FieldType::Text => FieldValue::Text(ctx.localized_text(r, node, name)),
+        FieldType::Markdown => FieldValue::Markdown(ctx.localized_text(r, node, name)),
+        FieldType::List => FieldValue::List(ctx.localized_list(r, node, name)),
+        FieldType::String => FieldValue::String(r.text(node, name)?),
+        FieldType::Link => FieldValue::Link(r.text(node, name)?),
+        FieldType::Int => FieldValue::Int(r.int(node, name)?),
+        FieldType::Number => FieldValue::Number(r.number(node, name)?),
+        FieldType::Date => FieldValue::Date(r.date(node, name)?),
+        FieldType::Bool => FieldValue::Bool(r.bool(node, name)?),
+        FieldType::Enum => {
+            let value = r.text(node, name)?;
+            if !def.values.contains(&value) {
+                let location = r.value_location(node);
+                let hint = match crate::yaml::read::closest(&value, &def.values.iter().map(String::as_str).collect::<Vec<_>>()) {
+                    Some(near) => format!("did you mean `{near}`? The allowed values are: {}", def.values.join(", ")),
+                    None => format!("the allowed values are: {}", def.values.join(", ")),
+                };
+                r.push(Diagnostic::error("E-bad-enum", format!("`{value}` is not an allowed value of `{name}`")).at(location).hint(hint));
+                return None;
+            }
+            FieldValue::Enum(value)
+        }
+        FieldType::Image => FieldValue::Image(Located { value: r.text(node, name)?, at: r.value_location(node) }),
+        FieldType::Ref => FieldValue::Ref(Located { value: r.text(node, name)?, at: r.value_location(node) }),
+        FieldType::Metrics => FieldValue::Metrics(read_list_of(r, node, name, "label, value and unit", |r, item| read_metric(r, item, ctx))),
+        FieldType::Gallery => FieldValue::Gallery(read_list_of(r, node, name, "src, caption and credit", |r, item| read_gallery_item(r, item, ctx))),
+    })
+}
+
+fn read_list_of<T>(
+    r: &mut Reader,
+    node: &Node,
+    field: &str,
+    parts: &str,
+    mut read: impl FnMut(&mut Reader, &Node) -> Option<T>,
+) -> Vec<T> {
+    let Some(items) = node.as_seq() else {
+        r.wrong_type(node, field, "a list", &format!("write one `- {{…}}` line per item, each with {parts}"));
+        return Vec::new();
+    };
+    items.iter().filter_map(|item| read(r, item)).collect()
+}
+
+fn read_metric(r: &mut Reader, item: &Node, ctx: &ValueContext) -> Option<Metric> {
+    let entries: &[(Key, Node)] = r.map(item, "metrics")?;
+    r.unknown_keys(entries, &["label", "value", "unit"], "a key figure");
+    let Some(value_node) = item.get("value") else {
+        r.missing(item, "value", "this key figure", "add `value: 21652` (digits only, no commas)");
+        return None;
+    };
+    let value = r.number(value_node, "value")?;
+    let label = item.get("label").map(|n| ctx.localized_text(r, n, "label")).unwrap_or_default();
+    if label.is_empty() {
+        r.missing(item, "label", "this key figure", "add `label: {zh: 培训干部, ko: 간부양성}`");
+        return None;
+    }
+    let unit = item.get("unit").map(|n| ctx.localized_text(r, n, "unit")).unwrap_or_default();
+    Some(Metric { label, value, unit })
+}
+
+fn read_gallery_item(r: &mut Reader, item: &Node, ctx: &ValueContext) -> Option<GalleryItem> {
+    if let Value::Str(src) = &item.value {
+        return Some(GalleryItem { src: Located { value: src.clone(), at: r.value_location(item) }, caption: Localized::new(), credit: Localized::new() });
+    }
+    let entries = r.map(item, "gallery")?;
+    r.unknown_keys(entries, &["src", "caption", "credit"], "a gallery picture");
+    let Some(src_node) = item.get("src") else {
+        r.missing(item, "src", "this gallery picture", "add `src: photo.jpg` (a file in the record's folder or under static/)");
+        return None;
+    };
+    let src = Located { value: r.text(src_node, "src")?, at: r.value_location(src_node) };
+    let caption = item.get("caption").map(|n| ctx.localized_text(r, n, "caption")).unwrap_or_default();
+    let credit = item.get("credit").map(|n| ctx.localized_text(r, n, "credit")).unwrap_or_default();
+    Some(GalleryItem { src, caption, credit })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::config;
+    use crate::diagnostics::Diagnostics;
+    use crate::source::SourceFile;
+
+    pub fn test_config() -> SiteConfig {
+        let text = "title: t\nlanguages:\n  - {code: zh, tag: zh-Hans}\n  - {code: ko}\ntaxonomies:\n  regions: {terms: data/regions.yaml}\n  tags: {}\ncollections:\n  projects:\n    fields:\n      owner: {type: text}\n      level: {type: enum, values: [national, county]}\n      metrics: {type: metrics}\n      approach: {type: list}\n      cover: {type: image}\n";
+        let mut d = Diagnostics::default();
+        let c = config::parse(&SourceFile::new("site.yaml".into(), text.into()), &mut d).unwrap();
+        assert!(d.is_empty(), "{d:?}");
+        c
+    }
+
+    fn check_fields(lang: &str, yaml: &str) -> (RecordFields, Vec<Diagnostic>) {
+        let config = test_config();
+        let file = SourceFile::new("a.md".into(), yaml.to_string());
+        let node = crate::yaml::parse(yaml).unwrap();
+        let mut d = Diagnostics::default();
+        let fields = read_fields(&mut Reader::new(&file, &mut d), &node, lang, &config.collections[0], &config);
+        (fields, d.iter().cloned().collect())
+    }
+
+    #[test]
+    fn plain_text_belongs_to_the_file_language_and_maps_to_each() {
+        let (f, d) = check_fields("zh", "title: 延吉\nowner: {zh: 组织部, ko: 조직부}\ndate: 2020-01-02\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(f.title.exact("zh").unwrap(), "延吉");
+        let FieldValue::Text(owner) = &f.custom["owner"] else { panic!() };
+        assert_eq!(owner.exact("ko").unwrap(), "조직부");
+    }
+
+    #[test]
+    fn metrics_with_language_maps() {
+        let (f, d) = check_fields("zh", "metrics:\n  - {label: {zh: 培训, ko: 양성}, value: 21652, unit: {zh: 人次, ko: 명}}\n  - {label: x}\n");
+        let FieldValue::Metrics(m) = &f.custom["metrics"] else { panic!() };
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].value, 21652.0);
+        assert_eq!(d[0].code, "E-missing-field");
+        assert_eq!(d[0].location.as_ref().unwrap().line, 3);
+    }
+
+    #[test]
+    fn enums_list_the_allowed_values() {
+        let (_, d) = check_fields("zh", "level: natinal\n");
+        assert_eq!(d[0].code, "E-bad-enum");
+        assert!(d[0].hint.as_deref().unwrap().contains("did you mean `national`"));
+    }
+
+    #[test]
+    fn unknown_fields_are_errors_with_a_suggestion() {
+        let (_, d) = check_fields("zh", "title: a\nregoin: yanji\n");
+        assert_eq!(d[0].code, "E-unknown-field");
+        assert_eq!(d[0].hint.as_deref(), Some("did you mean `region`?"));
+    }
+
+    #[test]
+    fn lists_of_language_maps_split_per_language() {
+        let (f, _) = check_fields("zh", "approach:\n  - {zh: 一, ko: 하나}\n  - {zh: 二, ko: 둘}\n");
+        let FieldValue::List(list) = &f.custom["approach"] else { panic!() };
+        assert_eq!(list.exact("ko").unwrap(), &vec!["하나".to_string(), "둘".to_string()]);
+    }
+}

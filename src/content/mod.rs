@@ -1,0 +1,444 @@
+//! `content/**` → [`Content`]: every record file, introduction, terms file and bundle asset,
+//! read and parsed once, in parallel, each file on its own (SPEC §1, §3). Pairing records across
+//! languages is the model's job; this module only knows files.
+
+pub mod fields;
+pub mod frontmatter;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::{SiteConfig, is_slug};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::localized::Localized;
+use crate::source::SourceFile;
+use crate::yaml::{self, Reader};
+use fields::{Located, RecordFields, read_fields};
+
+pub const CONTENT_DIR: &str = "content";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordFormat {
+    /// `<id>.<lang>.md`
+    Markdown,
+    /// `<id>/index.<lang>.md` with its own files
+    Bundle,
+    /// `<id>.yaml`, all languages in one file
+    Yaml,
+}
+
+/// One record file: one language for Markdown, all languages for YAML.
+#[derive(Debug, Clone)]
+pub struct RawRecord {
+    pub collection: String,
+    pub id: String,
+    /// The file's language (for YAML records, the default language).
+    pub lang: String,
+    pub format: RecordFormat,
+    pub path: PathBuf,
+    /// The bundle folder, relative to the site root.
+    pub bundle_dir: Option<PathBuf>,
+    pub fields: RecordFields,
+    /// Where the file starts, for problems about the record as a whole.
+    pub start: Location,
+    /// A digest of the file's bytes, for caches.
+    pub digest: u64,
+}
+
+/// An `_index.<lang>.md` introduction of the home page (`collection: None`) or a collection.
+#[derive(Debug, Clone)]
+pub struct Intro {
+    pub collection: Option<String>,
+    pub lang: String,
+    pub title: Option<String>,
+    pub body: Located<String>,
+}
+
+/// A term of a closed taxonomy, from its terms file.
+#[derive(Debug, Clone)]
+pub struct TermDef {
+    pub id: String,
+    pub name: Localized<String>,
+}
+
+/// A file inside a bundle folder that is copied next to the record's page.
+#[derive(Debug, Clone)]
+pub struct BundleAsset {
+    pub collection: String,
+    pub id: String,
+    /// Path relative to the site root.
+    pub source: PathBuf,
+    /// Path relative to the bundle folder.
+    pub name: PathBuf,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    pub records: Vec<RawRecord>,
+    pub intros: Vec<Intro>,
+    /// Taxonomy key → its terms, in file order.
+    pub terms: BTreeMap<String, Vec<TermDef>>,
+    pub assets: Vec<BundleAsset>,
+}
+
+/// What a path under `content/` is.
+#[derive(Debug, Clone, PartialEq)]
+enum ContentFile {
+    Record { collection: String, id: String, lang: String, format: RecordFormat },
+    Intro { collection: Option<String>, lang: String },
+    Asset { collection: String, id: String, name: PathBuf },
+    TermsFile,
+}
+
+/// Scans and parses everything under `root/content`.
+pub fn load(root: &Path, config: &SiteConfig) -> (Content, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let (files, scan_diagnostics) = scan(root, config);
+    diagnostics.extend(scan_diagnostics);
+
+    let parsed: Vec<(Option<Parsed>, Diagnostics)> = files
+        .par_iter()
+        .filter(|(_, kind)| !matches!(kind, ContentFile::Asset { .. } | ContentFile::TermsFile))
+        .map(|(path, kind)| parse_file(root, path, kind, config))
+        .collect();
+    let mut content = Content::default();
+    for (item, file_diagnostics) in parsed {
+        diagnostics.extend(file_diagnostics);
+        match item {
+            Some(Parsed::Record(record)) => content.records.push(*record),
+            Some(Parsed::Intro(intro)) => content.intros.push(intro),
+            None => {}
+        }
+    }
+    for (path, kind) in files {
+        if let ContentFile::Asset { collection, id, name } = kind {
+            content.assets.push(BundleAsset { collection, id, source: path, name });
+        }
+    }
+    for taxonomy in &config.taxonomies {
+        if let Some(terms_file) = &taxonomy.terms_file {
+            let terms = load_terms(root, &Path::new(CONTENT_DIR).join(terms_file), config, &mut diagnostics);
+            content.terms.insert(taxonomy.key.clone(), terms);
+        }
+    }
+    (content, diagnostics)
+}
+
+/// Lists the files under `content/` in a stable order and says what each is. Symlinks that lead
+/// outside the site are refused (SPEC §6): the site must not publish files from elsewhere.
+fn scan(root: &Path, config: &SiteConfig) -> (Vec<(PathBuf, ContentFile)>, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let mut files = Vec::new();
+    let content_dir = root.join(CONTENT_DIR);
+    if !content_dir.is_dir() {
+        return (files, diagnostics);
+    }
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let terms_files: Vec<PathBuf> = config
+        .taxonomies
+        .iter()
+        .filter_map(|t| t.terms_file.as_ref().map(|f| Path::new(CONTENT_DIR).join(f)))
+        .collect();
+    let walker = walkdir::WalkDir::new(&content_dir).sort_by_file_name().follow_links(false);
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().map(|p| relative(root, p)).unwrap_or_default();
+                diagnostics.push(Diagnostic::error("E-read", format!("cannot read this folder: {err}")).in_file(&path));
+                continue;
+            }
+        };
+        let path = relative(root, entry.path());
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") {
+            continue;
+        }
+        if entry.path_is_symlink() {
+            let target = entry.path().canonicalize();
+            match target {
+                Ok(target) if target.starts_with(&canonical_root) => {
+                    if target.is_dir() {
+                        diagnostics.push(Diagnostic::warning("W-symlink-folder", "this link to a folder is not followed")
+                            .in_file(&path)
+                            .hint("move or copy the folder here instead of linking it"));
+                        continue;
+                    }
+                }
+                _ => {
+                    diagnostics.push(Diagnostic::error("E-symlink-outside", "this link leads outside the site folder")
+                        .in_file(&path)
+                        .hint("copy the file into the site instead of linking to it: only files inside the site are published"));
+                    continue;
+                }
+            }
+        } else if entry.file_type().is_dir() {
+            continue;
+        }
+        if terms_files.contains(&path) {
+            files.push((path, ContentFile::TermsFile));
+            continue;
+        }
+        match classify(&path, config) {
+            Ok(Some(kind)) => files.push((path, kind)),
+            Ok(None) => {}
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    (files, diagnostics)
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Says what a file under `content/` is, from its path alone.
+fn classify(path: &Path, config: &SiteConfig) -> Result<Option<ContentFile>, Diagnostic> {
+    let parts: Vec<String> = path.iter().skip(1).map(|p| p.to_string_lossy().into_owned()).collect();
+    let file_name = parts.last().cloned().unwrap_or_default();
+    let lang_of = |stem_and_lang: &str| -> Result<(String, String), Diagnostic> {
+        match stem_and_lang.rsplit_once('.') {
+            Some((stem, lang)) if config.language(lang).is_some() => Ok((stem.to_string(), lang.to_string())),
+            Some((_, lang)) if lang.len() <= 3 && lang.chars().all(|c| c.is_ascii_alphabetic()) => Err(Diagnostic::error(
+                "E-unknown-language",
+                format!("`{lang}` in the file name is not a language of this site"),
+            )
+            .in_file(path)
+            .hint(format!("name the file `<id>.<lang>.md` with one of: {}; or add the language to `languages` in site.yaml", config.lang_codes().join(", ")))),
+            _ => Ok((stem_and_lang.to_string(), config.default_lang().to_string())),
+        }
+    };
+    match parts.as_slice() {
+        [name] if name.starts_with("_index.") && name.ends_with(".md") => {
+            let (_, lang) = lang_of(name.trim_end_matches(".md"))?;
+            Ok(Some(ContentFile::Intro { collection: None, lang }))
+        }
+        [dir, ..] if config.collection(dir).is_none() => {
+            if parts.len() == 1 || dir == "data" {
+                return Ok(None);
+            }
+            Err(Diagnostic::warning("W-unknown-folder", format!("`{dir}` is not a collection of this site; its files are ignored"))
+                .in_file(path)
+                .hint(format!("declare `{dir}` under `collections` in site.yaml, or move the files into one of: {}", config.collections.iter().map(|c| c.key.as_str()).collect::<Vec<_>>().join(", "))))
+        }
+        [collection, name] => {
+            let collection = collection.clone();
+            if let Some(stem) = name.strip_suffix(".md") {
+                let (id, lang) = lang_of(stem)?;
+                if id == "_index" {
+                    return Ok(Some(ContentFile::Intro { collection: Some(collection), lang }));
+                }
+                Ok(Some(ContentFile::Record { collection, id, lang, format: RecordFormat::Markdown }))
+            } else if let Some(id) = name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml")) {
+                Ok(Some(ContentFile::Record { collection, id: id.to_string(), lang: config.default_lang().to_string(), format: RecordFormat::Yaml }))
+            } else {
+                Err(Diagnostic::warning("W-ignored-file", "this file is not a record and is not published")
+                    .in_file(path)
+                    .hint("records are `<id>.<lang>.md` or `<id>.yaml`; put images inside a record's folder (`<id>/index.zh.md` beside them) or under static/"))
+            }
+        }
+        [collection, id, rest @ ..] => {
+            if let [name] = rest
+                && let Some(stem) = name.strip_prefix("index.").and_then(|n| n.strip_suffix(".md"))
+            {
+                let lang = if stem.is_empty() { config.default_lang().to_string() } else { lang_of(&format!("index.{stem}"))?.1 };
+                return Ok(Some(ContentFile::Record { collection: collection.clone(), id: id.clone(), lang, format: RecordFormat::Bundle }));
+            }
+            if rest.last().is_some_and(|n| n.ends_with(".md")) {
+                return Err(Diagnostic::warning("W-ignored-file", "this Markdown file is inside a record's folder but is not its `index.<lang>.md`; it is not published")
+                    .in_file(path)
+                    .hint("a record's folder holds `index.zh.md`, `index.ko.md` and its pictures; make this file a record of its own in the collection folder"));
+            }
+            Ok(Some(ContentFile::Asset { collection: collection.clone(), id: id.clone(), name: rest.iter().collect() }))
+        }
+        _ => Ok(None),
+    }
+    .map(|kind| kind.filter(|_| !file_name.is_empty()))
+}
+
+enum Parsed {
+    Record(Box<RawRecord>),
+    Intro(Intro),
+}
+
+fn parse_file(root: &Path, path: &Path, kind: &ContentFile, config: &SiteConfig) -> (Option<Parsed>, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let file = match SourceFile::read(root, path) {
+        Ok(file) => file,
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            return (None, diagnostics);
+        }
+    };
+    let parsed = match kind {
+        ContentFile::Record { collection, id, lang, format } => parse_record(&file, collection, id, lang, *format, config, &mut diagnostics).map(|r| Parsed::Record(Box::new(r))),
+        ContentFile::Intro { collection, lang } => parse_intro(&file, collection.clone(), lang, &mut diagnostics).map(Parsed::Intro),
+        ContentFile::Asset { .. } | ContentFile::TermsFile => None,
+    };
+    (parsed, diagnostics)
+}
+
+fn parse_record(
+    file: &SourceFile,
+    collection: &str,
+    id: &str,
+    lang: &str,
+    format: RecordFormat,
+    config: &SiteConfig,
+    diagnostics: &mut Diagnostics,
+) -> Option<RawRecord> {
+    let schema = config.collection(collection)?;
+    let start = file.location(1, 1, 1);
+    let (front, body) = if format == RecordFormat::Yaml {
+        match yaml::parse(&file.text) {
+            Ok(node) => (node, None),
+            Err(err) => {
+                diagnostics.push(Diagnostic::error("E-yaml", format!("this record is not valid YAML: {}", err.message))
+                    .at(file.location(err.pos.line, err.pos.column, 1))
+                    .hint(frontmatter::yaml_hint(&err.message)));
+                return None;
+            }
+        }
+    } else {
+        match frontmatter::split(file) {
+            Ok(split) => match split.front {
+                Some(front) => (front, Some(Located { value: split.body.to_string(), at: file.location(split.body_line, 1, 1) })),
+                None => {
+                    diagnostics.push(Diagnostic::error("E-no-front-matter", "this record has no front matter")
+                        .at(start.clone())
+                        .hint("start the file with `---`, the fields (at least `title:` and, in the default language, `date:`), and another `---`"));
+                    return None;
+                }
+            },
+            Err(diagnostic) => {
+                diagnostics.push(diagnostic);
+                return None;
+            }
+        }
+    };
+    let mut reader = Reader::new(file, diagnostics);
+    let mut fields = read_fields(&mut reader, &front, lang, schema, config);
+    if let Some(body) = body {
+        if fields.body.has(lang) || !fields.body.is_empty() {
+            let at = fields.keys.iter().find(|(k, _)| k == "body").map(|(_, l)| l.clone());
+            diagnostics.push(Diagnostic::error("E-unknown-field", "a Markdown record's text goes below the front matter, not in `body:`")
+                .at_opt(at)
+                .hint("move the text below the closing `---` and delete `body:`"));
+        }
+        fields.body = Localized::one(lang, body);
+    }
+    let bundle_dir = (format == RecordFormat::Bundle).then(|| file.path.parent().map(Path::to_path_buf).unwrap_or_default());
+    let digest = digest(file.text.as_bytes());
+    Some(RawRecord { collection: collection.to_string(), id: id.to_string(), lang: lang.to_string(), format, path: file.path.clone(), bundle_dir, fields, start, digest })
+}
+
+fn parse_intro(file: &SourceFile, collection: Option<String>, lang: &str, diagnostics: &mut Diagnostics) -> Option<Intro> {
+    let split = match frontmatter::split(file) {
+        Ok(split) => split,
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            return None;
+        }
+    };
+    let mut title = None;
+    if let Some(front) = &split.front {
+        let mut reader = Reader::new(file, diagnostics);
+        if let Some(entries) = reader.map(front, "the front matter") {
+            reader.unknown_keys(entries, &["title"], "an introduction");
+        }
+        title = front.get("title").and_then(|n| reader.text(n, "title"));
+    }
+    Some(Intro { collection, lang: lang.to_string(), title, body: Located { value: split.body.to_string(), at: file.location(split.body_line, 1, 1) } })
+}
+
+/// Reads a terms file: `id: {zh: name, ko: name}` (or `id: name`) per line.
+fn load_terms(root: &Path, path: &Path, config: &SiteConfig, diagnostics: &mut Diagnostics) -> Vec<TermDef> {
+    if !root.join(path).is_file() {
+        diagnostics.push(Diagnostic::error("E-missing-terms-file", format!("the terms file {} does not exist", path.display()))
+            .in_file(Path::new(crate::config::CONFIG_FILE))
+            .hint("create it with one `id: {zh: 名称, ko: 이름}` line per term, or remove `terms:` from the taxonomy to allow free terms"));
+        return Vec::new();
+    }
+    let file = match SourceFile::read(root, path) {
+        Ok(file) => file,
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            return Vec::new();
+        }
+    };
+    let node = match yaml::parse(&file.text) {
+        Ok(node) => node,
+        Err(err) => {
+            diagnostics.push(Diagnostic::error("E-yaml", format!("this terms file is not valid YAML: {}", err.message))
+                .at(file.location(err.pos.line, err.pos.column, 1))
+                .hint(frontmatter::yaml_hint(&err.message)));
+            return Vec::new();
+        }
+    };
+    let codes = config.lang_codes();
+    let mut reader = Reader::new(&file, diagnostics);
+    let Some(entries) = reader.map(&node, "the terms file") else { return Vec::new() };
+    let mut terms = Vec::new();
+    for (key, value) in entries {
+        if !is_slug(&key.name) {
+            let location = reader.key_location(key);
+            reader.push(Diagnostic::error("E-bad-name", format!("term id `{}` must be lowercase letters, digits or `-`", key.name))
+                .at(location)
+                .hint("the id is used in URLs and in records; put the display name in the value: `yanji: {zh: 延吉市, ko: 연길시}`"));
+            continue;
+        }
+        let mut name = Localized::new();
+        if let Some(map) = reader.language_map(value, &codes) {
+            for (lang, text) in map {
+                if let Some(text) = reader.text(text, "name") {
+                    name.set(&lang, text);
+                }
+            }
+        } else if let Some(text) = reader.text(value, &key.name) {
+            name.set(config.default_lang(), text);
+        }
+        terms.push(TermDef { id: key.name.clone(), name });
+    }
+    terms
+}
+
+/// FNV-1a: a stable digest for caches and change detection (not for security).
+pub fn digest(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_classify(path: &str) -> Result<Option<ContentFile>, &'static str> {
+        let config = fields::tests::test_config();
+        classify(Path::new(path), &config).map_err(|d| d.code)
+    }
+
+    #[test]
+    fn classifies_content_paths() {
+        use ContentFile::*;
+        let record = |id: &str, lang: &str, format| Ok(Some(Record { collection: "projects".into(), id: id.into(), lang: lang.into(), format }));
+        assert_eq!(check_classify("content/projects/a.zh.md"), record("a", "zh", RecordFormat::Markdown));
+        assert_eq!(check_classify("content/projects/a.md"), record("a", "zh", RecordFormat::Markdown));
+        assert_eq!(check_classify("content/projects/梨园村.ko.md"), record("梨园村", "ko", RecordFormat::Markdown));
+        assert_eq!(check_classify("content/projects/a.yaml"), record("a", "zh", RecordFormat::Yaml));
+        assert_eq!(check_classify("content/projects/a/index.ko.md"), record("a", "ko", RecordFormat::Bundle));
+        assert_eq!(check_classify("content/projects/a/cover.svg"), Ok(Some(Asset { collection: "projects".into(), id: "a".into(), name: "cover.svg".into() })));
+        assert_eq!(check_classify("content/_index.ko.md"), Ok(Some(Intro { collection: None, lang: "ko".into() })));
+        assert_eq!(check_classify("content/projects/_index.zh.md"), Ok(Some(Intro { collection: Some("projects".into()), lang: "zh".into() })));
+        assert_eq!(check_classify("content/projects/a.en.md"), Err("E-unknown-language"));
+        assert_eq!(check_classify("content/people/a.zh.md"), Err("W-unknown-folder"));
+        assert_eq!(check_classify("content/projects/notes.txt"), Err("W-ignored-file"));
+        assert_eq!(check_classify("content/data/regions.yaml"), Ok(None));
+    }
+
+    #[test]
+    fn digest_is_stable() {
+        assert_eq!(digest(b""), 0xcbf2_9ce4_8422_2325);
+        assert_ne!(digest(b"a"), digest(b"b"));
+    }
+}

@@ -1,0 +1,280 @@
+//! Markdown → HTML (CommonMark with tables, footnotes, strikethrough and task lists), with heading
+//! ids that work for Chinese and Korean, `@/collection/id.md` links between records resolved by
+//! the caller, raw HTML sanitized unless the site allows it, and the body's plain text for
+//! excerpts. Pure: no IO; the caller turns unresolved links into diagnostics.
+
+mod excerpt;
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+pub use excerpt::excerpt;
+
+/// How links and images in a body are resolved: implemented by the model, which knows routes.
+pub trait LinkResolver {
+    /// `@/projects/hongxin-wuye.md` (without the `@/`) → the page URL in this body's language.
+    fn record_link(&self, target: &str) -> Option<String>;
+    /// A relative path (`photo.jpg`) → its URL, when the record has such a file.
+    fn relative_asset(&self, path: &str) -> Option<String>;
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MarkdownOptions {
+    /// SPEC §6: raw HTML is sanitized unless `unsafe_html: true`.
+    pub unsafe_html: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A link the resolver could not resolve, with its byte offset in the Markdown text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenLink {
+    pub target: String,
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    /// The text of the body's paragraphs, for the automatic summary.
+    pub plain_text: String,
+    pub broken_links: Vec<BrokenLink>,
+    /// Emphasis markers that CommonMark left as literal `**` (SPEC: hygiene), by byte offset.
+    pub literal_emphasis: Vec<usize>,
+}
+
+pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResolver) -> Rendered {
+    let parser_options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut rendered = Rendered::default();
+    let mut events: Vec<Event> = Vec::new();
+    let mut has_raw_html = false;
+    let mut used_ids: HashSet<String> = HashSet::new();
+    // Index into `events` of the open heading, and its text so far.
+    let mut open_heading: Option<(usize, String)> = None;
+    // Byte offset where the open paragraph starts, and where its text starts in `plain_text`.
+    let mut open_paragraph: Option<(usize, usize)> = None;
+
+    for (event, range) in Parser::new_ext(markdown, parser_options).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = resolve(&dest_url, range.start, false, resolver, &mut rendered.broken_links).unwrap_or(dest_url);
+                Event::Start(Tag::Link { link_type, dest_url, title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest_url = resolve(&dest_url, range.start, true, resolver, &mut rendered.broken_links).unwrap_or(dest_url);
+                Event::Start(Tag::Image { link_type, dest_url, title, id })
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                open_heading = Some((events.len(), String::new()));
+                event
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some((start, text)) = open_heading.take()
+                    && let Event::Start(Tag::Heading { id, .. }) = &mut events[start]
+                {
+                    let unique = unique_id(id.as_deref().map_or_else(|| heading_id(&text), str::to_string), &mut used_ids);
+                    *id = Some(CowStr::from(unique.clone()));
+                    let level = heading_level(level);
+                    if level <= 3 {
+                        rendered.headings.push(Heading { level, id: unique, text: text.trim().to_string() });
+                    }
+                }
+                event
+            }
+            Event::Start(Tag::Paragraph) => {
+                open_paragraph = Some((range.start, rendered.plain_text.len()));
+                event
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if let Some((start, text_start)) = open_paragraph.take()
+                    && rendered.plain_text[text_start..].contains("**")
+                {
+                    let at = markdown[start..range.end].find("**").map_or(start, |i| start + i);
+                    rendered.literal_emphasis.push(at);
+                }
+                rendered.plain_text.push('\n');
+                event
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                has_raw_html = true;
+                event
+            }
+            Event::Text(ref text) | Event::Code(ref text) => {
+                if let Some((_, heading)) = &mut open_heading {
+                    heading.push_str(text);
+                } else if open_paragraph.is_some() {
+                    rendered.plain_text.push_str(text);
+                }
+                event
+            }
+            other => other,
+        };
+        events.push(event);
+    }
+    html::push_html(&mut rendered.html, events.into_iter());
+    if has_raw_html && !options.unsafe_html {
+        rendered.html = sanitize(&rendered.html);
+    }
+    rendered
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Resolves `@/…` record links and relative asset paths; other URLs are left as written.
+fn resolve<'a>(
+    dest: &str,
+    offset: usize,
+    is_image: bool,
+    resolver: &dyn LinkResolver,
+    broken: &mut Vec<BrokenLink>,
+) -> Option<CowStr<'a>> {
+    if let Some(target) = dest.strip_prefix("@/") {
+        let resolved = resolver.record_link(target);
+        if resolved.is_none() {
+            broken.push(BrokenLink { target: dest.to_string(), offset });
+        }
+        return resolved.map(CowStr::from);
+    }
+    let is_relative = !dest.is_empty()
+        && !dest.starts_with(['/', '#', '?'])
+        && !dest.contains(':');
+    if is_relative {
+        let resolved = resolver.relative_asset(dest);
+        if resolved.is_none() && is_image {
+            broken.push(BrokenLink { target: dest.to_string(), offset });
+        }
+        return resolved.map(CowStr::from);
+    }
+    None
+}
+
+/// A heading id that keeps Chinese and Korean letters: `一、主要做法` → `一主要做法`,
+/// `Key Figures 2023` → `key-figures-2023`.
+pub fn heading_id(text: &str) -> String {
+    let mut id = String::new();
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() {
+            id.extend(c.to_lowercase());
+        } else if (c.is_whitespace() || c == '-' || c == '_') && !id.ends_with('-') && !id.is_empty() {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-').to_string();
+    if id.is_empty() { "section".into() } else { id }
+}
+
+fn unique_id(base: String, used: &mut HashSet<String>) -> String {
+    let mut id = base.clone();
+    let mut n = 1;
+    while !used.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// Removes scripts, event handlers and other active content from raw HTML (SPEC §6).
+fn sanitize(html: &str) -> String {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_tag_attributes("h1", ["id"])
+        .add_tag_attributes("h2", ["id"])
+        .add_tag_attributes("h3", ["id"])
+        .add_tag_attributes("h4", ["id"])
+        .add_tag_attributes("h5", ["id"])
+        .add_tag_attributes("h6", ["id"])
+        .add_tag_attributes("div", ["id", "class"])
+        .add_tag_attributes("sup", ["id", "class"])
+        .add_tag_attributes("a", ["id", "class"])
+        .add_tag_attributes("li", ["id"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("td", ["style"])
+        .add_tags(["input", "figure", "figcaption"])
+        .filter_style_properties(["text-align"].into_iter().collect())
+        .link_rel(None);
+    builder.clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Links;
+    impl LinkResolver for Links {
+        fn record_link(&self, target: &str) -> Option<String> {
+            (target.starts_with("cases/liyuan-cun.md")).then(|| format!("/ko/cases/liyuan-cun/{}", target.split_once('#').map(|(_, a)| format!("#{a}")).unwrap_or_default()))
+        }
+        fn relative_asset(&self, path: &str) -> Option<String> {
+            (path == "photo.svg").then(|| "/projects/a/photo.svg".to_string())
+        }
+    }
+
+    fn check_render(markdown: &str) -> Rendered {
+        render(markdown, MarkdownOptions::default(), &Links)
+    }
+
+    #[test]
+    fn renders_commonmark_extensions() {
+        let html = check_render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~\n\n- [x] done\n\nnote[^1]\n\n[^1]: foot\n").html;
+        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("<del>x</del>"), "{html}");
+        assert!(html.contains("type=\"checkbox\""), "{html}");
+        assert!(html.contains("footnote-definition"), "{html}");
+    }
+
+    #[test]
+    fn cjk_heading_ids_are_unique_and_listed() {
+        let r = check_render("## 一、主要做法\n\n## 주요 방법\n\n## 一、主要做法\n\n#### deep\n");
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["一主要做法", "주요-방법", "一主要做法-1"]);
+        assert!(r.html.contains("<h2 id=\"주요-방법\">"), "{}", r.html);
+    }
+
+    #[test]
+    fn record_links_and_assets_are_resolved() {
+        let r = check_render("[梨园村](@/cases/liyuan-cun.md#变化) [x](@/cases/nothing.md) ![p](photo.svg) ![q](gone.svg) [w](https://example.org)");
+        assert!(r.html.contains("href=\"/ko/cases/liyuan-cun/#%E5%8F%98%E5%8C%96\""), "{}", r.html);
+        assert!(r.html.contains("src=\"/projects/a/photo.svg\""), "{}", r.html);
+        assert!(r.html.contains("href=\"https://example.org\""), "{}", r.html);
+        let broken: Vec<&str> = r.broken_links.iter().map(|b| b.target.as_str()).collect();
+        assert_eq!(broken, ["@/cases/nothing.md", "gone.svg"]);
+    }
+
+    #[test]
+    fn raw_html_is_sanitized_unless_allowed() {
+        let md = "<script>alert(1)</script>\n\n<p onclick=\"x()\">hi</p>\n\n## 标题\n";
+        let safe = check_render(md).html;
+        assert!(!safe.contains("<script") && !safe.contains("onclick"), "{safe}");
+        assert!(safe.contains("<h2 id=\"标题\">"), "{safe}");
+        let raw = render(md, MarkdownOptions { unsafe_html: true }, &Links).html;
+        assert!(raw.contains("<script>"), "{raw}");
+    }
+
+    #[test]
+    fn plain_text_and_literal_emphasis() {
+        let r = check_render("## 标题\n\n第一段。\n\n**真，**她说。\n");
+        assert_eq!(r.plain_text, "第一段。\n**真，**她说。\n");
+        assert_eq!(r.literal_emphasis.len(), 1);
+    }
+}
