@@ -58,6 +58,16 @@ impl<T> Localized<T> {
         self.values.iter()
     }
 
+    /// Sets every language `other` has (a translation's values win over the source's).
+    pub fn fill_over(&mut self, other: &Localized<T>)
+    where
+        T: Clone,
+    {
+        for (lang, value) in &other.values {
+            self.values.insert(lang.clone(), value.clone());
+        }
+    }
+
     /// Fills languages missing here from `other` (a translation inherits, never overrides).
     pub fn fill_from(&mut self, other: &Localized<T>)
     where

@@ -126,6 +126,36 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Content, Diagnostics) {
     (content, diagnostics)
 }
 
+/// The files under `static/`, relative to it, in a stable order; links leading outside the
+/// site are refused like those in `content/`.
+pub fn static_files(root: &Path) -> (Vec<PathBuf>, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let mut files = Vec::new();
+    let dir = root.join("static");
+    if !dir.is_dir() {
+        return (files, diagnostics);
+    }
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().follow_links(false).into_iter().flatten() {
+        let path = relative(root, entry.path());
+        if entry.path_is_symlink() {
+            let inside = entry.path().canonicalize().is_ok_and(|t| t.starts_with(&canonical_root) && t.is_file());
+            if !inside {
+                diagnostics.push(Diagnostic::error("E-symlink-outside", "this link leads outside the site folder (or to a folder)")
+                    .in_file(&path)
+                    .hint("copy the file into static/ instead of linking to it: only files inside the site are published"));
+                continue;
+            }
+        } else if !entry.file_type().is_file() {
+            continue;
+        }
+        if let Ok(inner) = entry.path().strip_prefix(&dir) {
+            files.push(inner.to_path_buf());
+        }
+    }
+    (files, diagnostics)
+}
+
 /// Lists the files under `content/` in a stable order and says what each is. Symlinks that lead
 /// outside the site are refused (SPEC §6): the site must not publish files from elsewhere.
 fn scan(root: &Path, config: &SiteConfig) -> (Vec<(PathBuf, ContentFile)>, Diagnostics) {

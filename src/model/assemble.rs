@@ -1,0 +1,482 @@
+//! Content files → [`Site`]: pairs each record's files across languages (a translation
+//! inherits every field it does not set, SPEC §3.3), leaves drafts out, gives slugs, resolves
+//! terms, related records and pictures, and sorts. Every problem becomes a diagnostic.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Component, Path, PathBuf};
+
+use super::{Collection, Intro, Picture, Presence, Record, Site, StaticFile, Taxonomy, Term, Translation, routes, slug::slugify};
+use crate::config::{CollectionSchema, MissingTranslation, SiteConfig, SortKey, is_slug};
+use crate::content::fields::{FieldValue, Located, RecordFields};
+use crate::content::{Content, RawRecord, RecordFormat};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::localized::Localized;
+use crate::yaml::read::closest;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AssembleOptions {
+    /// Publish records marked `draft: true` (`--drafts`).
+    pub drafts: bool,
+}
+
+/// Builds the site. `static_files` are the paths under `static/`, relative to it.
+pub fn assemble(config: SiteConfig, content: Content, static_files: &[PathBuf], options: AssembleOptions) -> (Site, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let default_lang = config.default_lang().to_string();
+
+    let mut taxonomies: Vec<Taxonomy> = config
+        .taxonomies
+        .iter()
+        .map(|t| Taxonomy {
+            key: t.key.clone(),
+            terms: content.terms.get(&t.key).map_or_else(Vec::new, |terms| {
+                terms.iter().map(|d| Term { id: d.id.clone(), slug: d.id.clone(), name: d.name.clone(), records: Vec::new() }).collect()
+            }),
+        })
+        .collect();
+
+    // Group files by record, in a stable order.
+    let mut groups: BTreeMap<(usize, String), Vec<RawRecord>> = BTreeMap::new();
+    for raw in content.records {
+        let Some(position) = config.collections.iter().position(|c| c.key == raw.collection) else { continue };
+        groups.entry((position, raw.id.clone())).or_default().push(raw);
+    }
+
+    let static_set: BTreeSet<PathBuf> = static_files.iter().cloned().collect();
+    let mut bundle_files: BTreeMap<(String, String), BTreeSet<PathBuf>> = BTreeMap::new();
+    for asset in &content.assets {
+        bundle_files.entry((asset.collection.clone(), asset.id.clone())).or_default().insert(asset.name.clone());
+    }
+    let mut records: Vec<Record> = Vec::new();
+    let mut pending_related: Vec<Vec<Located<String>>> = Vec::new();
+    let mut builder = Builder { config: &config, static_files: &static_set, bundle_files: &bundle_files, taxonomies: &mut taxonomies, options, diagnostics: &mut diagnostics };
+    for ((position, _), files) in groups {
+        let schema = &config.collections[position];
+        let Some((base, translations)) = pair_files(files, &default_lang, builder.diagnostics) else { continue };
+        if base.fields.draft == Some(true) && !options.drafts {
+            continue;
+        }
+        let Some((record, related)) = builder.build(schema, base, translations) else { continue };
+        records.push(record);
+        pending_related.push(related);
+    }
+
+    // Site order: collections as declared, each in its own sort order.
+    let mut order: Vec<usize> = (0..records.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ra, rb) = (&records[a], &records[b]);
+        let pa = config.collections.iter().position(|c| c.key == ra.collection);
+        let pb = config.collections.iter().position(|c| c.key == rb.collection);
+        let schema = &config.collections[pa.unwrap_or(0)];
+        pa.cmp(&pb).then_with(|| compare_records(schema, ra, rb, &default_lang))
+    });
+    let mut records: Vec<Record> = order.iter().map(|&i| records[i].clone()).collect();
+    let pending_related: Vec<Vec<Located<String>>> = order.iter().map(|&i| pending_related[i].clone()).collect();
+
+    check_duplicate_slugs(&records, &mut diagnostics);
+
+    let mut site = Site {
+        collections: config
+            .collections
+            .iter()
+            .map(|c| Collection { key: c.key.clone(), records: records.iter().enumerate().filter(|(_, r)| r.collection == c.key).map(|(i, _)| i).collect() })
+            .collect(),
+        config,
+        records: Vec::new(),
+        taxonomies,
+        intros: BTreeMap::new(),
+        static_files: Vec::new(),
+    };
+
+    // Terms list their records in site order.
+    for (index, record) in records.iter().enumerate() {
+        for (key, terms) in &record.terms {
+            if let Some(taxonomy) = site.taxonomies.iter_mut().find(|t| &t.key == key) {
+                for &term in terms {
+                    taxonomy.terms[term].records.push(index);
+                }
+            }
+        }
+    }
+    let lookup = RecordLookup::new(&records);
+    for (index, related) in pending_related.into_iter().enumerate() {
+        for reference in related {
+            match lookup.find(&reference.value) {
+                Some(target) if target != index => records[index].related.push(target),
+                Some(_) => {}
+                None => diagnostics.push(unknown_record(&reference, &lookup)),
+            }
+        }
+    }
+    for record in &records {
+        check_refs(record, &lookup, &site.taxonomies, &mut diagnostics);
+    }
+
+    for intro in content.intros {
+        site.intros.insert((intro.collection, intro.lang), Intro { title: intro.title, body: intro.body });
+    }
+    for asset in content.assets {
+        if let Some(record) = records.iter().find(|r| r.collection == asset.collection && r.id == asset.id) {
+            let url = routes::record_assets(&site.config, &record.collection, &record.slug);
+            let dest = format!("{}{}", routes::output_path(&site.config, &url).trim_end_matches("index.html"), slash_path(&asset.name));
+            site.static_files.push(StaticFile { source: asset.source, dest });
+        }
+    }
+    for path in static_files {
+        site.static_files.push(StaticFile { source: Path::new("static").join(path), dest: slash_path(path) });
+    }
+    site.static_files.sort();
+    site.records = records;
+    (site, diagnostics)
+}
+
+/// Splits a record's files into the default-language file and its translations, reporting
+/// duplicates and translations without a source.
+fn pair_files(files: Vec<RawRecord>, default_lang: &str, diagnostics: &mut Diagnostics) -> Option<(RawRecord, Vec<RawRecord>)> {
+    let mut base: Option<RawRecord> = None;
+    let mut translations: BTreeMap<String, RawRecord> = BTreeMap::new();
+    for file in files {
+        let existing = if file.lang == default_lang { base.as_ref() } else { translations.get(&file.lang) };
+        if let Some(existing) = existing {
+            diagnostics.push(
+                Diagnostic::error("E-duplicate-id", format!("record `{}/{}` is written twice in the same language", file.collection, file.id))
+                    .at(file.start.clone())
+                    .hint(format!("{} already holds this record; delete one of the two files or give this one another id", existing.path.display())),
+            );
+            continue;
+        }
+        if file.lang == default_lang {
+            base = Some(file);
+        } else {
+            translations.insert(file.lang.clone(), file);
+        }
+    }
+    let Some(base) = base else {
+        for file in translations.values() {
+            diagnostics.push(
+                Diagnostic::error("E-orphan-translation", format!("this is a translation of `{}/{}`, but there is no {default_lang} record with that id", file.collection, file.id))
+                    .at(file.start.clone())
+                    .hint(format!("create {}, which holds the shared fields (date, region, figures), or rename this file to match an existing record", default_path(file, default_lang))),
+            );
+        }
+        return None;
+    };
+    if base.format == RecordFormat::Yaml {
+        for file in translations.values() {
+            diagnostics.push(
+                Diagnostic::error("E-duplicate-id", "this record is also written as a YAML file, which holds every language")
+                    .at(file.start.clone())
+                    .hint(format!("put this language's text into {} as `{{{}: …}}` values, or delete the YAML file", base.path.display(), file.lang)),
+            );
+        }
+        return Some((base, Vec::new()));
+    }
+    Some((base, translations.into_values().collect()))
+}
+
+fn default_path(file: &RawRecord, default_lang: &str) -> String {
+    let name = file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let renamed = name.replacen(&format!(".{}.", file.lang), &format!(".{default_lang}."), 1);
+    file.path.with_file_name(renamed).display().to_string()
+}
+
+/// Fields a translation may set (SPEC §3.3); every other field is shared and written once.
+fn translatable_keys(schema: &CollectionSchema) -> Vec<&str> {
+    let mut keys = vec!["title", "summary", "draft", "translated_from", "body"];
+    keys.extend(schema.fields.iter().filter(|f| f.ty.is_translatable()).map(|f| f.name.as_str()));
+    keys
+}
+
+/// What a record can see while it is built: the config, the files pictures may name, and the
+/// taxonomies that free terms are added to.
+struct Builder<'a> {
+    config: &'a SiteConfig,
+    static_files: &'a BTreeSet<PathBuf>,
+    bundle_files: &'a BTreeMap<(String, String), BTreeSet<PathBuf>>,
+    taxonomies: &'a mut [Taxonomy],
+    options: AssembleOptions,
+    diagnostics: &'a mut Diagnostics,
+}
+
+impl Builder<'_> {
+    fn build(&mut self, schema: &CollectionSchema, base: RawRecord, translations: Vec<RawRecord>) -> Option<(Record, Vec<Located<String>>)> {
+        let config = self.config;
+        let default_lang = config.default_lang();
+        let RawRecord { collection, id, path, fields, start, bundle_dir, .. } = base;
+        let RecordFields { mut title, mut summary, date, updated, featured, weight, slug, terms, related, source, mut custom, mut body, .. } = fields;
+
+        let has_title = title.exact(default_lang).is_some_and(|t| !t.trim().is_empty());
+        if !has_title {
+            self.diagnostics.push(Diagnostic::error("E-missing-field", "this record has no `title`, which is required").at(start.clone()).hint("add `title: …` to the front matter"));
+        }
+        if date.is_none() {
+            self.diagnostics.push(Diagnostic::error("E-missing-field", "this record has no `date`, which is required").at(start.clone()).hint("add `date: 2023-05-01` (the day the work was reported or completed)"));
+        }
+        for field in schema.fields.iter().filter(|f| f.required && !custom.contains_key(&f.name)) {
+            self.diagnostics.push(Diagnostic::error("E-missing-field", format!("this record has no `{}`, which collection `{collection}` requires", field.name)).at(start.clone()).hint(format!("add `{}:` ({})", field.name, field.ty.name())));
+        }
+        let (Some(date), true) = (date, has_title) else { return None };
+
+        // Translations add their languages; everything they do not set is inherited.
+        let allowed = translatable_keys(schema);
+        let mut translation_files = BTreeMap::new();
+        for translation in translations {
+            for (key, location) in &translation.fields.keys {
+                if !allowed.contains(&key.as_str()) {
+                    self.diagnostics.push(
+                        Diagnostic::error("E-translation-shared-field", format!("`{key}` is shared by all languages and is set in the {default_lang} file only"))
+                            .at(location.clone())
+                            .hint(format!("delete this line; to translate labels or captions, write them in {} as `{{{default_lang}: …, {}: …}}`", path.display(), translation.lang)),
+                    );
+                }
+            }
+            if translation.fields.draft == Some(true) && !self.options.drafts {
+                continue;
+            }
+            let lang = translation.lang.clone();
+            title.fill_over(&translation.fields.title);
+            summary.fill_over(&translation.fields.summary);
+            body.fill_over(&translation.fields.body);
+            for (name, value) in &translation.fields.custom {
+                match custom.get_mut(name) {
+                    Some(existing) => existing.merge_translation(value),
+                    None => {
+                        custom.insert(name.clone(), value.clone());
+                    }
+                }
+            }
+            if translation.fields.title.exact(&lang).is_none() {
+                self.diagnostics.push(Diagnostic::warning("W-untranslated-title", format!("this {lang} translation has no `title`; the {default_lang} title is shown")).at(translation.start.clone()).hint("add `title: …` in this language"));
+            }
+            translation_files.insert(lang, Translation { path: translation.path, translated_from: translation.fields.translated_from });
+        }
+        let mut presence = BTreeMap::new();
+        for language in &config.languages {
+            if title.has(&language.code) {
+                presence.insert(language.code.clone(), Presence::Translated);
+            } else if config.missing_translation == MissingTranslation::Fallback {
+                presence.insert(language.code.clone(), Presence::Fallback);
+            }
+        }
+
+        let slug = match slug {
+            Some(slug) if is_slug(&slug.value) => slug.value,
+            Some(slug) => {
+                self.diagnostics.push(Diagnostic::error("E-bad-slug", format!("`slug` must be lowercase letters, digits or `-`, not `{}`", slug.value)).at(slug.at).hint(format!("write it like `{}`", slugify(&slug.value))));
+                slugify(&id)
+            }
+            None if is_slug(&id) => id.clone(),
+            None => slugify(&id),
+        };
+
+        let mut record_terms = BTreeMap::new();
+        for (key, values) in terms {
+            let Some(position) = self.taxonomies.iter().position(|t| t.key == key) else { continue };
+            let closed = config.taxonomy(&key).is_some_and(|t| t.terms_file.is_some());
+            let mut indices = Vec::new();
+            for value in values {
+                if let Some(index) = resolve_term(&mut self.taxonomies[position], &value, closed, default_lang, self.diagnostics)
+                    && !indices.contains(&index)
+                {
+                    indices.push(index);
+                }
+            }
+            record_terms.insert(key, indices);
+        }
+
+        let assets_url = routes::record_assets(config, &collection, &slug);
+        let no_files = BTreeSet::new();
+        let bundle = bundle_dir.as_ref().map(|_| self.bundle_files.get(&(collection.clone(), id.clone())).unwrap_or(&no_files));
+        let mut images = BTreeMap::new();
+        let mut galleries = BTreeMap::new();
+        for field in &schema.fields {
+            match custom.get(&field.name) {
+                Some(FieldValue::Image(value)) => {
+                    if let Some(url) = self.picture_url(value, bundle, &assets_url) {
+                        images.insert(field.name.clone(), url);
+                    }
+                }
+                Some(FieldValue::Gallery(items)) => {
+                    let pictures = items
+                        .iter()
+                        .filter_map(|item| Some(Picture { url: self.picture_url(&item.src, bundle, &assets_url)?, caption: item.caption.clone(), credit: item.credit.clone() }))
+                        .collect();
+                    galleries.insert(field.name.clone(), pictures);
+                }
+                _ => {}
+            }
+        }
+        let bundle_files = bundle.map(|files| files.iter().map(|p| slash_path(p)).collect()).unwrap_or_default();
+        let record = Record {
+            collection,
+            id,
+            slug,
+            path,
+            date,
+            updated,
+            featured: featured.unwrap_or(false),
+            weight: weight.unwrap_or(0),
+            title,
+            summary,
+            body,
+            terms: record_terms,
+            related: Vec::new(),
+            source,
+            fields: custom,
+            images,
+            galleries,
+            presence,
+            translations: translation_files,
+            assets_url: bundle_dir.map(|_| assets_url),
+            bundle_files,
+        };
+        Some((record, related))
+    }
+
+    /// The URL of a picture named by content: a file of the record's bundle, else of `static/`.
+    fn picture_url(&mut self, value: &Located<String>, bundle: Option<&BTreeSet<PathBuf>>, assets_url: &str) -> Option<String> {
+        let path = match check_image_path(value) {
+            Ok(path) => path,
+            Err(diagnostic) => {
+                self.diagnostics.push(diagnostic);
+                return None;
+            }
+        };
+        if bundle.is_some_and(|files| files.contains(&path)) {
+            return Some(format!("{assets_url}{}", slash_path(&path)));
+        }
+        if self.static_files.contains(&path) {
+            return Some(format!("{}{}", self.config.base_url.path, slash_path(&path)));
+        }
+        let place = if bundle.is_some() { "in the record's folder or under static/" } else { "under static/" };
+        self.diagnostics.push(
+            Diagnostic::error("E-missing-image", format!("the picture `{}` does not exist {place}", value.value))
+                .at(value.at.clone())
+                .hint("check the spelling and the folder; file names are case-sensitive on the web server"),
+        );
+        None
+    }
+}
+
+fn resolve_term(taxonomy: &mut Taxonomy, value: &Located<String>, closed: bool, default_lang: &str, diagnostics: &mut Diagnostics) -> Option<usize> {
+    if closed {
+        if let Some(index) = taxonomy.terms.iter().position(|t| t.id == value.value) {
+            return Some(index);
+        }
+        let ids: Vec<&str> = taxonomy.terms.iter().map(|t| t.id.as_str()).collect();
+        let hint = match closest(&value.value, &ids) {
+            Some(near) => format!("did you mean `{near}`? Terms are declared in the taxonomy's terms file"),
+            None => format!("use one of: {}; or add `{}` to the taxonomy's terms file", ids.join(", "), value.value),
+        };
+        diagnostics.push(Diagnostic::error("E-unknown-term", format!("`{}` is not a term of `{}`", value.value, taxonomy.key)).at(value.at.clone()).hint(hint));
+        return None;
+    }
+    let slug = if is_slug(&value.value) { value.value.clone() } else { slugify(&value.value) };
+    if let Some(index) = taxonomy.terms.iter().position(|t| t.slug == slug) {
+        return Some(index);
+    }
+    taxonomy.terms.push(Term { id: value.value.clone(), slug, name: Localized::one(default_lang, value.value.clone()), records: Vec::new() });
+    Some(taxonomy.terms.len() - 1)
+}
+
+/// The order of records in a collection: its sort key, then newest, then weight, then id, so
+/// the order is total and builds are deterministic.
+fn compare_records(schema: &CollectionSchema, a: &Record, b: &Record, default_lang: &str) -> std::cmp::Ordering {
+    let primary = match schema.sort.key {
+        SortKey::Date => a.date.cmp(&b.date),
+        SortKey::Weight => a.weight.cmp(&b.weight),
+        SortKey::Title => title_key(a.title.text(default_lang, default_lang)).cmp(&title_key(b.title.text(default_lang, default_lang))),
+    };
+    let primary = if schema.sort.descending { primary.reverse() } else { primary };
+    primary.then(b.date.cmp(&a.date)).then(a.weight.cmp(&b.weight)).then(a.id.cmp(&b.id))
+}
+
+/// Chinese titles sort by pinyin, as Chinese readers expect; Hangul sorts correctly as it is.
+fn title_key(title: &str) -> String {
+    if title.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) { slugify(title) } else { title.to_lowercase() }
+}
+
+fn check_duplicate_slugs(records: &[Record], diagnostics: &mut Diagnostics) {
+    let mut seen: BTreeMap<(&str, &str), &Record> = BTreeMap::new();
+    for record in records {
+        if let Some(first) = seen.insert((&record.collection, &record.slug), record) {
+            diagnostics.push(
+                Diagnostic::error("E-duplicate-slug", format!("records `{}` and `{}` would both be published at /{}/{}/", first.id, record.id, record.collection, record.slug))
+                    .in_file(&record.path)
+                    .hint("give one of them another `slug:`"),
+            );
+            seen.insert((&first.collection, &first.slug), first);
+        }
+    }
+}
+
+/// Finds records by `collection/id` or a unique bare id.
+struct RecordLookup {
+    by_key: BTreeMap<(String, String), usize>,
+    by_id: BTreeMap<String, Vec<usize>>,
+}
+
+impl RecordLookup {
+    fn new(records: &[Record]) -> Self {
+        let mut lookup = RecordLookup { by_key: BTreeMap::new(), by_id: BTreeMap::new() };
+        for (i, r) in records.iter().enumerate() {
+            lookup.by_key.insert((r.collection.clone(), r.id.clone()), i);
+            lookup.by_id.entry(r.id.clone()).or_default().push(i);
+        }
+        lookup
+    }
+
+    fn find(&self, reference: &str) -> Option<usize> {
+        let reference = reference.trim().trim_start_matches("@/").trim_end_matches(".md").trim_matches('/');
+        match reference.split_once('/') {
+            Some((collection, id)) => self.by_key.get(&(collection.to_string(), id.to_string())).copied(),
+            None => match self.by_id.get(reference).map(Vec::as_slice) {
+                Some([only]) => Some(*only),
+                _ => None,
+            },
+        }
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.by_key.keys().map(|(c, i)| format!("{c}/{i}")).collect()
+    }
+}
+
+fn unknown_record(reference: &Located<String>, lookup: &RecordLookup) -> Diagnostic {
+    let keys = lookup.keys();
+    let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let hint = match closest(&reference.value, &refs) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None => "write `collection/id`, such as `cases/liyuan-cun`, of a record that exists (drafts are not published)".to_string(),
+    };
+    Diagnostic::error("E-unknown-record", format!("there is no record `{}`", reference.value)).at(reference.at.clone()).hint(hint)
+}
+
+fn check_refs(record: &Record, lookup: &RecordLookup, taxonomies: &[Taxonomy], diagnostics: &mut Diagnostics) {
+    for value in record.fields.values() {
+        if let FieldValue::Ref(reference) = value {
+            let is_term = taxonomies.iter().any(|t| t.terms.iter().any(|term| term.id == reference.value));
+            if lookup.find(&reference.value).is_none() && !is_term {
+                diagnostics.push(unknown_record(reference, lookup));
+            }
+        }
+    }
+}
+
+fn slash_path(path: &Path) -> String {
+    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// Checks an image path from content: relative, without `..`, and naming a file of the
+/// record's bundle or of `static/` (SPEC §6). Returns the path as written, cleaned.
+pub fn check_image_path(value: &Located<String>) -> Result<PathBuf, Diagnostic> {
+    let text = value.value.trim();
+    let path = Path::new(text);
+    let escapes = path.components().any(|c| matches!(c, Component::ParentDir | Component::RootDir | Component::Prefix(_)));
+    if text.is_empty() || escapes || text.starts_with(['/', '\\']) || text.contains('\\') || text.contains("://") {
+        return Err(Diagnostic::error("E-unsafe-path", format!("the picture path `{text}` must be a relative path inside the site"))
+            .at(value.at.clone())
+            .hint("write a file name from the record's folder (`cover.jpg`) or a path under static/ (`images/cover.jpg`), without `..` or a leading `/`"));
+    }
+    Ok(path.components().filter(|c| !matches!(c, Component::CurDir)).collect())
+}

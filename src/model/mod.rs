@@ -1,0 +1,185 @@
+//! The site as one immutable value (STYLE: "`Site` is a value"): records paired across
+//! languages with shared fields inherited, slugs, resolved references, sorted collections and
+//! taxonomies. Built by [`assemble`] from the config and the parsed content; no IO here.
+
+mod assemble;
+pub mod routes;
+pub mod slug;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+pub use assemble::{AssembleOptions, assemble};
+
+use crate::config::SiteConfig;
+use crate::content::fields::{FieldValue, Located, SourceLink};
+use crate::localized::Localized;
+
+/// How a record appears in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// Written in this language.
+    Translated,
+    /// Shown with the default language's text, marked untranslated (SPEC §4, `fallback`).
+    Fallback,
+}
+
+/// A record's translation file, for `translations` and staleness checks.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    pub path: PathBuf,
+    pub translated_from: Option<String>,
+}
+
+/// A picture with its published URL.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picture {
+    pub url: String,
+    pub caption: Localized<String>,
+    pub credit: Localized<String>,
+}
+
+/// One showcase record — a model project (示范项目 / 시범사업), a branding item (党建品牌) or a
+/// typical case (典型案例) — in all its languages.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub collection: String,
+    pub id: String,
+    pub slug: String,
+    /// The default-language file.
+    pub path: PathBuf,
+    pub date: Date,
+    pub updated: Option<Date>,
+    pub featured: bool,
+    pub weight: i64,
+    pub title: Localized<String>,
+    pub summary: Localized<String>,
+    /// The Markdown body per language, with where it starts in its file.
+    pub body: Localized<Located<String>>,
+    /// Taxonomy key → indices into that taxonomy's terms.
+    pub terms: BTreeMap<String, Vec<usize>>,
+    /// Indices of explicitly related records, in the order written.
+    pub related: Vec<usize>,
+    pub source: Option<SourceLink>,
+    pub fields: BTreeMap<String, FieldValue>,
+    /// Image fields resolved to URLs, by field name.
+    pub images: BTreeMap<String, String>,
+    /// Gallery fields resolved to URLs, by field name.
+    pub galleries: BTreeMap<String, Vec<Picture>>,
+    /// Languages the record is published in, and how.
+    pub presence: BTreeMap<String, Presence>,
+    pub translations: BTreeMap<String, Translation>,
+    /// The bundle folder's published URL, when the record is a bundle.
+    pub assets_url: Option<String>,
+    /// Bundle files by their path inside the bundle, for relative links in the body.
+    pub bundle_files: Vec<String>,
+}
+
+impl Record {
+    pub fn is_in(&self, lang: &str) -> bool {
+        self.presence.contains_key(lang)
+    }
+
+    /// The first image field's URL, used as the record's cover.
+    pub fn cover(&self) -> Option<&str> {
+        self.images.values().next().map(String::as_str)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub id: String,
+    pub slug: String,
+    pub name: Localized<String>,
+    /// Records with this term, in site order.
+    pub records: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    pub key: String,
+    pub terms: Vec<Term>,
+}
+
+/// A collection's records in its sort order.
+#[derive(Debug, Clone)]
+pub struct Collection {
+    pub key: String,
+    pub records: Vec<usize>,
+}
+
+/// An introduction text (`_index.<lang>.md`).
+#[derive(Debug, Clone)]
+pub struct Intro {
+    pub title: Option<String>,
+    pub body: Located<String>,
+}
+
+/// A file copied to the output as it is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct StaticFile {
+    /// Path relative to the site root.
+    pub source: PathBuf,
+    /// Path relative to the output folder.
+    pub dest: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub records: Vec<Record>,
+    pub collections: Vec<Collection>,
+    pub taxonomies: Vec<Taxonomy>,
+    /// `(collection or None for home, lang)` → introduction.
+    pub intros: BTreeMap<(Option<String>, String), Intro>,
+    pub static_files: Vec<StaticFile>,
+}
+
+impl Site {
+    pub fn default_lang(&self) -> &str {
+        self.config.default_lang()
+    }
+
+    pub fn collection(&self, key: &str) -> Option<&Collection> {
+        self.collections.iter().find(|c| c.key == key)
+    }
+
+    /// The records of a collection shown in `lang`, in order.
+    pub fn records_in<'a>(&'a self, collection: &'a Collection, lang: &'a str) -> impl Iterator<Item = usize> + 'a {
+        collection.records.iter().copied().filter(move |&i| self.records[i].is_in(lang))
+    }
+
+    /// Finds a record by `collection/id` (or a bare id when it is unique in the site).
+    pub fn find(&self, reference: &str) -> Option<usize> {
+        let reference = reference.trim().trim_end_matches(".md").trim_matches('/');
+        match reference.split_once('/') {
+            Some((collection, id)) => self.records.iter().position(|r| r.collection == collection && r.id == id),
+            None => {
+                let mut matches = self.records.iter().enumerate().filter(|(_, r)| r.id == reference);
+                let first = matches.next()?.0;
+                matches.next().is_none().then_some(first)
+            }
+        }
+    }
+
+    /// Records that share terms with `index`, most shared first, then in site order.
+    pub fn similar(&self, index: usize, limit: usize) -> Vec<usize> {
+        let record = &self.records[index];
+        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+        for (taxonomy_key, terms) in &record.terms {
+            let Some(taxonomy) = self.taxonomies.iter().find(|t| &t.key == taxonomy_key) else { continue };
+            for &term in terms {
+                for &other in &taxonomy.terms[term].records {
+                    if other != index {
+                        *shared.entry(other).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = shared.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(self.records[b.0].date.cmp(&self.records[a.0].date)).then(a.0.cmp(&b.0)));
+        ranked.into_iter().take(limit).map(|(i, _)| i).collect()
+    }
+}

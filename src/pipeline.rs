@@ -1,0 +1,97 @@
+//! The whole build in one screen: load the config, parse the content, assemble the site,
+//! render it, write it. `build` and (later) `serve` and `check` share [`load`].
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::config::{self, BaseUrl};
+use crate::content;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{self, AssembleOptions, Site};
+use crate::output::{self, OutputError, WriteStats};
+use crate::render::{self, RenderError, Theme, ThemeError};
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Overrides `output_dir` of site.yaml; relative to the working folder.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` of site.yaml.
+    pub base_url: Option<BaseUrl>,
+    pub drafts: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// Content problems: every one is in the list.
+    #[error("the site has errors")]
+    Content(Diagnostics),
+    #[error(transparent)]
+    Theme(#[from] ThemeError),
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+pub struct BuildReport {
+    pub output: PathBuf,
+    pub pages_per_lang: Vec<(String, usize)>,
+    pub written: WriteStats,
+    /// Warnings (a successful build has no errors).
+    pub diagnostics: Diagnostics,
+    pub seconds: f64,
+}
+
+/// Loads and assembles the site; errors in site.yaml stop here, content errors are returned
+/// beside the site so that every problem is reported at once.
+pub fn load(options: &BuildOptions) -> Result<(Site, Diagnostics), Diagnostics> {
+    let root = &options.root;
+    let (mut config, _) = config::load(root)?;
+    if let Some(base_url) = &options.base_url {
+        config.base_url = base_url.clone();
+    }
+    let (content, mut diagnostics) = content::load(root, &config);
+    let (static_files, static_diagnostics) = content::static_files(root);
+    diagnostics.extend(static_diagnostics);
+    let (site, model_diagnostics) = model::assemble(config, content, &static_files, AssembleOptions { drafts: options.drafts });
+    diagnostics.extend(model_diagnostics);
+    Ok((site, diagnostics))
+}
+
+pub fn output_dir(options: &BuildOptions, site: &Site) -> PathBuf {
+    options.output.clone().unwrap_or_else(|| options.root.join(&site.config.output_dir))
+}
+
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let (site, mut diagnostics) = load(options).map_err(BuildError::Content)?;
+    let output = output_dir(options, &site);
+    // Refuse a foreign output folder before doing the work.
+    output::check_target(&options.root, &output)?;
+    let theme = Theme::load(&options.root, &site.config)?;
+    let (rendered, render_diagnostics) = render::render_site(&site, &theme)?;
+    diagnostics.extend(render_diagnostics);
+    let diagnostics = diagnostics.sorted();
+    if diagnostics.has_errors() {
+        return Err(BuildError::Content(diagnostics));
+    }
+    let written = output::write_site(&options.root, &output, &rendered.files)?;
+    Ok(BuildReport {
+        output,
+        pages_per_lang: rendered.pages_per_lang.into_iter().collect(),
+        written,
+        diagnostics,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// A site path shown to users: relative to the site root where possible.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root).unwrap_or(path).display().to_string()
+}
+
+/// Used where a single problem must be shown as diagnostics.
+pub fn single(diagnostic: Diagnostic) -> Diagnostics {
+    [diagnostic].into_iter().collect()
+}

@@ -1,0 +1,151 @@
+//! Renders every Markdown text of the site once per language, in parallel: record bodies,
+//! `markdown` fields and introductions. `@/collection/id.md` links resolve to the page in the
+//! same language; links that do not resolve are reported against the file that holds them.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use crate::content::fields::{FieldValue, Located};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::{self, LinkResolver, MarkdownOptions, Rendered};
+use crate::model::{Record, Site, routes};
+
+/// The rendered texts of one record in one language.
+#[derive(Debug, Clone, Default)]
+pub struct RecordTexts {
+    pub body: Rendered,
+    /// `markdown` fields, by name.
+    pub fields: BTreeMap<String, String>,
+    /// The explicit summary, or an excerpt of the body.
+    pub summary: String,
+}
+
+pub struct Texts {
+    /// `records[i][lang]`.
+    pub records: Vec<BTreeMap<String, RecordTexts>>,
+    /// `(collection or None, lang)` → rendered introduction.
+    pub intros: BTreeMap<(Option<String>, String), String>,
+}
+
+/// How many characters an automatic summary aims for: Korean needs more characters than
+/// Chinese to say the same (it has spaces and particles).
+fn summary_length(lang: &str) -> usize {
+    if lang == "ko" { 150 } else { 120 }
+}
+
+/// Markdown rendering counts, for the regression guard of the performance issue.
+pub static MARKDOWN_RENDERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+pub fn render_texts(site: &Site) -> (Texts, Diagnostics) {
+    let options = MarkdownOptions { unsafe_html: site.config.unsafe_html };
+    let results: Vec<(BTreeMap<String, RecordTexts>, Diagnostics)> = site
+        .records
+        .par_iter()
+        .map(|record| {
+            let mut diagnostics = Diagnostics::default();
+            let texts = record
+                .presence
+                .keys()
+                .map(|lang| (lang.clone(), render_record(site, record, lang, options, &mut diagnostics)))
+                .collect();
+            (texts, diagnostics)
+        })
+        .collect();
+    let mut diagnostics = Diagnostics::default();
+    let mut records = Vec::with_capacity(results.len());
+    for (texts, record_diagnostics) in results {
+        records.push(texts);
+        diagnostics.extend(record_diagnostics);
+    }
+    let mut intros = BTreeMap::new();
+    for ((collection, lang), intro) in &site.intros {
+        let resolver = Resolver { site, record: None, lang };
+        let rendered = render_located(&intro.body, options, &resolver, true, &mut diagnostics);
+        intros.insert((collection.clone(), lang.clone()), rendered.html);
+    }
+    (Texts { records, intros }, diagnostics)
+}
+
+fn render_record(site: &Site, record: &Record, lang: &str, options: MarkdownOptions, diagnostics: &mut Diagnostics) -> RecordTexts {
+    let default_lang = site.default_lang();
+    let resolver = Resolver { site, record: Some(record), lang };
+    let mut texts = RecordTexts::default();
+    if let Some((body, body_lang)) = record.body.get(lang, default_lang) {
+        // A fallback body was already checked when its own language was rendered.
+        texts.body = render_located(body, options, &resolver, body_lang == lang, diagnostics);
+    }
+    for (name, value) in &record.fields {
+        if let FieldValue::Markdown(text) = value
+            && let Some((text, _)) = text.get(lang, default_lang)
+        {
+            MARKDOWN_RENDERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            texts.fields.insert(name.clone(), markdown::render(text, options, &resolver).html);
+        }
+    }
+    texts.summary = match record.summary.get(lang, default_lang) {
+        Some((summary, _)) => summary.clone(),
+        None => markdown::excerpt(&texts.body.plain_text, summary_length(lang)),
+    };
+    texts
+}
+
+fn render_located(text: &Located<String>, options: MarkdownOptions, resolver: &Resolver, report: bool, diagnostics: &mut Diagnostics) -> Rendered {
+    MARKDOWN_RENDERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let rendered = markdown::render(&text.value, options, resolver);
+    if report {
+        for broken in &rendered.broken_links {
+            let (line, column) = line_col(&text.value, broken.offset);
+            let location = crate::diagnostics::Location {
+                file: text.at.file.clone(),
+                line: text.at.line + line - 1,
+                column,
+                line_text: text.value.lines().nth(line - 1).unwrap_or("").to_string(),
+                width: 1,
+            };
+            let diagnostic = if broken.target.starts_with("@/") {
+                Diagnostic::error("E-broken-link", format!("the link `{}` leads to no record", broken.target))
+                    .hint("write `@/collection/id.md`, such as `@/cases/liyuan-cun.md`, for a record that exists and is not a draft")
+            } else {
+                Diagnostic::error("E-missing-image", format!("the picture `{}` does not exist", broken.target))
+                    .hint("put the file in the record's folder (a bundle) or name a path under static/")
+            };
+            diagnostics.push(diagnostic.at(location));
+        }
+    }
+    rendered
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+struct Resolver<'a> {
+    site: &'a Site,
+    record: Option<&'a Record>,
+    lang: &'a str,
+}
+
+impl LinkResolver for Resolver<'_> {
+    fn record_link(&self, target: &str) -> Option<String> {
+        let (path, anchor) = match target.split_once('#') {
+            Some((path, anchor)) => (path, format!("#{anchor}")),
+            None => (target, String::new()),
+        };
+        let index = self.site.find(path)?;
+        let record = &self.site.records[index];
+        // With `omit`, a record missing in this language is linked in the default language.
+        let lang = if record.is_in(self.lang) { self.lang } else { self.site.default_lang() };
+        Some(format!("{}{anchor}", routes::record(&self.site.config, lang, &record.collection, &record.slug)))
+    }
+
+    fn relative_asset(&self, path: &str) -> Option<String> {
+        let record = self.record?;
+        let base = record.assets_url.as_ref()?;
+        let clean = path.trim_start_matches("./");
+        record.bundle_files.iter().any(|f| f == clean).then(|| format!("{base}{clean}"))
+    }
+}

@@ -1,0 +1,380 @@
+//! The page plan (SPEC §4): every HTML page of every language as a [`Page`], its URL, and the
+//! template context it is rendered with. Planning is cheap and done first so that every page
+//! knows its counterparts in the other languages before any page is rendered.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::cards::Localizer;
+use super::views::*;
+use super::{Rendering, format};
+use crate::model::{Presence, routes};
+
+/// The home page shows this many featured and latest cards per collection.
+const HOME_FEATURED: usize = 3;
+const HOME_LATEST: usize = 6;
+const HOME_FIGURES: usize = 8;
+const RELATED: usize = 6;
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PageKind {
+    Home,
+    List { collection: usize, page: usize },
+    Record { index: usize },
+    Taxonomy { taxonomy: usize },
+    Term { taxonomy: usize, term: usize, page: usize },
+    Years,
+    Year { year: i16 },
+    Booklet,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub kind: PageKind,
+    pub lang: String,
+    pub url: String,
+}
+
+impl PageKind {
+    fn template(&self) -> &'static str {
+        match self {
+            PageKind::Home => "home.html",
+            PageKind::List { .. } => "list.html",
+            PageKind::Record { .. } => "record.html",
+            PageKind::Taxonomy { .. } => "taxonomy.html",
+            PageKind::Term { .. } => "term.html",
+            PageKind::Years => "years.html",
+            PageKind::Year { .. } => "year.html",
+            PageKind::Booklet => "booklet.html",
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        self.template().trim_end_matches(".html")
+    }
+}
+
+fn page_count(items: usize, size: usize) -> usize {
+    items.div_ceil(size.max(1)).max(1)
+}
+
+/// Every page of the site, in a stable order.
+pub fn plan(r: &Rendering) -> Vec<Page> {
+    let site = r.site;
+    let config = &site.config;
+    let mut pages = Vec::new();
+    for language in &config.languages {
+        let lang = language.code.as_str();
+        let mut push = |kind: PageKind, url: String| pages.push(Page { kind, lang: lang.to_string(), url });
+        push(PageKind::Home, routes::home(config, lang));
+        for (c, collection) in site.collections.iter().enumerate() {
+            let size = config.collections[c].paginate;
+            let count = site.records_in(collection, lang).count();
+            for page in 1..=page_count(count, size) {
+                push(PageKind::List { collection: c, page }, routes::section(config, lang, &[&collection.key], page));
+            }
+            for index in site.records_in(collection, lang) {
+                let record = &site.records[index];
+                push(PageKind::Record { index }, routes::record(config, lang, &record.collection, &record.slug));
+            }
+        }
+        for (t, taxonomy) in site.taxonomies.iter().enumerate() {
+            push(PageKind::Taxonomy { taxonomy: t }, routes::section(config, lang, &[&taxonomy.key], 1));
+            for (i, term) in taxonomy.terms.iter().enumerate() {
+                let count = term.records.iter().filter(|&&r| site.records[r].is_in(lang)).count();
+                if count == 0 {
+                    continue;
+                }
+                for page in 1..=page_count(count, config.paginate) {
+                    push(PageKind::Term { taxonomy: t, term: i, page }, routes::section(config, lang, &[&taxonomy.key, &term.slug], page));
+                }
+            }
+        }
+        push(PageKind::Years, routes::section(config, lang, &["years"], 1));
+        for year in years(r, lang).keys().rev() {
+            push(PageKind::Year { year: *year }, routes::section(config, lang, &["years", &year.to_string()], 1));
+        }
+        push(PageKind::Booklet, routes::section(config, lang, &["booklet"], 1));
+    }
+    pages
+}
+
+/// Year → records of that year shown in `lang`, newest first.
+fn years(r: &Rendering, lang: &str) -> BTreeMap<i16, Vec<usize>> {
+    let mut years: BTreeMap<i16, Vec<usize>> = BTreeMap::new();
+    for (index, record) in r.site.records.iter().enumerate() {
+        if record.is_in(lang) {
+            years.entry(record.date.year()).or_default().push(index);
+        }
+    }
+    for records in years.values_mut() {
+        records.sort_by(|&a, &b| r.site.records[b].date.cmp(&r.site.records[a].date).then(a.cmp(&b)));
+    }
+    years
+}
+
+/// Page identity across languages → `(lang, url)` of each counterpart.
+pub fn counterparts(pages: &[Page]) -> BTreeMap<PageKind, Vec<(String, String)>> {
+    let mut map: BTreeMap<PageKind, Vec<(String, String)>> = BTreeMap::new();
+    for page in pages {
+        map.entry(page.kind.clone()).or_default().push((page.lang.clone(), page.url.clone()));
+    }
+    map
+}
+
+/// Builds the template context of `page`.
+pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) -> Context {
+    let site = r.site;
+    let config = &site.config;
+    let lang = page.lang.as_str();
+    let l = Localizer { site, lang };
+    let mut ctx = Context::new();
+    ctx.insert("lang", lang);
+    ctx.insert_value("t", r.strings[lang].clone());
+    let mut title = String::new();
+    let mut description = l.text(&config.description).to_string();
+    let mut image = String::new();
+    let mut current_nav = String::new();
+
+    match &page.kind {
+        PageKind::Home => {
+            title = l.text(&config.title).to_string();
+            ctx.insert("intro_html", &r.texts.intros.get(&(None, lang.to_string())).cloned().unwrap_or_default());
+            ctx.insert("figures", &figures(r, lang));
+            let sections: Vec<SectionView> = site
+                .collections
+                .iter()
+                .enumerate()
+                .map(|(c, collection)| {
+                    let view = collection_view(r, c, lang);
+                    let shown: Vec<usize> = site.records_in(collection, lang).collect();
+                    let featured = shown.iter().filter(|&&i| site.records[i].featured).take(HOME_FEATURED).map(|&i| r.card(i, lang)).collect();
+                    let mut latest = shown.clone();
+                    latest.sort_by(|&a, &b| site.records[b].date.cmp(&site.records[a].date).then(a.cmp(&b)));
+                    let latest = latest.into_iter().take(HOME_LATEST).map(|i| r.card(i, lang)).collect();
+                    SectionView { key: view.key, name: view.name, url: view.url, count: view.count, intro_html: view.intro_html, featured, latest }
+                })
+                .collect();
+            ctx.insert("sections", &sections);
+        }
+        PageKind::List { collection, page: number } => {
+            let view = collection_view(r, *collection, lang);
+            title = view.name.clone();
+            current_nav = view.key.clone();
+            let shown: Vec<usize> = site.records_in(&site.collections[*collection], lang).collect();
+            let size = config.collections[*collection].paginate;
+            insert_page_of(&mut ctx, r, &shown, *number, size, lang, |p| routes::section(config, lang, &[&view.key], p));
+            if *number > 1 {
+                title = format!("{title} · {}", r.strings_text(lang, "page_n").replace("{n}", &number.to_string()));
+            }
+            ctx.insert("collection", &view);
+        }
+        PageKind::Record { index } => {
+            let record = &site.records[*index];
+            let collection = site.collections.iter().position(|c| c.key == record.collection).unwrap_or(0);
+            let view = r.record_view(*index, lang);
+            title = view.card.title.clone();
+            description = view.card.summary.clone();
+            image = view.card.cover.as_ref().map(|c| config.base_url.absolute(&c.url)).unwrap_or_default();
+            current_nav = record.collection.clone();
+            let shown: Vec<usize> = site.records_in(&site.collections[collection], lang).collect();
+            let position = shown.iter().position(|&i| i == *index);
+            let prev = position.and_then(|p| p.checked_sub(1)).map(|p| r.card(shown[p], lang));
+            let next = position.and_then(|p| shown.get(p + 1)).map(|&i| r.card(i, lang));
+            let mut related: Vec<usize> = record.related.iter().copied().filter(|&i| site.records[i].is_in(lang)).collect();
+            for similar in site.similar(*index, RELATED * 2) {
+                if related.len() >= RELATED {
+                    break;
+                }
+                if !related.contains(&similar) && site.records[similar].is_in(lang) {
+                    related.push(similar);
+                }
+            }
+            related.truncate(RELATED);
+            let related: Vec<CardView> = related.into_iter().map(|i| r.card(i, lang)).collect();
+            ctx.insert("collection", &collection_view(r, collection, lang));
+            ctx.insert("record", &view);
+            ctx.insert("related", &related);
+            ctx.insert("prev", &prev);
+            ctx.insert("next", &next);
+        }
+        PageKind::Taxonomy { taxonomy } => {
+            let view = taxonomy_view(r, *taxonomy, lang);
+            title = view.name.clone();
+            current_nav = view.key.clone();
+            let terms: Vec<TermView> = site.taxonomies[*taxonomy]
+                .terms
+                .iter()
+                .enumerate()
+                .filter_map(|(i, _)| term_view(r, *taxonomy, i, lang))
+                .collect();
+            ctx.insert("taxonomy", &view);
+            ctx.insert("terms", &terms);
+        }
+        PageKind::Term { taxonomy, term, page: number } => {
+            let view = taxonomy_view(r, *taxonomy, lang);
+            let term_view = term_view(r, *taxonomy, *term, lang);
+            let t = &site.taxonomies[*taxonomy];
+            let shown: Vec<usize> = t.terms[*term].records.iter().copied().filter(|&i| site.records[i].is_in(lang)).collect();
+            title = format!("{} · {}", term_view.as_ref().map_or("", |t| t.name.as_str()), view.name);
+            current_nav = view.key.clone();
+            let slug = t.terms[*term].slug.clone();
+            insert_page_of(&mut ctx, r, &shown, *number, config.paginate, lang, |p| routes::section(config, lang, &[&t.key, &slug], p));
+            ctx.insert("taxonomy", &view);
+            ctx.insert("term", &term_view);
+        }
+        PageKind::Years => {
+            title = r.strings_text(lang, "years_title");
+            current_nav = "years".into();
+            let years: Vec<YearView> = years(r, lang)
+                .iter()
+                .rev()
+                .map(|(year, records)| YearView { year: *year, url: routes::section(config, lang, &["years", &year.to_string()], 1), count: records.len() })
+                .collect();
+            ctx.insert("years", &years);
+        }
+        PageKind::Year { year } => {
+            title = r.strings_text(lang, "year_title").replace("{n}", &year.to_string());
+            current_nav = "years".into();
+            let records: Vec<CardView> = years(r, lang).get(year).map(|rs| rs.iter().map(|&i| r.card(i, lang)).collect()).unwrap_or_default();
+            ctx.insert("year", year);
+            ctx.insert("records", &records);
+        }
+        PageKind::Booklet => {
+            title = r.strings_text(lang, "booklet_title");
+            current_nav = "booklet".into();
+            let chapters: Vec<ChapterView> = site
+                .collections
+                .iter()
+                .enumerate()
+                .map(|(c, collection)| ChapterView {
+                    key: collection.key.clone(),
+                    name: l.text(&config.collections[c].name).to_string(),
+                    records: site.records_in(collection, lang).map(|i| r.record_view(i, lang)).collect(),
+                })
+                .collect();
+            ctx.insert("chapters", &chapters);
+        }
+    }
+
+    let alternates: Vec<Alternate> = counterparts
+        .iter()
+        .map(|(code, url)| Alternate { tag: l.lang_tag(code), url: config.base_url.absolute(url) })
+        .collect();
+    ctx.insert("site", &site_view(r, lang, &current_nav, counterparts));
+    ctx.insert(
+        "page",
+        &PageView { kind: page.kind.name(), title, url: page.url.clone(), permalink: config.base_url.absolute(&page.url), description, image, alternates },
+    );
+    ctx
+}
+
+/// Inserts `records` (the cards of page `number`) and `paginator`.
+fn insert_page_of(ctx: &mut Context, r: &Rendering, shown: &[usize], number: usize, size: usize, lang: &str, url: impl Fn(usize) -> String) {
+    let total = page_count(shown.len(), size);
+    let records: Vec<CardView> = shown.iter().skip((number - 1) * size).take(size).map(|&i| r.card(i, lang)).collect();
+    let paginator = Paginator {
+        current: number,
+        total,
+        prev_url: if number > 1 { url(number - 1) } else { String::new() },
+        next_url: if number < total { url(number + 1) } else { String::new() },
+        pages: (1..=total).map(|n| PageLink { number: n, url: url(n), current: n == number }).collect(),
+    };
+    ctx.insert("records", &records);
+    ctx.insert("paginator", &paginator);
+}
+
+pub fn site_view(r: &Rendering, lang: &str, current_nav: &str, counterparts: &[(String, String)]) -> SiteView {
+    let site = r.site;
+    let config = &site.config;
+    let l = Localizer { site, lang };
+    let mut nav: Vec<NavItem> = site
+        .collections
+        .iter()
+        .enumerate()
+        .map(|(c, collection)| NavItem { key: collection.key.clone(), name: l.text(&config.collections[c].name).to_string(), url: routes::section(config, lang, &[&collection.key], 1), current: collection.key == current_nav })
+        .collect();
+    for (t, taxonomy) in site.taxonomies.iter().enumerate() {
+        nav.push(NavItem { key: taxonomy.key.clone(), name: l.text(&config.taxonomies[t].name).to_string(), url: routes::section(config, lang, &[&taxonomy.key], 1), current: taxonomy.key == current_nav });
+    }
+    for key in ["years", "booklet"] {
+        nav.push(NavItem { key: key.into(), name: r.strings_text(lang, &format!("nav_{key}")), url: routes::section(config, lang, &[key], 1), current: key == current_nav });
+    }
+    let languages = config
+        .languages
+        .iter()
+        .map(|language| LanguageLink {
+            code: language.code.clone(),
+            tag: language.tag.clone(),
+            name: language.name.clone(),
+            url: counterparts.iter().find(|(code, _)| code == &language.code).map_or_else(|| routes::home(config, &language.code), |(_, url)| url.clone()),
+            current: language.code == lang,
+        })
+        .collect();
+    SiteView {
+        title: l.text(&config.title).to_string(),
+        description: l.text(&config.description).to_string(),
+        base_path: config.base_url.path.clone(),
+        home_url: routes::home(config, lang),
+        lang_tag: l.lang_tag(lang),
+        feed_url: routes::feed(config, lang),
+        nav,
+        languages,
+        year: site.records.iter().map(|r| r.date.year()).max().unwrap_or(2000),
+    }
+}
+
+fn collection_view(r: &Rendering, c: usize, lang: &str) -> CollectionView {
+    let site = r.site;
+    let collection = &site.collections[c];
+    CollectionView {
+        key: collection.key.clone(),
+        name: Localizer { site, lang }.text(&site.config.collections[c].name).to_string(),
+        url: routes::section(&site.config, lang, &[&collection.key], 1),
+        count: site.records_in(collection, lang).count(),
+        intro_html: r.texts.intros.get(&(Some(collection.key.clone()), lang.to_string())).cloned().unwrap_or_default(),
+    }
+}
+
+fn taxonomy_view(r: &Rendering, t: usize, lang: &str) -> TaxonomyView {
+    let site = r.site;
+    let taxonomy = &site.taxonomies[t];
+    TaxonomyView { key: taxonomy.key.clone(), name: Localizer { site, lang }.text(&site.config.taxonomies[t].name).to_string(), url: routes::section(&site.config, lang, &[&taxonomy.key], 1) }
+}
+
+fn term_view(r: &Rendering, t: usize, i: usize, lang: &str) -> Option<TermView> {
+    let site = r.site;
+    let taxonomy = &site.taxonomies[t];
+    let term = &taxonomy.terms[i];
+    let count = term.records.iter().filter(|&&x| site.records[x].is_in(lang)).count();
+    (count > 0).then(|| TermView { id: term.id.clone(), name: Localizer { site, lang }.text(&term.name).to_string(), url: routes::section(&site.config, lang, &[&taxonomy.key, &term.slug], 1), count })
+}
+
+/// The home page's key figures: the records' figures added up per label and unit, most
+/// reported first (SPEC §4, "aggregated key figures").
+fn figures(r: &Rendering, lang: &str) -> Vec<FigureView> {
+    let site = r.site;
+    let l = Localizer { site, lang };
+    let mut sums: BTreeMap<(String, String), (f64, usize)> = BTreeMap::new();
+    for record in site.records.iter().filter(|rec| rec.presence.get(lang) == Some(&Presence::Translated) || rec.is_in(lang)) {
+        for metric in l.metrics(record) {
+            let entry = sums.entry((metric.label, metric.unit)).or_default();
+            entry.0 += metric.value;
+            entry.1 += 1;
+        }
+    }
+    let mut figures: Vec<((String, String), (f64, usize))> = sums.into_iter().collect();
+    figures.sort_by(|a, b| b.1.1.cmp(&a.1.1).then(b.1.0.total_cmp(&a.1.0)).then(a.0.cmp(&b.0)));
+    figures
+        .into_iter()
+        .take(HOME_FIGURES)
+        .map(|((label, unit), (sum, count))| FigureView { label, value_display: format::number(sum), unit, count })
+        .collect()
+}
+
+/// Serializes a value for Tera once, to be inserted into many contexts.
+pub fn to_value<T: Serialize>(value: &T) -> tera::Value {
+    tera::Value::from_serializable(value)
+}

@@ -1,0 +1,212 @@
+//! What templates see (STYLE: "Templates see view types only"): plain serializable values,
+//! localized and formatted for one language. `themes/default/README.md` documents every field;
+//! keep the two in step. Values that are already HTML are named `*_html` or `chart_svg`.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    pub key: String,
+    pub name: String,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageLink {
+    pub code: String,
+    pub tag: String,
+    pub name: String,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: String,
+    pub base_path: String,
+    pub home_url: String,
+    pub lang_tag: String,
+    pub feed_url: String,
+    pub nav: Vec<NavItem>,
+    pub languages: Vec<LanguageLink>,
+    pub year: i16,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub tag: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    pub kind: &'static str,
+    pub title: String,
+    pub url: String,
+    pub permalink: String,
+    pub description: String,
+    pub image: String,
+    pub alternates: Vec<Alternate>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CoverView {
+    pub url: String,
+    pub alt: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MetricView {
+    pub label: String,
+    pub value: f64,
+    pub value_display: String,
+    pub unit: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CardView {
+    pub id: String,
+    pub collection: String,
+    pub collection_name: String,
+    pub title: String,
+    pub url: String,
+    pub summary: String,
+    pub date: String,
+    pub date_display: String,
+    pub region: Option<LinkView>,
+    pub cover: Option<CoverView>,
+    pub featured: bool,
+    pub lang_tag: String,
+    pub fallback: bool,
+    pub metrics: Vec<MetricView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldView {
+    pub key: String,
+    pub label: String,
+    pub kind: &'static str,
+    pub text: String,
+    pub html: String,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PictureView {
+    pub url: String,
+    pub caption: String,
+    pub credit: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordView {
+    #[serde(flatten)]
+    pub card: CardView,
+    pub updated: String,
+    pub updated_display: String,
+    pub fields: Vec<FieldView>,
+    pub metrics: Vec<MetricView>,
+    pub chart_svg: String,
+    pub body_html: String,
+    pub toc: Vec<TocEntry>,
+    pub gallery: Vec<PictureView>,
+    pub regions: Vec<LinkView>,
+    pub tags: Vec<LinkView>,
+    pub source: Option<LinkView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CollectionView {
+    pub key: String,
+    pub name: String,
+    pub url: String,
+    pub count: usize,
+    pub intro_html: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Paginator {
+    pub current: usize,
+    pub total: usize,
+    pub prev_url: String,
+    pub next_url: String,
+    pub pages: Vec<PageLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureView {
+    pub label: String,
+    pub value_display: String,
+    pub unit: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    pub key: String,
+    pub name: String,
+    pub url: String,
+    pub count: usize,
+    pub intro_html: String,
+    pub featured: Vec<CardView>,
+    pub latest: Vec<CardView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TaxonomyView {
+    pub key: String,
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TermView {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct YearView {
+    pub year: i16,
+    pub url: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChapterView {
+    pub key: String,
+    pub name: String,
+    pub records: Vec<RecordView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageStrings {
+    pub code: String,
+    pub tag: String,
+    pub home_url: String,
+    pub t: std::collections::BTreeMap<String, String>,
+}
