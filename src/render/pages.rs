@@ -166,9 +166,6 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
             let shown: Vec<usize> = site.records_in(&site.collections[*collection], lang).collect();
             let size = config.collections[*collection].paginate;
             insert_page_of(&mut ctx, r, &shown, *number, size, lang, |p| routes::section(config, lang, &[&view.key], p));
-            if *number > 1 {
-                title = format!("{title} · {}", r.strings_text(lang, "page_n").replace("{n}", &number.to_string()));
-            }
             ctx.insert("collection", &view);
         }
         PageKind::Record { index } => {
@@ -236,14 +233,14 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
             ctx.insert("years", &years);
         }
         PageKind::Year { year } => {
-            title = r.strings_text(lang, "year_title").replace("{n}", &year.to_string());
+            title = r.strings_text(lang, "year_n").replace("{n}", &year.to_string());
             current_nav = "years".into();
             let records: Vec<CardView> = years(r, lang).get(year).map(|rs| rs.iter().map(|&i| r.card(i, lang)).collect()).unwrap_or_default();
             ctx.insert("year", year);
             ctx.insert("records", &records);
         }
         PageKind::Booklet => {
-            title = r.strings_text(lang, "booklet_title");
+            title = r.strings_text(lang, "booklet");
             current_nav = "booklet".into();
             let chapters: Vec<ChapterView> = site
                 .collections
@@ -252,7 +249,7 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
                 .map(|(c, collection)| ChapterView {
                     key: collection.key.clone(),
                     name: l.text(&config.collections[c].name).to_string(),
-                    records: site.records_in(collection, lang).map(|i| r.record_view(i, lang)).collect(),
+                    records: site.records_in(collection, lang).map(|i| booklet_entry(r.record_view(i, lang))).collect(),
                 })
                 .collect();
             ctx.insert("chapters", &chapters);
@@ -269,6 +266,22 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
         &PageView { kind: page.kind.name(), title, url: page.url.clone(), permalink: config.base_url.absolute(&page.url), description, image, alternates },
     );
     ctx
+}
+
+/// A record inside the booklet, where many bodies share one page: heading and footnote ids get
+/// the record's prefix so they stay unique, and headings move two levels down to sit under the
+/// booklet's chapter (`h2`) and record (`h3`) titles.
+fn booklet_entry(mut view: RecordView) -> RecordView {
+    let prefix = format!("{}-{}-", view.card.collection, view.card.id);
+    let mut html = view.body_html.replace(" id=\"", &format!(" id=\"{prefix}")).replace("href=\"#", &format!("href=\"#{prefix}"));
+    for level in (2..=4).rev() {
+        html = html.replace(&format!("<h{level}"), &format!("<h{}", level + 2)).replace(&format!("</h{level}>"), &format!("</h{}>", level + 2));
+    }
+    view.body_html = html;
+    for entry in &mut view.toc {
+        entry.id = format!("{prefix}{}", entry.id);
+    }
+    view
 }
 
 /// Inserts `records` (the cards of page `number`) and `paginator`.
@@ -299,8 +312,8 @@ pub fn site_view(r: &Rendering, lang: &str, current_nav: &str, counterparts: &[(
     for (t, taxonomy) in site.taxonomies.iter().enumerate() {
         nav.push(NavItem { key: taxonomy.key.clone(), name: l.text(&config.taxonomies[t].name).to_string(), url: routes::section(config, lang, &[&taxonomy.key], 1), current: taxonomy.key == current_nav });
     }
-    for key in ["years", "booklet"] {
-        nav.push(NavItem { key: key.into(), name: r.strings_text(lang, &format!("nav_{key}")), url: routes::section(config, lang, &[key], 1), current: key == current_nav });
+    for (key, label) in [("years", "years_title"), ("booklet", "booklet")] {
+        nav.push(NavItem { key: key.into(), name: r.strings_text(lang, label), url: routes::section(config, lang, &[key], 1), current: key == current_nav });
     }
     let languages = config
         .languages
