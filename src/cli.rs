@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "showcase", version, about = "A static-site generator for bilingual (Chinese / Korean) showcase sites")]
+#[command(
+    name = "showcase",
+    version,
+    about = "A static-site generator for bilingual (Chinese / Korean) showcase sites"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -67,18 +67,6 @@ impl<T> Localized<T> {
             self.values.insert(lang.clone(), value.clone());
         }
     }
-
-    /// Fills languages missing here from `other` (a translation inherits, never overrides).
-    pub fn fill_from(&mut self, other: &Localized<T>)
-    where
-        T: Clone,
-    {
-        for (lang, value) in &other.values {
-            self.values
-                .entry(lang.clone())
-                .or_insert_with(|| value.clone());
-        }
-    }
 }
 
 impl Localized<String> {

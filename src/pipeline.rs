@@ -1,12 +1,12 @@
 //! The whole build in one screen: load the config, parse the content, assemble the site,
 //! render it, write it. `build` and (later) `serve` and `check` share [`load`].
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::config::{self, BaseUrl};
 use crate::content;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::model::{self, AssembleOptions, Site};
 use crate::output::{self, OutputError, WriteStats};
 use crate::render::{self, RenderError, Theme, ThemeError};
@@ -54,13 +54,23 @@ pub fn load(options: &BuildOptions) -> Result<(Site, Diagnostics), Diagnostics> 
     let (content, mut diagnostics) = content::load(root, &config);
     let (static_files, static_diagnostics) = content::static_files(root);
     diagnostics.extend(static_diagnostics);
-    let (site, model_diagnostics) = model::assemble(config, content, &static_files, AssembleOptions { drafts: options.drafts });
+    let (site, model_diagnostics) = model::assemble(
+        config,
+        content,
+        &static_files,
+        AssembleOptions {
+            drafts: options.drafts,
+        },
+    );
     diagnostics.extend(model_diagnostics);
     Ok((site, diagnostics))
 }
 
 pub fn output_dir(options: &BuildOptions, site: &Site) -> PathBuf {
-    options.output.clone().unwrap_or_else(|| options.root.join(&site.config.output_dir))
+    options
+        .output
+        .clone()
+        .unwrap_or_else(|| options.root.join(&site.config.output_dir))
 }
 
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
@@ -84,14 +94,4 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         diagnostics,
         seconds: started.elapsed().as_secs_f64(),
     })
-}
-
-/// A site path shown to users: relative to the site root where possible.
-pub fn display_path(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root).unwrap_or(path).display().to_string()
-}
-
-/// Used where a single problem must be shown as diagnostics.
-pub fn single(diagnostic: Diagnostic) -> Diagnostics {
-    [diagnostic].into_iter().collect()
 }

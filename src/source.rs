@@ -53,7 +53,10 @@ impl SourceFile {
                 .hint("save the file as UTF-8; files saved as GBK or EUC-KR must be converted"));
             }
         };
-        let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+        let text = text
+            .strip_prefix('\u{feff}')
+            .map(str::to_string)
+            .unwrap_or(text);
         if text.trim().is_empty() {
             return Err(Diagnostic::error("E-empty-file", "this file is empty")
                 .in_file(path)
@@ -91,15 +94,6 @@ impl SourceFile {
             width: width.max(1),
         }
     }
-
-    /// The 1-based line and character column of a byte offset.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset);
-        let start = self.line_starts[line - 1];
-        let column = self.text[start..offset].chars().count() + 1;
-        (line, column)
-    }
 }
 
 #[cfg(test)]
@@ -133,8 +127,6 @@ mod tests {
         assert_eq!(file.line(2), "延吉: x");
         assert_eq!(file.line(3), "last");
         assert_eq!(file.line(9), "");
-        let offset = file.text.find('x').unwrap();
-        assert_eq!(file.line_col(offset), (2, 5));
         assert_eq!(file.location(7, 0, 0).line, 3);
     }
 }

@@ -19,14 +19,23 @@ pub fn run(args: BuildArgs) -> Result<u8> {
         Some(text) => Some(BaseUrl::parse(text).with_context(|| format!("--base-url {text:?} is not a usable URL; write a full URL such as https://example.org/showcase/, or /"))?),
         None => None,
     };
-    let options = BuildOptions { root: args.root, output: args.output, base_url, drafts: args.drafts };
+    let options = BuildOptions {
+        root: args.root,
+        output: args.output,
+        base_url,
+        drafts: args.drafts,
+    };
     let progress = Progress::start();
     let result = pipeline::build(&options);
     progress.stop();
     match result {
         Ok(report) => {
             print_diagnostics(&report.diagnostics);
-            let per_lang: Vec<String> = report.pages_per_lang.iter().map(|(lang, n)| format!("{lang} {n}")).collect();
+            let per_lang: Vec<String> = report
+                .pages_per_lang
+                .iter()
+                .map(|(lang, n)| format!("{lang} {n}"))
+                .collect();
             let total: usize = report.pages_per_lang.iter().map(|(_, n)| n).sum();
             eprintln!(
                 "Built {total} pages ({}), {} files, {:.1} MiB, {} in {:.2} s → {}",
@@ -41,7 +50,10 @@ pub fn run(args: BuildArgs) -> Result<u8> {
         }
         Err(BuildError::Content(diagnostics)) => {
             print_diagnostics(&diagnostics);
-            eprintln!("Build failed: {}. The previous output was left as it was.", summary_counts(&diagnostics));
+            eprintln!(
+                "Build failed: {}. The previous output was left as it was.",
+                summary_counts(&diagnostics)
+            );
             Ok(EXIT_CONTENT)
         }
         Err(BuildError::Output(err)) => {
@@ -81,7 +93,10 @@ impl Progress {
                         break;
                     }
                     if tick >= 10 {
-                        eprint!("\rRendering… {} pages", TEMPLATE_RENDERS.load(Ordering::Relaxed) - start);
+                        eprint!(
+                            "\rRendering… {} pages",
+                            TEMPLATE_RENDERS.load(Ordering::Relaxed) - start
+                        );
                         shown = true;
                     }
                 }

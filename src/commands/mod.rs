@@ -24,7 +24,11 @@ pub fn print_diagnostics(diagnostics: &Diagnostics) {
 pub fn summary_counts(diagnostics: &Diagnostics) -> String {
     let errors = diagnostics.count(Severity::Error);
     let warnings = diagnostics.count(Severity::Warning);
-    format!("{errors} error{}, {warnings} warning{}", plural(errors), plural(warnings))
+    format!(
+        "{errors} error{}, {warnings} warning{}",
+        plural(errors),
+        plural(warnings)
+    )
 }
 
 fn plural(n: usize) -> &'static str {

@@ -15,7 +15,9 @@ pub use schema::{CollectionSchema, FieldDef, FieldType, SortKey, SortOrder};
 pub const CONFIG_FILE: &str = "site.yaml";
 
 /// Path segments the generator itself uses at the top of each language's site.
-const RESERVED_ROUTES: [&str; 7] = ["years", "search", "booklet", "page", "assets", "404", "atom"];
+const RESERVED_ROUTES: [&str; 7] = [
+    "years", "search", "booklet", "page", "assets", "404", "atom",
+];
 
 #[derive(Debug, Clone)]
 pub struct Language {
@@ -132,7 +134,9 @@ impl SiteConfig {
     /// The taxonomy a record field names: its key (`tags`) or the key's singular (`region` for
     /// `regions`), as SPEC §2 writes them.
     pub fn taxonomy_for_field(&self, field: &str) -> Option<&TaxonomyDef> {
-        self.taxonomies.iter().find(|t| t.key == field || t.key.strip_suffix('s') == Some(field))
+        self.taxonomies
+            .iter()
+            .find(|t| t.key == field || t.key.strip_suffix('s') == Some(field))
     }
 }
 
@@ -147,7 +151,8 @@ pub fn load(root: &Path) -> Result<(SiteConfig, SourceFile), Diagnostics> {
         .hint("run showcase in the site's folder (or pass --root DIR), or create a new site with `showcase init DIR`");
         return Err([diagnostic].into_iter().collect());
     }
-    let file = SourceFile::read(root, path).map_err(|d| [d].into_iter().collect::<Diagnostics>())?;
+    let file =
+        SourceFile::read(root, path).map_err(|d| [d].into_iter().collect::<Diagnostics>())?;
     let mut diagnostics = Diagnostics::default();
     let config = parse(&file, &mut diagnostics);
     match config {
@@ -162,9 +167,14 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
         Ok(node) => node,
         Err(err) => {
             diagnostics.push(
-                Diagnostic::error("E-yaml", format!("site.yaml is not valid YAML: {}", err.message))
-                    .at(file.location(err.pos.line, err.pos.column, 1))
-                    .hint("check the indentation and that every `key: value` has a space after the colon"),
+                Diagnostic::error(
+                    "E-yaml",
+                    format!("site.yaml is not valid YAML: {}", err.message),
+                )
+                .at(file.location(err.pos.line, err.pos.column, 1))
+                .hint(
+                    "check the indentation and that every `key: value` has a space after the colon",
+                ),
             );
             return None;
         }
@@ -259,7 +269,12 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
     let collections = match root.get("collections") {
         Some(node) => read_collections(&mut r, node, &codes, &default_lang, &taxonomies),
         None => {
-            r.missing(&root, "collections", "site.yaml", "declare at least one collection, such as `projects:` with its `name` and `fields`");
+            r.missing(
+                &root,
+                "collections",
+                "site.yaml",
+                "declare at least one collection, such as `projects:` with its `name` and `fields`",
+            );
             Vec::new()
         }
     };
@@ -284,34 +299,62 @@ fn read_languages(r: &mut Reader, root: &Node) -> Option<Vec<Language>> {
         return None;
     };
     let Some(items) = node.as_seq().filter(|items| !items.is_empty()) else {
-        r.wrong_type(node, "languages", "a list of languages", "write `- {code: zh, tag: zh-Hans, name: 中文}`, one per line");
+        r.wrong_type(
+            node,
+            "languages",
+            "a list of languages",
+            "write `- {code: zh, tag: zh-Hans, name: 中文}`, one per line",
+        );
         return None;
     };
     let mut languages: Vec<Language> = Vec::new();
     for item in items {
-        let Some(entries) = r.map(item, "languages") else { continue };
+        let Some(entries) = r.map(item, "languages") else {
+            continue;
+        };
         r.unknown_keys(entries, &["code", "tag", "name"], "a language");
         let code = item.get("code").and_then(|n| r.text(n, "code"));
         let Some(code) = code else {
-            r.missing(item, "code", "this language", "add `code: ko`: the short code used in file names");
+            r.missing(
+                item,
+                "code",
+                "this language",
+                "add `code: ko`: the short code used in file names",
+            );
             continue;
         };
         if !is_slug(&code) {
             let location = r.value_location(item.get("code").unwrap_or(item));
-            r.push(Diagnostic::error("E-bad-value", format!("language code `{code}` must be lowercase letters, digits or `-`"))
+            r.push(
+                Diagnostic::error(
+                    "E-bad-value",
+                    format!("language code `{code}` must be lowercase letters, digits or `-`"),
+                )
                 .at(location)
-                .hint("use a short code such as `zh` or `ko`"));
+                .hint("use a short code such as `zh` or `ko`"),
+            );
             continue;
         }
         if languages.iter().any(|l| l.code == code) {
             let location = r.value_location(item);
-            r.push(Diagnostic::error("E-duplicate-language", format!("language `{code}` is declared twice"))
+            r.push(
+                Diagnostic::error(
+                    "E-duplicate-language",
+                    format!("language `{code}` is declared twice"),
+                )
                 .at(location)
-                .hint("declare each language once"));
+                .hint("declare each language once"),
+            );
             continue;
         }
-        let tag = item.get("tag").and_then(|n| r.text(n, "tag")).unwrap_or_else(|| code.clone());
-        let name = item.get("name").and_then(|n| r.text(n, "name")).unwrap_or_else(|| code.clone());
+        let tag = item
+            .get("tag")
+            .and_then(|n| r.text(n, "tag"))
+            .unwrap_or_else(|| code.clone());
+        let name = item
+            .get("name")
+            .and_then(|n| r.text(n, "name"))
+            .unwrap_or_else(|| code.clone());
         languages.push(Language { code, tag, name });
     }
     (!languages.is_empty()).then_some(languages)
@@ -333,7 +376,19 @@ fn read_localized_text(
             }
         }
     } else if node.as_map().is_some() {
-        r.wrong_type(node, field, "text or a map of declared languages", &format!("write `{{{}}}` with the codes from `languages`", codes.iter().map(|c| format!("{c}: …")).collect::<Vec<_>>().join(", ")));
+        r.wrong_type(
+            node,
+            field,
+            "text or a map of declared languages",
+            &format!(
+                "write `{{{}}}` with the codes from `languages`",
+                codes
+                    .iter()
+                    .map(|c| format!("{c}: …"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
     } else if let Some(text) = r.text(node, field) {
         localized.set(default_lang, text);
     }
@@ -344,29 +399,47 @@ fn read_page_size(r: &mut Reader, node: &Node) -> Option<usize> {
     let size = r.int(node, "paginate")?;
     if size < 1 {
         let location = r.value_location(node);
-        r.push(Diagnostic::error("E-bad-value", "`paginate` must be at least 1")
-            .at(location)
-            .hint("write how many records one list page shows, such as 12"));
+        r.push(
+            Diagnostic::error("E-bad-value", "`paginate` must be at least 1")
+                .at(location)
+                .hint("write how many records one list page shows, such as 12"),
+        );
         return None;
     }
     Some(size as usize)
 }
 
-fn read_taxonomies(r: &mut Reader, node: &Node, codes: &[String], default_lang: &str) -> Vec<TaxonomyDef> {
-    let Some(entries) = r.map(node, "taxonomies") else { return Vec::new() };
+fn read_taxonomies(
+    r: &mut Reader,
+    node: &Node,
+    codes: &[String],
+    default_lang: &str,
+) -> Vec<TaxonomyDef> {
+    let Some(entries) = r.map(node, "taxonomies") else {
+        return Vec::new();
+    };
     let mut taxonomies = Vec::new();
     for (key, value) in entries {
         if !check_route_key(r, key, "taxonomy") {
             continue;
         }
-        let Some(fields) = r.map(value, &key.name) else { continue };
+        let Some(fields) = r.map(value, &key.name) else {
+            continue;
+        };
         r.unknown_keys(fields, &["name", "terms"], "a taxonomy");
         let name = value
             .get("name")
             .map(|n| read_localized_text(r, n, "name", codes, default_lang))
             .unwrap_or_else(|| Localized::one(default_lang, key.name.clone()));
-        let terms_file = value.get("terms").and_then(|n| r.text(n, "terms")).map(PathBuf::from);
-        taxonomies.push(TaxonomyDef { key: key.name.clone(), name, terms_file });
+        let terms_file = value
+            .get("terms")
+            .and_then(|n| r.text(n, "terms"))
+            .map(PathBuf::from);
+        taxonomies.push(TaxonomyDef {
+            key: key.name.clone(),
+            name,
+            terms_file,
+        });
     }
     taxonomies
 }
@@ -381,9 +454,17 @@ fn check_route_key(r: &mut Reader, key: &yaml::Key, what: &str) -> bool {
         return false;
     }
     if RESERVED_ROUTES.contains(&key.name.as_str()) {
-        r.push(Diagnostic::error("E-bad-name", format!("{what} name `{}` is used by the generator itself", key.name))
+        r.push(
+            Diagnostic::error(
+                "E-bad-name",
+                format!("{what} name `{}` is used by the generator itself", key.name),
+            )
             .at(location)
-            .hint(format!("choose another name; these are reserved: {}", RESERVED_ROUTES.join(", "))));
+            .hint(format!(
+                "choose another name; these are reserved: {}",
+                RESERVED_ROUTES.join(", ")
+            )),
+        );
         return false;
     }
     true
@@ -396,7 +477,9 @@ fn read_collections(
     default_lang: &str,
     taxonomies: &[TaxonomyDef],
 ) -> Vec<CollectionSchema> {
-    let Some(entries) = r.map(node, "collections") else { return Vec::new() };
+    let Some(entries) = r.map(node, "collections") else {
+        return Vec::new();
+    };
     let mut collections = Vec::new();
     for (key, value) in entries {
         if !check_route_key(r, key, "collection") {
@@ -404,36 +487,67 @@ fn read_collections(
         }
         if codes.contains(&key.name) || taxonomies.iter().any(|t| t.key == key.name) {
             let location = r.key_location(key);
-            r.push(Diagnostic::error("E-bad-name", format!("collection `{}` has the same name as a language or taxonomy", key.name))
+            r.push(
+                Diagnostic::error(
+                    "E-bad-name",
+                    format!(
+                        "collection `{}` has the same name as a language or taxonomy",
+                        key.name
+                    ),
+                )
                 .at(location)
-                .hint("give the collection another name: it is used in URLs"));
+                .hint("give the collection another name: it is used in URLs"),
+            );
             continue;
         }
-        let Some(fields) = r.map(value, &key.name) else { continue };
-        r.unknown_keys(fields, &["name", "sort", "paginate", "fields", "extra"], "a collection");
+        let Some(fields) = r.map(value, &key.name) else {
+            continue;
+        };
+        r.unknown_keys(
+            fields,
+            &["name", "sort", "paginate", "fields", "extra"],
+            "a collection",
+        );
         let name = value
             .get("name")
             .map(|n| read_localized_text(r, n, "name", codes, default_lang))
             .unwrap_or_else(|| Localized::one(default_lang, key.name.clone()));
-        let sort = value.get("sort").and_then(|n| read_sort(r, n)).unwrap_or(SortOrder { key: SortKey::Date, descending: true });
-        let paginate = value.get("paginate").and_then(|n| read_page_size(r, n)).unwrap_or(12);
-        let allow_extra = match value.get("extra") {
-            None => false,
-            Some(n) if n.as_str() == Some("allow") => true,
-            Some(n) if n.as_str() == Some("deny") => false,
-            Some(n) => {
-                let location = r.value_location(n);
-                r.push(Diagnostic::error("E-bad-value", "`extra` must be `allow` or `deny`")
+        let sort = value
+            .get("sort")
+            .and_then(|n| read_sort(r, n))
+            .unwrap_or(SortOrder {
+                key: SortKey::Date,
+                descending: true,
+            });
+        let paginate = value
+            .get("paginate")
+            .and_then(|n| read_page_size(r, n))
+            .unwrap_or(12);
+        let allow_extra =
+            match value.get("extra") {
+                None => false,
+                Some(n) if n.as_str() == Some("allow") => true,
+                Some(n) if n.as_str() == Some("deny") => false,
+                Some(n) => {
+                    let location = r.value_location(n);
+                    r.push(Diagnostic::error("E-bad-value", "`extra` must be `allow` or `deny`")
                     .at(location)
                     .hint("`extra: allow` lets records carry fields the schema does not declare"));
-                false
-            }
-        };
+                    false
+                }
+            };
         let fields = value
             .get("fields")
             .map(|n| read_fields(r, n, codes, default_lang, taxonomies))
             .unwrap_or_default();
-        collections.push(CollectionSchema { key: key.name.clone(), name, sort, paginate, fields, allow_extra });
+        collections.push(CollectionSchema {
+            key: key.name.clone(),
+            name,
+            sort,
+            paginate,
+            fields,
+            allow_extra,
+        });
     }
     collections
 }
@@ -461,15 +575,31 @@ fn read_sort(r: &mut Reader, node: &Node) -> Option<SortOrder> {
 
 fn bad_sort(r: &mut Reader, node: &Node) -> Option<SortOrder> {
     let location = r.value_location(node);
-    r.push(Diagnostic::error("E-bad-value", "`sort` must be `date`, `weight` or `title`, then `asc` or `desc`")
+    r.push(
+        Diagnostic::error(
+            "E-bad-value",
+            "`sort` must be `date`, `weight` or `title`, then `asc` or `desc`",
+        )
         .at(location)
-        .hint("for example `sort: date desc` (newest first) or `sort: weight asc`"));
+        .hint("for example `sort: date desc` (newest first) or `sort: weight asc`"),
+    );
     None
 }
 
 /// Names every record has (SPEC §2); a collection may not redeclare them.
 pub const BUILTIN_FIELDS: [&str; 12] = [
-    "title", "date", "summary", "updated", "draft", "featured", "weight", "slug", "related", "source", "body", "translated_from",
+    "title",
+    "date",
+    "summary",
+    "updated",
+    "draft",
+    "featured",
+    "weight",
+    "slug",
+    "related",
+    "source",
+    "body",
+    "translated_from",
 ];
 
 fn read_fields(
@@ -479,18 +609,31 @@ fn read_fields(
     default_lang: &str,
     taxonomies: &[TaxonomyDef],
 ) -> Vec<FieldDef> {
-    let Some(entries) = r.map(node, "fields") else { return Vec::new() };
+    let Some(entries) = r.map(node, "fields") else {
+        return Vec::new();
+    };
     let mut fields = Vec::new();
     for (key, value) in entries {
-        if BUILTIN_FIELDS.contains(&key.name.as_str()) || taxonomies.iter().any(|t| t.key == key.name || t.key.strip_suffix('s') == Some(&key.name)) || codes.contains(&key.name) {
+        if BUILTIN_FIELDS.contains(&key.name.as_str())
+            || taxonomies
+                .iter()
+                .any(|t| t.key == key.name || t.key.strip_suffix('s') == Some(&key.name))
+            || codes.contains(&key.name)
+        {
             let location = r.key_location(key);
             r.push(Diagnostic::error("E-bad-name", format!("field `{}` is built in and cannot be redeclared", key.name))
                 .at(location)
                 .hint("every record already has title, date, summary, updated, draft, featured, weight, slug, related, source and the taxonomies; choose another name"));
             continue;
         }
-        let Some(spec) = r.map(value, &key.name) else { continue };
-        r.unknown_keys(spec, &["type", "required", "label", "values", "labels"], "a field definition");
+        let Some(spec) = r.map(value, &key.name) else {
+            continue;
+        };
+        r.unknown_keys(
+            spec,
+            &["type", "required", "label", "values", "labels"],
+            "a field definition",
+        );
         let ty = match value.get("type") {
             None => {
                 r.missing(value, "type", &format!("field `{}`", key.name), "add `type: text` (or string, markdown, int, number, date, bool, enum, list, image, gallery, metrics, link, ref)");
@@ -507,20 +650,43 @@ fn read_fields(
                             Some(near) => format!("did you mean `{near}`?"),
                             None => format!("the types are: {}", names.join(", ")),
                         };
-                        r.push(Diagnostic::error("E-unknown-type", format!("unknown field type `{name}`")).at(location).hint(hint));
+                        r.push(
+                            Diagnostic::error(
+                                "E-unknown-type",
+                                format!("unknown field type `{name}`"),
+                            )
+                            .at(location)
+                            .hint(hint),
+                        );
                         continue;
                     }
                 }
             }
         };
-        let required = value.get("required").and_then(|n| r.bool(n, "required")).unwrap_or(false);
+        let required = value
+            .get("required")
+            .and_then(|n| r.bool(n, "required"))
+            .unwrap_or(false);
         let label = value
             .get("label")
             .map(|n| read_localized_text(r, n, "label", codes, default_lang))
             .unwrap_or_default();
-        let values: Vec<String> = value.get("values").map(|n| r.string_list(n, "values").into_iter().map(|(v, _)| v).collect()).unwrap_or_default();
+        let values: Vec<String> = value
+            .get("values")
+            .map(|n| {
+                r.string_list(n, "values")
+                    .into_iter()
+                    .map(|(v, _)| v)
+                    .collect()
+            })
+            .unwrap_or_default();
         if ty == FieldType::Enum && values.is_empty() {
-            r.missing(value, "values", &format!("enum field `{}`", key.name), "list the allowed values: `values: [planned, ongoing, completed]`");
+            r.missing(
+                value,
+                "values",
+                &format!("enum field `{}`", key.name),
+                "list the allowed values: `values: [planned, ongoing, completed]`",
+            );
         }
         let mut value_labels = BTreeMap::new();
         if let Some(labels) = value.get("labels")
@@ -529,22 +695,43 @@ fn read_fields(
             for (value_key, label_node) in label_entries {
                 if !values.contains(&value_key.name) {
                     let location = r.key_location(value_key);
-                    r.push(Diagnostic::error("E-unknown-field", format!("`{}` is not one of the values of `{}`", value_key.name, key.name))
+                    r.push(
+                        Diagnostic::error(
+                            "E-unknown-field",
+                            format!(
+                                "`{}` is not one of the values of `{}`",
+                                value_key.name, key.name
+                            ),
+                        )
                         .at(location)
-                        .hint(format!("the values are: {}", values.join(", "))));
+                        .hint(format!("the values are: {}", values.join(", "))),
+                    );
                     continue;
                 }
-                value_labels.insert(value_key.name.clone(), read_localized_text(r, label_node, "labels", codes, default_lang));
+                value_labels.insert(
+                    value_key.name.clone(),
+                    read_localized_text(r, label_node, "labels", codes, default_lang),
+                );
             }
         }
-        fields.push(FieldDef { name: key.name.clone(), ty, required, label, values, value_labels });
+        fields.push(FieldDef {
+            name: key.name.clone(),
+            ty,
+            required,
+            label,
+            values,
+            value_labels,
+        });
     }
     fields
 }
 
 /// `[a-z0-9-]+`: ids, codes and URL segments that need no slugging.
 pub fn is_slug(text: &str) -> bool {
-    !text.is_empty() && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(test)]
@@ -568,19 +755,39 @@ mod tests {
         assert_eq!(config.default_lang(), "zh");
         assert_eq!(config.base_url.path, "/");
         let projects = config.collection("projects").unwrap();
-        assert_eq!(projects.sort, SortOrder { key: SortKey::Date, descending: true });
+        assert_eq!(
+            projects.sort,
+            SortOrder {
+                key: SortKey::Date,
+                descending: true
+            }
+        );
         assert_eq!(projects.field("level").unwrap().values, ["a", "b"]);
     }
 
     #[test]
     fn reports_unknown_keys_and_bad_types_at_their_lines() {
-        let text = MINIMAL.replace("      level: {type: enum, values: [a, b]}", "      level: {type: enmu, values: [a, b]}\n      owner: {typ: text}");
+        let text = MINIMAL.replace(
+            "      level: {type: enum, values: [a, b]}",
+            "      level: {type: enmu, values: [a, b]}\n      owner: {typ: text}",
+        );
         let (_, diags) = check_config(&format!("{text}languags: []\n"));
-        let codes: Vec<_> = diags.iter().map(|d| (d.code, d.location.as_ref().unwrap().line)).collect();
+        let codes: Vec<_> = diags
+            .iter()
+            .map(|d| (d.code, d.location.as_ref().unwrap().line))
+            .collect();
         assert!(codes.contains(&("E-unknown-type", 9)), "{codes:?}");
         assert!(codes.contains(&("E-unknown-field", 10)), "{codes:?}");
         assert!(codes.contains(&("E-unknown-field", 11)), "{codes:?}");
-        assert_eq!(diags.iter().find(|d| d.code == "E-unknown-type").unwrap().hint.as_deref(), Some("did you mean `enum`?"));
+        assert_eq!(
+            diags
+                .iter()
+                .find(|d| d.code == "E-unknown-type")
+                .unwrap()
+                .hint
+                .as_deref(),
+            Some("did you mean `enum`?")
+        );
     }
 
     #[test]
@@ -588,7 +795,10 @@ mod tests {
         let url = BaseUrl::parse("https://example.org/showcase").unwrap();
         assert_eq!(url.origin, "https://example.org");
         assert_eq!(url.path, "/showcase/");
-        assert_eq!(url.absolute("/showcase/ko/"), "https://example.org/showcase/ko/");
+        assert_eq!(
+            url.absolute("/showcase/ko/"),
+            "https://example.org/showcase/ko/"
+        );
         assert_eq!(BaseUrl::parse("/").unwrap().path, "/");
         assert_eq!(BaseUrl::parse("http://h").unwrap().path, "/");
         assert!(BaseUrl::parse("example.org").is_none());
@@ -599,19 +809,31 @@ mod tests {
     fn reserved_and_duplicate_names_are_refused() {
         let (_, diags) = check_config(&MINIMAL.replace("  projects:", "  years:"));
         assert!(diags.iter().any(|d| d.code == "E-bad-name"), "{diags:?}");
-        let (_, diags) = check_config(&MINIMAL.replace("  - {code: ko, tag: ko, name: 조선어}", "  - {code: zh}"));
-        assert!(diags.iter().any(|d| d.code == "E-duplicate-language"), "{diags:?}");
+        let (_, diags) = check_config(
+            &MINIMAL.replace("  - {code: ko, tag: ko, name: 조선어}", "  - {code: zh}"),
+        );
+        assert!(
+            diags.iter().any(|d| d.code == "E-duplicate-language"),
+            "{diags:?}"
+        );
     }
 
     #[test]
     fn sort_orders() {
-        for (text, expected) in [("date", (SortKey::Date, true)), ("weight asc", (SortKey::Weight, false)), ("title desc", (SortKey::Title, true))] {
-            let (config, diags) = check_config(&MINIMAL.replace("    fields:", &format!("    sort: {text}\n    fields:")));
+        for (text, expected) in [
+            ("date", (SortKey::Date, true)),
+            ("weight asc", (SortKey::Weight, false)),
+            ("title desc", (SortKey::Title, true)),
+        ] {
+            let (config, diags) = check_config(
+                &MINIMAL.replace("    fields:", &format!("    sort: {text}\n    fields:")),
+            );
             assert!(diags.is_empty(), "{diags:?}");
             let sort = config.unwrap().collections[0].sort;
             assert_eq!((sort.key, sort.descending), expected);
         }
-        let (_, diags) = check_config(&MINIMAL.replace("    fields:", "    sort: newest\n    fields:"));
+        let (_, diags) =
+            check_config(&MINIMAL.replace("    fields:", "    sort: newest\n    fields:"));
         assert_eq!(diags[0].location.as_ref().unwrap().line, 8);
     }
 }

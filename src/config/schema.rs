@@ -50,12 +50,18 @@ impl FieldType {
     }
 
     pub fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(_, t)| *t == self).map_or("?", |(n, _)| n)
+        Self::ALL
+            .iter()
+            .find(|(_, t)| *t == self)
+            .map_or("?", |(n, _)| n)
     }
 
     /// Whether a translation file may set this field (SPEC §3.3: everything else is shared).
     pub fn is_translatable(self) -> bool {
-        matches!(self, FieldType::Text | FieldType::Markdown | FieldType::List)
+        matches!(
+            self,
+            FieldType::Text | FieldType::Markdown | FieldType::List
+        )
     }
 }
 

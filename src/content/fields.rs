@@ -62,7 +62,8 @@ impl FieldValue {
     /// Adds the languages of a translation's value to this one.
     pub fn merge_translation(&mut self, other: &FieldValue) {
         match (self, other) {
-            (FieldValue::Text(a), FieldValue::Text(b)) | (FieldValue::Markdown(a), FieldValue::Markdown(b)) => {
+            (FieldValue::Text(a), FieldValue::Text(b))
+            | (FieldValue::Markdown(a), FieldValue::Markdown(b)) => {
                 for (lang, value) in b.iter() {
                     a.set(lang, value.clone());
                 }
@@ -109,14 +110,19 @@ pub fn read_fields(
     config: &SiteConfig,
 ) -> RecordFields {
     let mut fields = RecordFields::default();
-    let Some(entries) = r.map(front, "the front matter") else { return fields };
+    let Some(entries) = r.map(front, "the front matter") else {
+        return fields;
+    };
     let codes = config.lang_codes();
     let mut known: Vec<&str> = BUILTIN_FIELDS.to_vec();
     for taxonomy in &config.taxonomies {
         known.push(taxonomy.key.strip_suffix('s').unwrap_or(&taxonomy.key));
     }
     known.extend(schema.fields.iter().map(|f| f.name.as_str()));
-    let ctx = ValueContext { lang, codes: &codes };
+    let ctx = ValueContext {
+        lang,
+        codes: &codes,
+    };
     for (key, node) in entries {
         let location = r.key_location(key);
         fields.keys.push((key.name.clone(), location));
@@ -128,13 +134,20 @@ pub fn read_fields(
             "draft" => fields.draft = r.bool(node, "draft"),
             "featured" => fields.featured = r.bool(node, "featured"),
             "weight" => fields.weight = r.int(node, "weight"),
-            "slug" => fields.slug = r.text(node, "slug").map(|value| Located { value, at: r.value_location(node) }),
+            "slug" => {
+                fields.slug = r.text(node, "slug").map(|value| Located {
+                    value,
+                    at: r.value_location(node),
+                })
+            }
             "related" => fields.related = located_list(r, node, "related"),
             "source" => fields.source = read_source(r, node, &ctx),
             "body" => fields.body = ctx.localized_body(r, node),
             "translated_from" => fields.translated_from = r.text(node, "translated_from"),
             name if let Some(taxonomy) = config.taxonomy_for_field(name) => {
-                fields.terms.insert(taxonomy.key.clone(), located_list(r, node, name));
+                fields
+                    .terms
+                    .insert(taxonomy.key.clone(), located_list(r, node, name));
             }
             name => match schema.field(name) {
                 Some(def) => {
@@ -143,7 +156,11 @@ pub fn read_fields(
                     }
                 }
                 None if schema.allow_extra => {}
-                None => r.unknown_keys(std::slice::from_ref(&(key.clone(), node.clone())), &known, &format!("collection `{}`", schema.key)),
+                None => r.unknown_keys(
+                    std::slice::from_ref(&(key.clone(), node.clone())),
+                    &known,
+                    &format!("collection `{}`", schema.key),
+                ),
             },
         }
     }
@@ -176,11 +193,31 @@ impl ValueContext<'_> {
     }
 
     fn not_a_language_map(&self, r: &mut Reader, node: &Node, field: &str) {
-        let keys: Vec<String> = node.as_map().unwrap_or_default().iter().map(|(k, _)| k.name.clone()).collect();
+        let keys: Vec<String> = node
+            .as_map()
+            .unwrap_or_default()
+            .iter()
+            .map(|(k, _)| k.name.clone())
+            .collect();
         let location = r.value_location(node);
-        r.push(Diagnostic::error("E-wrong-type", format!("`{field}` is a mapping with keys {}, which are not all declared languages", keys.join(", ")))
+        r.push(
+            Diagnostic::error(
+                "E-wrong-type",
+                format!(
+                    "`{field}` is a mapping with keys {}, which are not all declared languages",
+                    keys.join(", ")
+                ),
+            )
             .at(location)
-            .hint(format!("write plain text, or one value per language: `{{{}}}`", self.codes.iter().map(|c| format!("{c}: …")).collect::<Vec<_>>().join(", "))));
+            .hint(format!(
+                "write plain text, or one value per language: `{{{}}}`",
+                self.codes
+                    .iter()
+                    .map(|c| format!("{c}: …"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        );
     }
 
     fn localized_body(&self, r: &mut Reader, node: &Node) -> Localized<Located<String>> {
@@ -189,8 +226,15 @@ impl ValueContext<'_> {
             if let Some(text) = r.text(value, "body") {
                 // A block scalar (`|`) starts on the line below its key.
                 let mut at = r.value_location(value);
-                if at.line_text.trim_end().ends_with('|') || at.line_text.trim_end().ends_with('>') {
-                    at = r.location(crate::yaml::Pos { line: value.pos.line + 1, column: 1 }, 1);
+                if at.line_text.trim_end().ends_with('|') || at.line_text.trim_end().ends_with('>')
+                {
+                    at = r.location(
+                        crate::yaml::Pos {
+                            line: value.pos.line + 1,
+                            column: 1,
+                        },
+                        1,
+                    );
                 }
                 localized.set(lang, Located { value: text, at });
             }
@@ -211,20 +255,34 @@ impl ValueContext<'_> {
         let mut localized: Localized<Vec<String>> = Localized::new();
         if let Some(map) = r.language_map(node, self.codes) {
             for (lang, value) in map {
-                let items = r.string_list(value, field).into_iter().map(|(t, _)| t).collect();
+                let items = r
+                    .string_list(value, field)
+                    .into_iter()
+                    .map(|(t, _)| t)
+                    .collect();
                 localized.set(&lang, items);
             }
             return localized;
         }
         let Some(items) = node.as_seq() else {
-            let items = r.string_list(node, field).into_iter().map(|(t, _)| t).collect();
+            let items = r
+                .string_list(node, field)
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect();
             localized.set(self.lang, items);
             return localized;
         };
         // Items may each be a language map; a language has the list only if every item has it.
-        let per_item: Vec<Localized<String>> = items.iter().map(|item| self.localized_text(r, item, field)).collect();
+        let per_item: Vec<Localized<String>> = items
+            .iter()
+            .map(|item| self.localized_text(r, item, field))
+            .collect();
         for lang in self.codes {
-            let list: Option<Vec<String>> = per_item.iter().map(|item| item.exact(lang).cloned()).collect();
+            let list: Option<Vec<String>> = per_item
+                .iter()
+                .map(|item| item.exact(lang).cloned())
+                .collect();
             if let Some(list) = list.filter(|l| !l.is_empty()) {
                 localized.set(lang, list);
             }
@@ -247,15 +305,26 @@ fn located_list(r: &mut Reader, node: &Node, field: &str) -> Vec<Located<String>
 fn read_source(r: &mut Reader, node: &Node, ctx: &ValueContext) -> Option<SourceLink> {
     let entries = r.map(node, "source")?;
     r.unknown_keys(entries, &["name", "url"], "`source`");
-    let name = node.get("name").map(|n| ctx.localized_text(r, n, "source.name")).unwrap_or_default();
-    let url = node.get("url").and_then(|n| r.text(n, "source.url")).unwrap_or_default();
+    let name = node
+        .get("name")
+        .map(|n| ctx.localized_text(r, n, "source.name"))
+        .unwrap_or_default();
+    let url = node
+        .get("url")
+        .and_then(|n| r.text(n, "source.url"))
+        .unwrap_or_default();
     if name.is_empty() && url.is_empty() {
         return None;
     }
     Some(SourceLink { name, url })
 }
 
-fn read_value(r: &mut Reader, node: &Node, def: &FieldDef, ctx: &ValueContext) -> Option<FieldValue> {
+fn read_value(
+    r: &mut Reader,
+    node: &Node,
+    def: &FieldDef,
+    ctx: &ValueContext,
+) -> Option<FieldValue> {
     let name = def.name.as_str();
     if node.is_null() {
         return None;
@@ -274,19 +343,50 @@ fn read_value(r: &mut Reader, node: &Node, def: &FieldDef, ctx: &ValueContext) -
             let value = r.text(node, name)?;
             if !def.values.contains(&value) {
                 let location = r.value_location(node);
-                let hint = match crate::yaml::read::closest(&value, &def.values.iter().map(String::as_str).collect::<Vec<_>>()) {
-                    Some(near) => format!("did you mean `{near}`? The allowed values are: {}", def.values.join(", ")),
+                let hint = match crate::yaml::read::closest(
+                    &value,
+                    &def.values.iter().map(String::as_str).collect::<Vec<_>>(),
+                ) {
+                    Some(near) => format!(
+                        "did you mean `{near}`? The allowed values are: {}",
+                        def.values.join(", ")
+                    ),
                     None => format!("the allowed values are: {}", def.values.join(", ")),
                 };
-                r.push(Diagnostic::error("E-bad-enum", format!("`{value}` is not an allowed value of `{name}`")).at(location).hint(hint));
+                r.push(
+                    Diagnostic::error(
+                        "E-bad-enum",
+                        format!("`{value}` is not an allowed value of `{name}`"),
+                    )
+                    .at(location)
+                    .hint(hint),
+                );
                 return None;
             }
             FieldValue::Enum(value)
         }
-        FieldType::Image => FieldValue::Image(Located { value: r.text(node, name)?, at: r.value_location(node) }),
-        FieldType::Ref => FieldValue::Ref(Located { value: r.text(node, name)?, at: r.value_location(node) }),
-        FieldType::Metrics => FieldValue::Metrics(read_list_of(r, node, name, "label, value and unit", |r, item| read_metric(r, item, ctx))),
-        FieldType::Gallery => FieldValue::Gallery(read_list_of(r, node, name, "src, caption and credit", |r, item| read_gallery_item(r, item, ctx))),
+        FieldType::Image => FieldValue::Image(Located {
+            value: r.text(node, name)?,
+            at: r.value_location(node),
+        }),
+        FieldType::Ref => FieldValue::Ref(Located {
+            value: r.text(node, name)?,
+            at: r.value_location(node),
+        }),
+        FieldType::Metrics => FieldValue::Metrics(read_list_of(
+            r,
+            node,
+            name,
+            "label, value and unit",
+            |r, item| read_metric(r, item, ctx),
+        )),
+        FieldType::Gallery => FieldValue::Gallery(read_list_of(
+            r,
+            node,
+            name,
+            "src, caption and credit",
+            |r, item| read_gallery_item(r, item, ctx),
+        )),
     })
 }
 
@@ -298,7 +398,12 @@ fn read_list_of<T>(
     mut read: impl FnMut(&mut Reader, &Node) -> Option<T>,
 ) -> Vec<T> {
     let Some(items) = node.as_seq() else {
-        r.wrong_type(node, field, "a list", &format!("write one `- {{…}}` line per item, each with {parts}"));
+        r.wrong_type(
+            node,
+            field,
+            "a list",
+            &format!("write one `- {{…}}` line per item, each with {parts}"),
+        );
         return Vec::new();
     };
     items.iter().filter_map(|item| read(r, item)).collect()
@@ -308,33 +413,74 @@ fn read_metric(r: &mut Reader, item: &Node, ctx: &ValueContext) -> Option<Metric
     let entries: &[(Key, Node)] = r.map(item, "metrics")?;
     r.unknown_keys(entries, &["label", "value", "unit"], "a key figure");
     let Some(value_node) = item.get("value") else {
-        r.missing(item, "value", "this key figure", "add `value: 21652` (digits only, no commas)");
+        r.missing(
+            item,
+            "value",
+            "this key figure",
+            "add `value: 21652` (digits only, no commas)",
+        );
         return None;
     };
     let value = r.number(value_node, "value")?;
-    let label = item.get("label").map(|n| ctx.localized_text(r, n, "label")).unwrap_or_default();
+    let label = item
+        .get("label")
+        .map(|n| ctx.localized_text(r, n, "label"))
+        .unwrap_or_default();
     if label.is_empty() {
-        r.missing(item, "label", "this key figure", "add `label: {zh: 培训干部, ko: 간부양성}`");
+        r.missing(
+            item,
+            "label",
+            "this key figure",
+            "add `label: {zh: 培训干部, ko: 간부양성}`",
+        );
         return None;
     }
-    let unit = item.get("unit").map(|n| ctx.localized_text(r, n, "unit")).unwrap_or_default();
+    let unit = item
+        .get("unit")
+        .map(|n| ctx.localized_text(r, n, "unit"))
+        .unwrap_or_default();
     Some(Metric { label, value, unit })
 }
 
 fn read_gallery_item(r: &mut Reader, item: &Node, ctx: &ValueContext) -> Option<GalleryItem> {
     if let Value::Str(src) = &item.value {
-        return Some(GalleryItem { src: Located { value: src.clone(), at: r.value_location(item) }, caption: Localized::new(), credit: Localized::new() });
+        return Some(GalleryItem {
+            src: Located {
+                value: src.clone(),
+                at: r.value_location(item),
+            },
+            caption: Localized::new(),
+            credit: Localized::new(),
+        });
     }
     let entries = r.map(item, "gallery")?;
     r.unknown_keys(entries, &["src", "caption", "credit"], "a gallery picture");
     let Some(src_node) = item.get("src") else {
-        r.missing(item, "src", "this gallery picture", "add `src: photo.jpg` (a file in the record's folder or under static/)");
+        r.missing(
+            item,
+            "src",
+            "this gallery picture",
+            "add `src: photo.jpg` (a file in the record's folder or under static/)",
+        );
         return None;
     };
-    let src = Located { value: r.text(src_node, "src")?, at: r.value_location(src_node) };
-    let caption = item.get("caption").map(|n| ctx.localized_text(r, n, "caption")).unwrap_or_default();
-    let credit = item.get("credit").map(|n| ctx.localized_text(r, n, "credit")).unwrap_or_default();
-    Some(GalleryItem { src, caption, credit })
+    let src = Located {
+        value: r.text(src_node, "src")?,
+        at: r.value_location(src_node),
+    };
+    let caption = item
+        .get("caption")
+        .map(|n| ctx.localized_text(r, n, "caption"))
+        .unwrap_or_default();
+    let credit = item
+        .get("credit")
+        .map(|n| ctx.localized_text(r, n, "credit"))
+        .unwrap_or_default();
+    Some(GalleryItem {
+        src,
+        caption,
+        credit,
+    })
 }
 
 #[cfg(test)]
@@ -357,23 +503,39 @@ pub(crate) mod tests {
         let file = SourceFile::new("a.md".into(), yaml.to_string());
         let node = crate::yaml::parse(yaml).unwrap();
         let mut d = Diagnostics::default();
-        let fields = read_fields(&mut Reader::new(&file, &mut d), &node, lang, &config.collections[0], &config);
+        let fields = read_fields(
+            &mut Reader::new(&file, &mut d),
+            &node,
+            lang,
+            &config.collections[0],
+            &config,
+        );
         (fields, d.iter().cloned().collect())
     }
 
     #[test]
     fn plain_text_belongs_to_the_file_language_and_maps_to_each() {
-        let (f, d) = check_fields("zh", "title: 延吉\nowner: {zh: 组织部, ko: 조직부}\ndate: 2020-01-02\n");
+        let (f, d) = check_fields(
+            "zh",
+            "title: 延吉\nowner: {zh: 组织部, ko: 조직부}\ndate: 2020-01-02\n",
+        );
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(f.title.exact("zh").unwrap(), "延吉");
-        let FieldValue::Text(owner) = &f.custom["owner"] else { panic!() };
+        let FieldValue::Text(owner) = &f.custom["owner"] else {
+            panic!()
+        };
         assert_eq!(owner.exact("ko").unwrap(), "조직부");
     }
 
     #[test]
     fn metrics_with_language_maps() {
-        let (f, d) = check_fields("zh", "metrics:\n  - {label: {zh: 培训, ko: 양성}, value: 21652, unit: {zh: 人次, ko: 명}}\n  - {label: x}\n");
-        let FieldValue::Metrics(m) = &f.custom["metrics"] else { panic!() };
+        let (f, d) = check_fields(
+            "zh",
+            "metrics:\n  - {label: {zh: 培训, ko: 양성}, value: 21652, unit: {zh: 人次, ko: 명}}\n  - {label: x}\n",
+        );
+        let FieldValue::Metrics(m) = &f.custom["metrics"] else {
+            panic!()
+        };
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].value, 21652.0);
         assert_eq!(d[0].code, "E-missing-field");
@@ -384,7 +546,12 @@ pub(crate) mod tests {
     fn enums_list_the_allowed_values() {
         let (_, d) = check_fields("zh", "level: natinal\n");
         assert_eq!(d[0].code, "E-bad-enum");
-        assert!(d[0].hint.as_deref().unwrap().contains("did you mean `national`"));
+        assert!(
+            d[0].hint
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `national`")
+        );
     }
 
     #[test]
@@ -396,8 +563,16 @@ pub(crate) mod tests {
 
     #[test]
     fn lists_of_language_maps_split_per_language() {
-        let (f, _) = check_fields("zh", "approach:\n  - {zh: 一, ko: 하나}\n  - {zh: 二, ko: 둘}\n");
-        let FieldValue::List(list) = &f.custom["approach"] else { panic!() };
-        assert_eq!(list.exact("ko").unwrap(), &vec!["하나".to_string(), "둘".to_string()]);
+        let (f, _) = check_fields(
+            "zh",
+            "approach:\n  - {zh: 一, ko: 하나}\n  - {zh: 二, ko: 둘}\n",
+        );
+        let FieldValue::List(list) = &f.custom["approach"] else {
+            panic!()
+        };
+        assert_eq!(
+            list.exact("ko").unwrap(),
+            &vec!["하나".to_string(), "둘".to_string()]
+        );
     }
 }

@@ -19,32 +19,49 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
     let first_line = file.line(1);
     if first_line.trim_end() != "---" {
         if first_line.trim_end() == "+++" {
-            return Err(Diagnostic::error("E-toml-front-matter", "this front matter is TOML (`+++`); showcase reads YAML")
-                .at(file.location(1, 1, 3))
-                .hint("write the fields as YAML between two `---` lines"));
+            return Err(Diagnostic::error(
+                "E-toml-front-matter",
+                "this front matter is TOML (`+++`); showcase reads YAML",
+            )
+            .at(file.location(1, 1, 3))
+            .hint("write the fields as YAML between two `---` lines"));
         }
-        return Ok(Split { front: None, body: text, body_line: 1 });
+        return Ok(Split {
+            front: None,
+            body: text,
+            body_line: 1,
+        });
     }
     let closing = (2..=file.line_count()).find(|&line| {
         let l = file.line(line).trim_end();
         l == "---" || l == "..."
     });
     let Some(closing) = closing else {
-        return Err(Diagnostic::error("E-unclosed-front-matter", "the front matter starts with `---` but never ends")
-            .at(file.location(1, 1, 3))
-            .hint("add a line with only `---` after the last field, before the text"));
+        return Err(Diagnostic::error(
+            "E-unclosed-front-matter",
+            "the front matter starts with `---` but never ends",
+        )
+        .at(file.location(1, 1, 3))
+        .hint("add a line with only `---` after the last field, before the text"));
     };
     let start = line_offset(text, 2);
     let end = line_offset(text, closing);
     let yaml_text = &text[start..end];
     let mut front = yaml::parse(yaml_text).map_err(|err| {
-        Diagnostic::error("E-yaml", format!("the front matter is not valid YAML: {}", err.message))
-            .at(file.location(err.pos.line + 1, err.pos.column, 1))
-            .hint(yaml_hint(&err.message))
+        Diagnostic::error(
+            "E-yaml",
+            format!("the front matter is not valid YAML: {}", err.message),
+        )
+        .at(file.location(err.pos.line + 1, err.pos.column, 1))
+        .hint(yaml_hint(&err.message))
     })?;
     front.shift_lines(1);
     let body_start = line_offset(text, closing + 1);
-    Ok(Split { front: Some(front), body: &text[body_start..], body_line: closing + 1 })
+    Ok(Split {
+        front: Some(front),
+        body: &text[body_start..],
+        body_line: closing + 1,
+    })
 }
 
 /// The byte offset where 1-based `line` starts (the text's end past the last line).
@@ -52,7 +69,9 @@ fn line_offset(text: &str, line: usize) -> usize {
     if line <= 1 {
         return 0;
     }
-    text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1)
+    text.match_indices('\n')
+        .nth(line - 2)
+        .map_or(text.len(), |(i, _)| i + 1)
 }
 
 /// A hint for the YAML mistakes people make most.
@@ -112,6 +131,9 @@ mod tests {
 
     #[test]
     fn toml_front_matter_is_named() {
-        assert_eq!(check_split("+++\ntitle = 'a'\n+++\n").unwrap_err().code, "E-toml-front-matter");
+        assert_eq!(
+            check_split("+++\ntitle = 'a'\n+++\n").unwrap_err().code,
+            "E-toml-front-matter"
+        );
     }
 }

@@ -43,8 +43,6 @@ pub struct RawRecord {
     pub fields: RecordFields,
     /// Where the file starts, for problems about the record as a whole.
     pub start: Location,
-    /// A digest of the file's bytes, for caches.
-    pub digest: u64,
 }
 
 /// An `_index.<lang>.md` introduction of the home page (`collection: None`) or a collection.
@@ -86,9 +84,21 @@ pub struct Content {
 /// What a path under `content/` is.
 #[derive(Debug, Clone, PartialEq)]
 enum ContentFile {
-    Record { collection: String, id: String, lang: String, format: RecordFormat },
-    Intro { collection: Option<String>, lang: String },
-    Asset { collection: String, id: String, name: PathBuf },
+    Record {
+        collection: String,
+        id: String,
+        lang: String,
+        format: RecordFormat,
+    },
+    Intro {
+        collection: Option<String>,
+        lang: String,
+    },
+    Asset {
+        collection: String,
+        id: String,
+        name: PathBuf,
+    },
     TermsFile,
 }
 
@@ -113,13 +123,28 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Content, Diagnostics) {
         }
     }
     for (path, kind) in files {
-        if let ContentFile::Asset { collection, id, name } = kind {
-            content.assets.push(BundleAsset { collection, id, source: path, name });
+        if let ContentFile::Asset {
+            collection,
+            id,
+            name,
+        } = kind
+        {
+            content.assets.push(BundleAsset {
+                collection,
+                id,
+                source: path,
+                name,
+            });
         }
     }
     for taxonomy in &config.taxonomies {
         if let Some(terms_file) = &taxonomy.terms_file {
-            let terms = load_terms(root, &Path::new(CONTENT_DIR).join(terms_file), config, &mut diagnostics);
+            let terms = load_terms(
+                root,
+                &Path::new(CONTENT_DIR).join(terms_file),
+                config,
+                &mut diagnostics,
+            );
             content.terms.insert(taxonomy.key.clone(), terms);
         }
     }
@@ -136,10 +161,18 @@ pub fn static_files(root: &Path) -> (Vec<PathBuf>, Diagnostics) {
         return (files, diagnostics);
     }
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().follow_links(false).into_iter().flatten() {
+    for entry in walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .follow_links(false)
+        .into_iter()
+        .flatten()
+    {
         let path = relative(root, entry.path());
         if entry.path_is_symlink() {
-            let inside = entry.path().canonicalize().is_ok_and(|t| t.starts_with(&canonical_root) && t.is_file());
+            let inside = entry
+                .path()
+                .canonicalize()
+                .is_ok_and(|t| t.starts_with(&canonical_root) && t.is_file());
             if !inside {
                 diagnostics.push(Diagnostic::error("E-symlink-outside", "this link leads outside the site folder (or to a folder)")
                     .in_file(&path)
@@ -169,15 +202,24 @@ fn scan(root: &Path, config: &SiteConfig) -> (Vec<(PathBuf, ContentFile)>, Diagn
     let terms_files: Vec<PathBuf> = config
         .taxonomies
         .iter()
-        .filter_map(|t| t.terms_file.as_ref().map(|f| Path::new(CONTENT_DIR).join(f)))
+        .filter_map(|t| {
+            t.terms_file
+                .as_ref()
+                .map(|f| Path::new(CONTENT_DIR).join(f))
+        })
         .collect();
-    let walker = walkdir::WalkDir::new(&content_dir).sort_by_file_name().follow_links(false);
+    let walker = walkdir::WalkDir::new(&content_dir)
+        .sort_by_file_name()
+        .follow_links(false);
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
                 let path = err.path().map(|p| relative(root, p)).unwrap_or_default();
-                diagnostics.push(Diagnostic::error("E-read", format!("cannot read this folder: {err}")).in_file(&path));
+                diagnostics.push(
+                    Diagnostic::error("E-read", format!("cannot read this folder: {err}"))
+                        .in_file(&path),
+                );
                 continue;
             }
         };
@@ -191,9 +233,14 @@ fn scan(root: &Path, config: &SiteConfig) -> (Vec<(PathBuf, ContentFile)>, Diagn
             match target {
                 Ok(target) if target.starts_with(&canonical_root) => {
                     if target.is_dir() {
-                        diagnostics.push(Diagnostic::warning("W-symlink-folder", "this link to a folder is not followed")
+                        diagnostics.push(
+                            Diagnostic::warning(
+                                "W-symlink-folder",
+                                "this link to a folder is not followed",
+                            )
                             .in_file(&path)
-                            .hint("move or copy the folder here instead of linking it"));
+                            .hint("move or copy the folder here instead of linking it"),
+                        );
                         continue;
                     }
                 }
@@ -226,7 +273,11 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
 
 /// Says what a file under `content/` is, from its path alone.
 fn classify(path: &Path, config: &SiteConfig) -> Result<Option<ContentFile>, Diagnostic> {
-    let parts: Vec<String> = path.iter().skip(1).map(|p| p.to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> = path
+        .iter()
+        .skip(1)
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
     let file_name = parts.last().cloned().unwrap_or_default();
     let lang_of = |stem_and_lang: &str| -> Result<(String, String), Diagnostic> {
         match stem_and_lang.rsplit_once('.') {
@@ -293,7 +344,12 @@ enum Parsed {
     Intro(Intro),
 }
 
-fn parse_file(root: &Path, path: &Path, kind: &ContentFile, config: &SiteConfig) -> (Option<Parsed>, Diagnostics) {
+fn parse_file(
+    root: &Path,
+    path: &Path,
+    kind: &ContentFile,
+    config: &SiteConfig,
+) -> (Option<Parsed>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let file = match SourceFile::read(root, path) {
         Ok(file) => file,
@@ -303,8 +359,24 @@ fn parse_file(root: &Path, path: &Path, kind: &ContentFile, config: &SiteConfig)
         }
     };
     let parsed = match kind {
-        ContentFile::Record { collection, id, lang, format } => parse_record(&file, collection, id, lang, *format, config, &mut diagnostics).map(|r| Parsed::Record(Box::new(r))),
-        ContentFile::Intro { collection, lang } => parse_intro(&file, collection.clone(), lang, &mut diagnostics).map(Parsed::Intro),
+        ContentFile::Record {
+            collection,
+            id,
+            lang,
+            format,
+        } => parse_record(
+            &file,
+            collection,
+            id,
+            lang,
+            *format,
+            config,
+            &mut diagnostics,
+        )
+        .map(|r| Parsed::Record(Box::new(r))),
+        ContentFile::Intro { collection, lang } => {
+            parse_intro(&file, collection.clone(), lang, &mut diagnostics).map(Parsed::Intro)
+        }
         ContentFile::Asset { .. } | ContentFile::TermsFile => None,
     };
     (parsed, diagnostics)
@@ -325,16 +397,27 @@ fn parse_record(
         match yaml::parse(&file.text) {
             Ok(node) => (node, None),
             Err(err) => {
-                diagnostics.push(Diagnostic::error("E-yaml", format!("this record is not valid YAML: {}", err.message))
+                diagnostics.push(
+                    Diagnostic::error(
+                        "E-yaml",
+                        format!("this record is not valid YAML: {}", err.message),
+                    )
                     .at(file.location(err.pos.line, err.pos.column, 1))
-                    .hint(frontmatter::yaml_hint(&err.message)));
+                    .hint(frontmatter::yaml_hint(&err.message)),
+                );
                 return None;
             }
         }
     } else {
         match frontmatter::split(file) {
             Ok(split) => match split.front {
-                Some(front) => (front, Some(Located { value: split.body.to_string(), at: file.location(split.body_line, 1, 1) })),
+                Some(front) => (
+                    front,
+                    Some(Located {
+                        value: split.body.to_string(),
+                        at: file.location(split.body_line, 1, 1),
+                    }),
+                ),
                 None => {
                     diagnostics.push(Diagnostic::error("E-no-front-matter", "this record has no front matter")
                         .at(start.clone())
@@ -352,19 +435,46 @@ fn parse_record(
     let mut fields = read_fields(&mut reader, &front, lang, schema, config);
     if let Some(body) = body {
         if fields.body.has(lang) || !fields.body.is_empty() {
-            let at = fields.keys.iter().find(|(k, _)| k == "body").map(|(_, l)| l.clone());
-            diagnostics.push(Diagnostic::error("E-unknown-field", "a Markdown record's text goes below the front matter, not in `body:`")
+            let at = fields
+                .keys
+                .iter()
+                .find(|(k, _)| k == "body")
+                .map(|(_, l)| l.clone());
+            diagnostics.push(
+                Diagnostic::error(
+                    "E-unknown-field",
+                    "a Markdown record's text goes below the front matter, not in `body:`",
+                )
                 .at_opt(at)
-                .hint("move the text below the closing `---` and delete `body:`"));
+                .hint("move the text below the closing `---` and delete `body:`"),
+            );
         }
         fields.body = Localized::one(lang, body);
     }
-    let bundle_dir = (format == RecordFormat::Bundle).then(|| file.path.parent().map(Path::to_path_buf).unwrap_or_default());
-    let digest = digest(file.text.as_bytes());
-    Some(RawRecord { collection: collection.to_string(), id: id.to_string(), lang: lang.to_string(), format, path: file.path.clone(), bundle_dir, fields, start, digest })
+    let bundle_dir = (format == RecordFormat::Bundle).then(|| {
+        file.path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default()
+    });
+    Some(RawRecord {
+        collection: collection.to_string(),
+        id: id.to_string(),
+        lang: lang.to_string(),
+        format,
+        path: file.path.clone(),
+        bundle_dir,
+        fields,
+        start,
+    })
 }
 
-fn parse_intro(file: &SourceFile, collection: Option<String>, lang: &str, diagnostics: &mut Diagnostics) -> Option<Intro> {
+fn parse_intro(
+    file: &SourceFile,
+    collection: Option<String>,
+    lang: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<Intro> {
     let split = match frontmatter::split(file) {
         Ok(split) => split,
         Err(diagnostic) => {
@@ -380,11 +490,24 @@ fn parse_intro(file: &SourceFile, collection: Option<String>, lang: &str, diagno
         }
         title = front.get("title").and_then(|n| reader.text(n, "title"));
     }
-    Some(Intro { collection, lang: lang.to_string(), title, body: Located { value: split.body.to_string(), at: file.location(split.body_line, 1, 1) } })
+    Some(Intro {
+        collection,
+        lang: lang.to_string(),
+        title,
+        body: Located {
+            value: split.body.to_string(),
+            at: file.location(split.body_line, 1, 1),
+        },
+    })
 }
 
 /// Reads a terms file: `id: {zh: name, ko: name}` (or `id: name`) per line.
-fn load_terms(root: &Path, path: &Path, config: &SiteConfig, diagnostics: &mut Diagnostics) -> Vec<TermDef> {
+fn load_terms(
+    root: &Path,
+    path: &Path,
+    config: &SiteConfig,
+    diagnostics: &mut Diagnostics,
+) -> Vec<TermDef> {
     if !root.join(path).is_file() {
         diagnostics.push(Diagnostic::error("E-missing-terms-file", format!("the terms file {} does not exist", path.display()))
             .in_file(Path::new(crate::config::CONFIG_FILE))
@@ -401,15 +524,22 @@ fn load_terms(root: &Path, path: &Path, config: &SiteConfig, diagnostics: &mut D
     let node = match yaml::parse(&file.text) {
         Ok(node) => node,
         Err(err) => {
-            diagnostics.push(Diagnostic::error("E-yaml", format!("this terms file is not valid YAML: {}", err.message))
+            diagnostics.push(
+                Diagnostic::error(
+                    "E-yaml",
+                    format!("this terms file is not valid YAML: {}", err.message),
+                )
                 .at(file.location(err.pos.line, err.pos.column, 1))
-                .hint(frontmatter::yaml_hint(&err.message)));
+                .hint(frontmatter::yaml_hint(&err.message)),
+            );
             return Vec::new();
         }
     };
     let codes = config.lang_codes();
     let mut reader = Reader::new(&file, diagnostics);
-    let Some(entries) = reader.map(&node, "the terms file") else { return Vec::new() };
+    let Some(entries) = reader.map(&node, "the terms file") else {
+        return Vec::new();
+    };
     let mut terms = Vec::new();
     for (key, value) in entries {
         if !is_slug(&key.name) {
@@ -429,14 +559,12 @@ fn load_terms(root: &Path, path: &Path, config: &SiteConfig, diagnostics: &mut D
         } else if let Some(text) = reader.text(value, &key.name) {
             name.set(config.default_lang(), text);
         }
-        terms.push(TermDef { id: key.name.clone(), name });
+        terms.push(TermDef {
+            id: key.name.clone(),
+            name,
+        });
     }
     terms
-}
-
-/// FNV-1a: a stable digest for caches and change detection (not for security).
-pub fn digest(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
 #[cfg(test)]
@@ -451,24 +579,68 @@ mod tests {
     #[test]
     fn classifies_content_paths() {
         use ContentFile::*;
-        let record = |id: &str, lang: &str, format| Ok(Some(Record { collection: "projects".into(), id: id.into(), lang: lang.into(), format }));
-        assert_eq!(check_classify("content/projects/a.zh.md"), record("a", "zh", RecordFormat::Markdown));
-        assert_eq!(check_classify("content/projects/a.md"), record("a", "zh", RecordFormat::Markdown));
-        assert_eq!(check_classify("content/projects/梨园村.ko.md"), record("梨园村", "ko", RecordFormat::Markdown));
-        assert_eq!(check_classify("content/projects/a.yaml"), record("a", "zh", RecordFormat::Yaml));
-        assert_eq!(check_classify("content/projects/a/index.ko.md"), record("a", "ko", RecordFormat::Bundle));
-        assert_eq!(check_classify("content/projects/a/cover.svg"), Ok(Some(Asset { collection: "projects".into(), id: "a".into(), name: "cover.svg".into() })));
-        assert_eq!(check_classify("content/_index.ko.md"), Ok(Some(Intro { collection: None, lang: "ko".into() })));
-        assert_eq!(check_classify("content/projects/_index.zh.md"), Ok(Some(Intro { collection: Some("projects".into()), lang: "zh".into() })));
-        assert_eq!(check_classify("content/projects/a.en.md"), Err("E-unknown-language"));
-        assert_eq!(check_classify("content/people/a.zh.md"), Err("W-unknown-folder"));
-        assert_eq!(check_classify("content/projects/notes.txt"), Err("W-ignored-file"));
+        let record = |id: &str, lang: &str, format| {
+            Ok(Some(Record {
+                collection: "projects".into(),
+                id: id.into(),
+                lang: lang.into(),
+                format,
+            }))
+        };
+        assert_eq!(
+            check_classify("content/projects/a.zh.md"),
+            record("a", "zh", RecordFormat::Markdown)
+        );
+        assert_eq!(
+            check_classify("content/projects/a.md"),
+            record("a", "zh", RecordFormat::Markdown)
+        );
+        assert_eq!(
+            check_classify("content/projects/梨园村.ko.md"),
+            record("梨园村", "ko", RecordFormat::Markdown)
+        );
+        assert_eq!(
+            check_classify("content/projects/a.yaml"),
+            record("a", "zh", RecordFormat::Yaml)
+        );
+        assert_eq!(
+            check_classify("content/projects/a/index.ko.md"),
+            record("a", "ko", RecordFormat::Bundle)
+        );
+        assert_eq!(
+            check_classify("content/projects/a/cover.svg"),
+            Ok(Some(Asset {
+                collection: "projects".into(),
+                id: "a".into(),
+                name: "cover.svg".into()
+            }))
+        );
+        assert_eq!(
+            check_classify("content/_index.ko.md"),
+            Ok(Some(Intro {
+                collection: None,
+                lang: "ko".into()
+            }))
+        );
+        assert_eq!(
+            check_classify("content/projects/_index.zh.md"),
+            Ok(Some(Intro {
+                collection: Some("projects".into()),
+                lang: "zh".into()
+            }))
+        );
+        assert_eq!(
+            check_classify("content/projects/a.en.md"),
+            Err("E-unknown-language")
+        );
+        assert_eq!(
+            check_classify("content/people/a.zh.md"),
+            Err("W-unknown-folder")
+        );
+        assert_eq!(
+            check_classify("content/projects/notes.txt"),
+            Err("W-ignored-file")
+        );
         assert_eq!(check_classify("content/data/regions.yaml"), Ok(None));
-    }
-
-    #[test]
-    fn digest_is_stable() {
-        assert_eq!(digest(b""), 0xcbf2_9ce4_8422_2325);
-        assert_ne!(digest(b"a"), digest(b"b"));
     }
 }

@@ -32,7 +32,7 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub message: String,
     pub file: Option<PathBuf>,
-    pub location: Option<Location>,
+    pub location: Option<Box<Location>>,
     pub hint: Option<String>,
 }
 
@@ -63,7 +63,7 @@ impl Diagnostic {
 
     pub fn at(mut self, location: Location) -> Self {
         self.file = Some(location.file.clone());
-        self.location = Some(location);
+        self.location = Some(Box::new(location));
         self
     }
 

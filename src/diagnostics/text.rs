@@ -52,7 +52,9 @@ fn render_one(diagnostic: &Diagnostic, renderer: &Renderer) -> String {
         None => groups.push(Group::with_title(title)),
     }
     if let Some(hint) = &diagnostic.hint {
-        groups.push(Group::with_title(Level::HELP.secondary_title(hint.as_str())));
+        groups.push(Group::with_title(
+            Level::HELP.secondary_title(hint.as_str()),
+        ));
     }
     renderer.render(&groups).to_string()
 }
@@ -92,7 +94,10 @@ mod tests {
                 })
                 .hint("did you mean `region`?"),
         );
-        assert!(text.contains("error[E-unknown-field]: unknown field `regoin`"), "{text}");
+        assert!(
+            text.contains("error[E-unknown-field]: unknown field `regoin`"),
+            "{text}"
+        );
         assert!(text.contains("content/projects/a.zh.md:4:1"), "{text}");
         assert!(text.contains("regoin: yanji"), "{text}");
         assert!(text.contains("^^^^^^"), "{text}");

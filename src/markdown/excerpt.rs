@@ -30,7 +30,11 @@ pub fn excerpt(text: &str, target: usize) -> String {
         Some(end) => chars[..end].iter().collect(),
         None => {
             let cut = last_break(&chars, target).unwrap_or(target);
-            let mut out: String = chars[..cut].iter().collect::<String>().trim_end().to_string();
+            let mut out: String = chars[..cut]
+                .iter()
+                .collect::<String>()
+                .trim_end()
+                .to_string();
             out.push('…');
             out
         }
@@ -40,7 +44,9 @@ pub fn excerpt(text: &str, target: usize) -> String {
 /// A `.` ends a sentence only before whitespace or the end (not in 3.5 or example.org).
 fn is_sentence_end(chars: &[char], i: usize) -> bool {
     match chars[i] {
-        '.' | '!' | '?' => chars.get(i + 1).is_none_or(|c| c.is_whitespace() || !c.is_ascii()),
+        '.' | '!' | '?' => chars
+            .get(i + 1)
+            .is_none_or(|c| c.is_whitespace() || !c.is_ascii()),
         _ => true,
     }
 }
@@ -72,12 +78,18 @@ mod tests {
     #[test]
     fn cuts_korean_at_a_sentence_end() {
         let text = "연길시는 당건설을 강화했다. 주민들의 만족도가 높아졌다. 다음 단계로 나아간다.";
-        assert_eq!(excerpt(text, 32), "연길시는 당건설을 강화했다. 주민들의 만족도가 높아졌다.");
+        assert_eq!(
+            excerpt(text, 32),
+            "연길시는 당건설을 강화했다. 주민들의 만족도가 높아졌다."
+        );
     }
 
     #[test]
     fn decimals_do_not_end_sentences() {
-        assert_eq!(excerpt("增长3.5倍，成效显著。后面还有很多很多内容", 12), "增长3.5倍，成效显著。");
+        assert_eq!(
+            excerpt("增长3.5倍，成效显著。后面还有很多很多内容", 12),
+            "增长3.5倍，成效显著。"
+        );
     }
 
     #[test]

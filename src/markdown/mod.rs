@@ -67,13 +67,47 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
 
     for (event, range) in Parser::new_ext(markdown, parser_options).into_offset_iter() {
         let event = match event {
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let dest_url = resolve(&dest_url, range.start, false, resolver, &mut rendered.broken_links).unwrap_or(dest_url);
-                Event::Start(Tag::Link { link_type, dest_url, title, id })
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = resolve(
+                    &dest_url,
+                    range.start,
+                    false,
+                    resolver,
+                    &mut rendered.broken_links,
+                )
+                .unwrap_or(dest_url);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let dest_url = resolve(&dest_url, range.start, true, resolver, &mut rendered.broken_links).unwrap_or(dest_url);
-                Event::Start(Tag::Image { link_type, dest_url, title, id })
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = resolve(
+                    &dest_url,
+                    range.start,
+                    true,
+                    resolver,
+                    &mut rendered.broken_links,
+                )
+                .unwrap_or(dest_url);
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
             Event::Start(Tag::Heading { .. }) => {
                 open_heading = Some((events.len(), String::new()));
@@ -83,11 +117,19 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
                 if let Some((start, text)) = open_heading.take()
                     && let Event::Start(Tag::Heading { id, .. }) = &mut events[start]
                 {
-                    let unique = unique_id(id.as_deref().map_or_else(|| heading_id(&text), str::to_string), &mut used_ids);
+                    let unique = unique_id(
+                        id.as_deref()
+                            .map_or_else(|| heading_id(&text), str::to_string),
+                        &mut used_ids,
+                    );
                     *id = Some(CowStr::from(unique.clone()));
                     let level = heading_level(level);
                     if level <= 3 {
-                        rendered.headings.push(Heading { level, id: unique, text: text.trim().to_string() });
+                        rendered.headings.push(Heading {
+                            level,
+                            id: unique,
+                            text: text.trim().to_string(),
+                        });
                     }
                 }
                 event
@@ -100,7 +142,9 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
                 if let Some((start, text_start)) = open_paragraph.take()
                     && rendered.plain_text[text_start..].contains("**")
                 {
-                    let at = markdown[start..range.end].find("**").map_or(start, |i| start + i);
+                    let at = markdown[start..range.end]
+                        .find("**")
+                        .map_or(start, |i| start + i);
                     rendered.literal_emphasis.push(at);
                 }
                 rendered.plain_text.push('\n');
@@ -151,17 +195,21 @@ fn resolve<'a>(
     if let Some(target) = dest.strip_prefix("@/") {
         let resolved = resolver.record_link(target);
         if resolved.is_none() {
-            broken.push(BrokenLink { target: dest.to_string(), offset });
+            broken.push(BrokenLink {
+                target: dest.to_string(),
+                offset,
+            });
         }
         return resolved.map(CowStr::from);
     }
-    let is_relative = !dest.is_empty()
-        && !dest.starts_with(['/', '#', '?'])
-        && !dest.contains(':');
+    let is_relative = !dest.is_empty() && !dest.starts_with(['/', '#', '?']) && !dest.contains(':');
     if is_relative {
         let resolved = resolver.relative_asset(dest);
         if resolved.is_none() && is_image {
-            broken.push(BrokenLink { target: dest.to_string(), offset });
+            broken.push(BrokenLink {
+                target: dest.to_string(),
+                offset,
+            });
         }
         return resolved.map(CowStr::from);
     }
@@ -175,7 +223,10 @@ pub fn heading_id(text: &str) -> String {
     for c in text.trim().chars() {
         if c.is_alphanumeric() {
             id.extend(c.to_lowercase());
-        } else if (c.is_whitespace() || c == '-' || c == '_') && !id.ends_with('-') && !id.is_empty() {
+        } else if (c.is_whitespace() || c == '-' || c == '_')
+            && !id.ends_with('-')
+            && !id.is_empty()
+        {
             id.push('-');
         }
     }
@@ -223,7 +274,15 @@ mod tests {
     struct Links;
     impl LinkResolver for Links {
         fn record_link(&self, target: &str) -> Option<String> {
-            (target.starts_with("cases/liyuan-cun.md")).then(|| format!("/ko/cases/liyuan-cun/{}", target.split_once('#').map(|(_, a)| format!("#{a}")).unwrap_or_default()))
+            (target.starts_with("cases/liyuan-cun.md")).then(|| {
+                format!(
+                    "/ko/cases/liyuan-cun/{}",
+                    target
+                        .split_once('#')
+                        .map(|(_, a)| format!("#{a}"))
+                        .unwrap_or_default()
+                )
+            })
         }
         fn relative_asset(&self, path: &str) -> Option<String> {
             (path == "photo.svg").then(|| "/projects/a/photo.svg".to_string())
@@ -236,7 +295,10 @@ mod tests {
 
     #[test]
     fn renders_commonmark_extensions() {
-        let html = check_render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~\n\n- [x] done\n\nnote[^1]\n\n[^1]: foot\n").html;
+        let html = check_render(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~\n\n- [x] done\n\nnote[^1]\n\n[^1]: foot\n",
+        )
+        .html;
         assert!(html.contains("<table>"), "{html}");
         assert!(html.contains("<del>x</del>"), "{html}");
         assert!(html.contains("type=\"checkbox\""), "{html}");
@@ -253,10 +315,25 @@ mod tests {
 
     #[test]
     fn record_links_and_assets_are_resolved() {
-        let r = check_render("[梨园村](@/cases/liyuan-cun.md#变化) [x](@/cases/nothing.md) ![p](photo.svg) ![q](gone.svg) [w](https://example.org)");
-        assert!(r.html.contains("href=\"/ko/cases/liyuan-cun/#%E5%8F%98%E5%8C%96\""), "{}", r.html);
-        assert!(r.html.contains("src=\"/projects/a/photo.svg\""), "{}", r.html);
-        assert!(r.html.contains("href=\"https://example.org\""), "{}", r.html);
+        let r = check_render(
+            "[梨园村](@/cases/liyuan-cun.md#变化) [x](@/cases/nothing.md) ![p](photo.svg) ![q](gone.svg) [w](https://example.org)",
+        );
+        assert!(
+            r.html
+                .contains("href=\"/ko/cases/liyuan-cun/#%E5%8F%98%E5%8C%96\""),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("src=\"/projects/a/photo.svg\""),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("href=\"https://example.org\""),
+            "{}",
+            r.html
+        );
         let broken: Vec<&str> = r.broken_links.iter().map(|b| b.target.as_str()).collect();
         assert_eq!(broken, ["@/cases/nothing.md", "gone.svg"]);
     }
@@ -265,7 +342,10 @@ mod tests {
     fn raw_html_is_sanitized_unless_allowed() {
         let md = "<script>alert(1)</script>\n\n<p onclick=\"x()\">hi</p>\n\n## 标题\n";
         let safe = check_render(md).html;
-        assert!(!safe.contains("<script") && !safe.contains("onclick"), "{safe}");
+        assert!(
+            !safe.contains("<script") && !safe.contains("onclick"),
+            "{safe}"
+        );
         assert!(safe.contains("<h2 id=\"标题\">"), "{safe}");
         let raw = render(md, MarkdownOptions { unsafe_html: true }, &Links).html;
         assert!(raw.contains("<script>"), "{raw}");

@@ -5,7 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
-use super::{Collection, Intro, Picture, Presence, Record, Site, StaticFile, Taxonomy, Term, Translation, routes, slug::slugify};
+use super::{
+    Collection, Intro, Picture, Presence, Record, RecordLookup, Site, StaticFile, Taxonomy, Term,
+    routes, slug::slugify,
+};
 use crate::config::{CollectionSchema, MissingTranslation, SiteConfig, SortKey, is_slug};
 use crate::content::fields::{FieldValue, Located, RecordFields};
 use crate::content::{Content, RawRecord, RecordFormat};
@@ -20,7 +23,12 @@ pub struct AssembleOptions {
 }
 
 /// Builds the site. `static_files` are the paths under `static/`, relative to it.
-pub fn assemble(config: SiteConfig, content: Content, static_files: &[PathBuf], options: AssembleOptions) -> (Site, Diagnostics) {
+pub fn assemble(
+    config: SiteConfig,
+    content: Content,
+    static_files: &[PathBuf],
+    options: AssembleOptions,
+) -> (Site, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let default_lang = config.default_lang().to_string();
 
@@ -30,7 +38,15 @@ pub fn assemble(config: SiteConfig, content: Content, static_files: &[PathBuf], 
         .map(|t| Taxonomy {
             key: t.key.clone(),
             terms: content.terms.get(&t.key).map_or_else(Vec::new, |terms| {
-                terms.iter().map(|d| Term { id: d.id.clone(), slug: d.id.clone(), name: d.name.clone(), records: Vec::new() }).collect()
+                terms
+                    .iter()
+                    .map(|d| Term {
+                        id: d.id.clone(),
+                        slug: d.id.clone(),
+                        name: d.name.clone(),
+                        records: Vec::new(),
+                    })
+                    .collect()
             }),
         })
         .collect();
@@ -38,25 +54,49 @@ pub fn assemble(config: SiteConfig, content: Content, static_files: &[PathBuf], 
     // Group files by record, in a stable order.
     let mut groups: BTreeMap<(usize, String), Vec<RawRecord>> = BTreeMap::new();
     for raw in content.records {
-        let Some(position) = config.collections.iter().position(|c| c.key == raw.collection) else { continue };
-        groups.entry((position, raw.id.clone())).or_default().push(raw);
+        let Some(position) = config
+            .collections
+            .iter()
+            .position(|c| c.key == raw.collection)
+        else {
+            continue;
+        };
+        groups
+            .entry((position, raw.id.clone()))
+            .or_default()
+            .push(raw);
     }
 
     let static_set: BTreeSet<PathBuf> = static_files.iter().cloned().collect();
     let mut bundle_files: BTreeMap<(String, String), BTreeSet<PathBuf>> = BTreeMap::new();
     for asset in &content.assets {
-        bundle_files.entry((asset.collection.clone(), asset.id.clone())).or_default().insert(asset.name.clone());
+        bundle_files
+            .entry((asset.collection.clone(), asset.id.clone()))
+            .or_default()
+            .insert(asset.name.clone());
     }
     let mut records: Vec<Record> = Vec::new();
     let mut pending_related: Vec<Vec<Located<String>>> = Vec::new();
-    let mut builder = Builder { config: &config, static_files: &static_set, bundle_files: &bundle_files, taxonomies: &mut taxonomies, options, diagnostics: &mut diagnostics };
+    let mut builder = Builder {
+        config: &config,
+        static_files: &static_set,
+        bundle_files: &bundle_files,
+        taxonomies: &mut taxonomies,
+        options,
+        diagnostics: &mut diagnostics,
+    };
     for ((position, _), files) in groups {
         let schema = &config.collections[position];
-        let Some((base, translations)) = pair_files(files, &default_lang, builder.diagnostics) else { continue };
+        let Some((base, translations)) = pair_files(files, &default_lang, builder.diagnostics)
+        else {
+            continue;
+        };
         if base.fields.draft == Some(true) && !options.drafts {
             continue;
         }
-        let Some((record, related)) = builder.build(schema, base, translations) else { continue };
+        let Some((record, related)) = builder.build(schema, base, translations) else {
+            continue;
+        };
         records.push(record);
         pending_related.push(related);
     }
@@ -65,13 +105,21 @@ pub fn assemble(config: SiteConfig, content: Content, static_files: &[PathBuf], 
     let mut order: Vec<usize> = (0..records.len()).collect();
     order.sort_by(|&a, &b| {
         let (ra, rb) = (&records[a], &records[b]);
-        let pa = config.collections.iter().position(|c| c.key == ra.collection);
-        let pb = config.collections.iter().position(|c| c.key == rb.collection);
+        let pa = config
+            .collections
+            .iter()
+            .position(|c| c.key == ra.collection);
+        let pb = config
+            .collections
+            .iter()
+            .position(|c| c.key == rb.collection);
         let schema = &config.collections[pa.unwrap_or(0)];
-        pa.cmp(&pb).then_with(|| compare_records(schema, ra, rb, &default_lang))
+        pa.cmp(&pb)
+            .then_with(|| compare_records(schema, ra, rb, &default_lang))
     });
     let mut records: Vec<Record> = order.iter().map(|&i| records[i].clone()).collect();
-    let pending_related: Vec<Vec<Located<String>>> = order.iter().map(|&i| pending_related[i].clone()).collect();
+    let pending_related: Vec<Vec<Located<String>>> =
+        order.iter().map(|&i| pending_related[i].clone()).collect();
 
     check_duplicate_slugs(&records, &mut diagnostics);
 
@@ -79,13 +127,22 @@ pub fn assemble(config: SiteConfig, content: Content, static_files: &[PathBuf], 
         collections: config
             .collections
             .iter()
-            .map(|c| Collection { key: c.key.clone(), records: records.iter().enumerate().filter(|(_, r)| r.collection == c.key).map(|(i, _)| i).collect() })
+            .map(|c| Collection {
+                key: c.key.clone(),
+                records: records
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.collection == c.key)
+                    .map(|(i, _)| i)
+                    .collect(),
+            })
             .collect(),
         config,
         records: Vec::new(),
         taxonomies,
         intros: BTreeMap::new(),
         static_files: Vec::new(),
+        lookup: RecordLookup::default(),
     };
 
     // Terms list their records in site order.
@@ -113,30 +170,58 @@ pub fn assemble(config: SiteConfig, content: Content, static_files: &[PathBuf], 
     }
 
     for intro in content.intros {
-        site.intros.insert((intro.collection, intro.lang), Intro { title: intro.title, body: intro.body });
+        site.intros.insert(
+            (intro.collection, intro.lang),
+            Intro {
+                title: intro.title,
+                body: intro.body,
+            },
+        );
     }
     for asset in content.assets {
-        if let Some(record) = records.iter().find(|r| r.collection == asset.collection && r.id == asset.id) {
+        if let Some(record) = records
+            .iter()
+            .find(|r| r.collection == asset.collection && r.id == asset.id)
+        {
             let url = routes::record_assets(&site.config, &record.collection, &record.slug);
-            let dest = format!("{}{}", routes::output_path(&site.config, &url).trim_end_matches("index.html"), slash_path(&asset.name));
-            site.static_files.push(StaticFile { source: asset.source, dest });
+            let dest = format!(
+                "{}{}",
+                routes::output_path(&site.config, &url).trim_end_matches("index.html"),
+                slash_path(&asset.name)
+            );
+            site.static_files.push(StaticFile {
+                source: asset.source,
+                dest,
+            });
         }
     }
     for path in static_files {
-        site.static_files.push(StaticFile { source: Path::new("static").join(path), dest: slash_path(path) });
+        site.static_files.push(StaticFile {
+            source: Path::new("static").join(path),
+            dest: slash_path(path),
+        });
     }
     site.static_files.sort();
+    site.lookup = lookup;
     site.records = records;
     (site, diagnostics)
 }
 
 /// Splits a record's files into the default-language file and its translations, reporting
 /// duplicates and translations without a source.
-fn pair_files(files: Vec<RawRecord>, default_lang: &str, diagnostics: &mut Diagnostics) -> Option<(RawRecord, Vec<RawRecord>)> {
+fn pair_files(
+    files: Vec<RawRecord>,
+    default_lang: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<(RawRecord, Vec<RawRecord>)> {
     let mut base: Option<RawRecord> = None;
     let mut translations: BTreeMap<String, RawRecord> = BTreeMap::new();
     for file in files {
-        let existing = if file.lang == default_lang { base.as_ref() } else { translations.get(&file.lang) };
+        let existing = if file.lang == default_lang {
+            base.as_ref()
+        } else {
+            translations.get(&file.lang)
+        };
         if let Some(existing) = existing {
             diagnostics.push(
                 Diagnostic::error("E-duplicate-id", format!("record `{}/{}` is written twice in the same language", file.collection, file.id))
@@ -175,7 +260,11 @@ fn pair_files(files: Vec<RawRecord>, default_lang: &str, diagnostics: &mut Diagn
 }
 
 fn default_path(file: &RawRecord, default_lang: &str) -> String {
-    let name = file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = file
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let renamed = name.replacen(&format!(".{}.", file.lang), &format!(".{default_lang}."), 1);
     file.path.with_file_name(renamed).display().to_string()
 }
@@ -183,7 +272,13 @@ fn default_path(file: &RawRecord, default_lang: &str) -> String {
 /// Fields a translation may set (SPEC §3.3); every other field is shared and written once.
 fn translatable_keys(schema: &CollectionSchema) -> Vec<&str> {
     let mut keys = vec!["title", "summary", "draft", "translated_from", "body"];
-    keys.extend(schema.fields.iter().filter(|f| f.ty.is_translatable()).map(|f| f.name.as_str()));
+    keys.extend(
+        schema
+            .fields
+            .iter()
+            .filter(|f| f.ty.is_translatable())
+            .map(|f| f.name.as_str()),
+    );
     keys
 }
 
@@ -199,27 +294,85 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn build(&mut self, schema: &CollectionSchema, base: RawRecord, translations: Vec<RawRecord>) -> Option<(Record, Vec<Located<String>>)> {
+    fn build(
+        &mut self,
+        schema: &CollectionSchema,
+        base: RawRecord,
+        translations: Vec<RawRecord>,
+    ) -> Option<(Record, Vec<Located<String>>)> {
         let config = self.config;
         let default_lang = config.default_lang();
-        let RawRecord { collection, id, path, fields, start, bundle_dir, .. } = base;
-        let RecordFields { mut title, mut summary, date, updated, featured, weight, slug, terms, related, source, mut custom, mut body, .. } = fields;
+        let RawRecord {
+            collection,
+            id,
+            path,
+            fields,
+            start,
+            bundle_dir,
+            ..
+        } = base;
+        let RecordFields {
+            mut title,
+            mut summary,
+            date,
+            updated,
+            featured,
+            weight,
+            slug,
+            terms,
+            related,
+            source,
+            mut custom,
+            mut body,
+            ..
+        } = fields;
 
-        let has_title = title.exact(default_lang).is_some_and(|t| !t.trim().is_empty());
+        let has_title = title
+            .exact(default_lang)
+            .is_some_and(|t| !t.trim().is_empty());
         if !has_title {
-            self.diagnostics.push(Diagnostic::error("E-missing-field", "this record has no `title`, which is required").at(start.clone()).hint("add `title: …` to the front matter"));
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "E-missing-field",
+                    "this record has no `title`, which is required",
+                )
+                .at(start.clone())
+                .hint("add `title: …` to the front matter"),
+            );
         }
         if date.is_none() {
-            self.diagnostics.push(Diagnostic::error("E-missing-field", "this record has no `date`, which is required").at(start.clone()).hint("add `date: 2023-05-01` (the day the work was reported or completed)"));
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "E-missing-field",
+                    "this record has no `date`, which is required",
+                )
+                .at(start.clone())
+                .hint("add `date: 2023-05-01` (the day the work was reported or completed)"),
+            );
         }
-        for field in schema.fields.iter().filter(|f| f.required && !custom.contains_key(&f.name)) {
-            self.diagnostics.push(Diagnostic::error("E-missing-field", format!("this record has no `{}`, which collection `{collection}` requires", field.name)).at(start.clone()).hint(format!("add `{}:` ({})", field.name, field.ty.name())));
+        for field in schema
+            .fields
+            .iter()
+            .filter(|f| f.required && !custom.contains_key(&f.name))
+        {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "E-missing-field",
+                    format!(
+                        "this record has no `{}`, which collection `{collection}` requires",
+                        field.name
+                    ),
+                )
+                .at(start.clone())
+                .hint(format!("add `{}:` ({})", field.name, field.ty.name())),
+            );
         }
-        let (Some(date), true) = (date, has_title) else { return None };
+        let (Some(date), true) = (date, has_title) else {
+            return None;
+        };
 
         // Translations add their languages; everything they do not set is inherited.
         let allowed = translatable_keys(schema);
-        let mut translation_files = BTreeMap::new();
         for translation in translations {
             for (key, location) in &translation.fields.keys {
                 if !allowed.contains(&key.as_str()) {
@@ -248,7 +401,6 @@ impl Builder<'_> {
             if translation.fields.title.exact(&lang).is_none() {
                 self.diagnostics.push(Diagnostic::warning("W-untranslated-title", format!("this {lang} translation has no `title`; the {default_lang} title is shown")).at(translation.start.clone()).hint("add `title: …` in this language"));
             }
-            translation_files.insert(lang, Translation { path: translation.path, translated_from: translation.fields.translated_from });
         }
         let mut presence = BTreeMap::new();
         for language in &config.languages {
@@ -262,7 +414,17 @@ impl Builder<'_> {
         let slug = match slug {
             Some(slug) if is_slug(&slug.value) => slug.value,
             Some(slug) => {
-                self.diagnostics.push(Diagnostic::error("E-bad-slug", format!("`slug` must be lowercase letters, digits or `-`, not `{}`", slug.value)).at(slug.at).hint(format!("write it like `{}`", slugify(&slug.value))));
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "E-bad-slug",
+                        format!(
+                            "`slug` must be lowercase letters, digits or `-`, not `{}`",
+                            slug.value
+                        ),
+                    )
+                    .at(slug.at)
+                    .hint(format!("write it like `{}`", slugify(&slug.value))),
+                );
                 slugify(&id)
             }
             None if is_slug(&id) => id.clone(),
@@ -271,12 +433,21 @@ impl Builder<'_> {
 
         let mut record_terms = BTreeMap::new();
         for (key, values) in terms {
-            let Some(position) = self.taxonomies.iter().position(|t| t.key == key) else { continue };
-            let closed = config.taxonomy(&key).is_some_and(|t| t.terms_file.is_some());
+            let Some(position) = self.taxonomies.iter().position(|t| t.key == key) else {
+                continue;
+            };
+            let closed = config
+                .taxonomy(&key)
+                .is_some_and(|t| t.terms_file.is_some());
             let mut indices = Vec::new();
             for value in values {
-                if let Some(index) = resolve_term(&mut self.taxonomies[position], &value, closed, default_lang, self.diagnostics)
-                    && !indices.contains(&index)
+                if let Some(index) = resolve_term(
+                    &mut self.taxonomies[position],
+                    &value,
+                    closed,
+                    default_lang,
+                    self.diagnostics,
+                ) && !indices.contains(&index)
                 {
                     indices.push(index);
                 }
@@ -286,7 +457,11 @@ impl Builder<'_> {
 
         let assets_url = routes::record_assets(config, &collection, &slug);
         let no_files = BTreeSet::new();
-        let bundle = bundle_dir.as_ref().map(|_| self.bundle_files.get(&(collection.clone(), id.clone())).unwrap_or(&no_files));
+        let bundle = bundle_dir.as_ref().map(|_| {
+            self.bundle_files
+                .get(&(collection.clone(), id.clone()))
+                .unwrap_or(&no_files)
+        });
         let mut images = BTreeMap::new();
         let mut galleries = BTreeMap::new();
         for field in &schema.fields {
@@ -299,14 +474,22 @@ impl Builder<'_> {
                 Some(FieldValue::Gallery(items)) => {
                     let pictures = items
                         .iter()
-                        .filter_map(|item| Some(Picture { url: self.picture_url(&item.src, bundle, &assets_url)?, caption: item.caption.clone(), credit: item.credit.clone() }))
+                        .filter_map(|item| {
+                            Some(Picture {
+                                url: self.picture_url(&item.src, bundle, &assets_url)?,
+                                caption: item.caption.clone(),
+                                credit: item.credit.clone(),
+                            })
+                        })
                         .collect();
                     galleries.insert(field.name.clone(), pictures);
                 }
                 _ => {}
             }
         }
-        let bundle_files = bundle.map(|files| files.iter().map(|p| slash_path(p)).collect()).unwrap_or_default();
+        let bundle_files = bundle
+            .map(|files| files.iter().map(|p| slash_path(p)).collect())
+            .unwrap_or_default();
         let record = Record {
             collection,
             id,
@@ -326,7 +509,6 @@ impl Builder<'_> {
             images,
             galleries,
             presence,
-            translations: translation_files,
             assets_url: bundle_dir.map(|_| assets_url),
             bundle_files,
         };
@@ -334,7 +516,12 @@ impl Builder<'_> {
     }
 
     /// The URL of a picture named by content: a file of the record's bundle, else of `static/`.
-    fn picture_url(&mut self, value: &Located<String>, bundle: Option<&BTreeSet<PathBuf>>, assets_url: &str) -> Option<String> {
+    fn picture_url(
+        &mut self,
+        value: &Located<String>,
+        bundle: Option<&BTreeSet<PathBuf>>,
+        assets_url: &str,
+    ) -> Option<String> {
         let path = match check_image_path(value) {
             Ok(path) => path,
             Err(diagnostic) => {
@@ -346,9 +533,17 @@ impl Builder<'_> {
             return Some(format!("{assets_url}{}", slash_path(&path)));
         }
         if self.static_files.contains(&path) {
-            return Some(format!("{}{}", self.config.base_url.path, slash_path(&path)));
+            return Some(format!(
+                "{}{}",
+                self.config.base_url.path,
+                slash_path(&path)
+            ));
         }
-        let place = if bundle.is_some() { "in the record's folder or under static/" } else { "under static/" };
+        let place = if bundle.is_some() {
+            "in the record's folder or under static/"
+        } else {
+            "under static/"
+        };
         self.diagnostics.push(
             Diagnostic::error("E-missing-image", format!("the picture `{}` does not exist {place}", value.value))
                 .at(value.at.clone())
@@ -358,42 +553,90 @@ impl Builder<'_> {
     }
 }
 
-fn resolve_term(taxonomy: &mut Taxonomy, value: &Located<String>, closed: bool, default_lang: &str, diagnostics: &mut Diagnostics) -> Option<usize> {
+fn resolve_term(
+    taxonomy: &mut Taxonomy,
+    value: &Located<String>,
+    closed: bool,
+    default_lang: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<usize> {
     if closed {
         if let Some(index) = taxonomy.terms.iter().position(|t| t.id == value.value) {
             return Some(index);
         }
         let ids: Vec<&str> = taxonomy.terms.iter().map(|t| t.id.as_str()).collect();
         let hint = match closest(&value.value, &ids) {
-            Some(near) => format!("did you mean `{near}`? Terms are declared in the taxonomy's terms file"),
-            None => format!("use one of: {}; or add `{}` to the taxonomy's terms file", ids.join(", "), value.value),
+            Some(near) => {
+                format!("did you mean `{near}`? Terms are declared in the taxonomy's terms file")
+            }
+            None => format!(
+                "use one of: {}; or add `{}` to the taxonomy's terms file",
+                ids.join(", "),
+                value.value
+            ),
         };
-        diagnostics.push(Diagnostic::error("E-unknown-term", format!("`{}` is not a term of `{}`", value.value, taxonomy.key)).at(value.at.clone()).hint(hint));
+        diagnostics.push(
+            Diagnostic::error(
+                "E-unknown-term",
+                format!("`{}` is not a term of `{}`", value.value, taxonomy.key),
+            )
+            .at(value.at.clone())
+            .hint(hint),
+        );
         return None;
     }
-    let slug = if is_slug(&value.value) { value.value.clone() } else { slugify(&value.value) };
+    let slug = if is_slug(&value.value) {
+        value.value.clone()
+    } else {
+        slugify(&value.value)
+    };
     if let Some(index) = taxonomy.terms.iter().position(|t| t.slug == slug) {
         return Some(index);
     }
-    taxonomy.terms.push(Term { id: value.value.clone(), slug, name: Localized::one(default_lang, value.value.clone()), records: Vec::new() });
+    taxonomy.terms.push(Term {
+        id: value.value.clone(),
+        slug,
+        name: Localized::one(default_lang, value.value.clone()),
+        records: Vec::new(),
+    });
     Some(taxonomy.terms.len() - 1)
 }
 
 /// The order of records in a collection: its sort key, then newest, then weight, then id, so
 /// the order is total and builds are deterministic.
-fn compare_records(schema: &CollectionSchema, a: &Record, b: &Record, default_lang: &str) -> std::cmp::Ordering {
+fn compare_records(
+    schema: &CollectionSchema,
+    a: &Record,
+    b: &Record,
+    default_lang: &str,
+) -> std::cmp::Ordering {
     let primary = match schema.sort.key {
         SortKey::Date => a.date.cmp(&b.date),
         SortKey::Weight => a.weight.cmp(&b.weight),
-        SortKey::Title => title_key(a.title.text(default_lang, default_lang)).cmp(&title_key(b.title.text(default_lang, default_lang))),
+        SortKey::Title => title_key(a.title.text(default_lang, default_lang))
+            .cmp(&title_key(b.title.text(default_lang, default_lang))),
     };
-    let primary = if schema.sort.descending { primary.reverse() } else { primary };
-    primary.then(b.date.cmp(&a.date)).then(a.weight.cmp(&b.weight)).then(a.id.cmp(&b.id))
+    let primary = if schema.sort.descending {
+        primary.reverse()
+    } else {
+        primary
+    };
+    primary
+        .then(b.date.cmp(&a.date))
+        .then(a.weight.cmp(&b.weight))
+        .then(a.id.cmp(&b.id))
 }
 
 /// Chinese titles sort by pinyin, as Chinese readers expect; Hangul sorts correctly as it is.
 fn title_key(title: &str) -> String {
-    if title.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) { slugify(title) } else { title.to_lowercase() }
+    if title
+        .chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    {
+        slugify(title)
+    } else {
+        title.to_lowercase()
+    }
 }
 
 fn check_duplicate_slugs(records: &[Record], diagnostics: &mut Diagnostics) {
@@ -401,44 +644,18 @@ fn check_duplicate_slugs(records: &[Record], diagnostics: &mut Diagnostics) {
     for record in records {
         if let Some(first) = seen.insert((&record.collection, &record.slug), record) {
             diagnostics.push(
-                Diagnostic::error("E-duplicate-slug", format!("records `{}` and `{}` would both be published at /{}/{}/", first.id, record.id, record.collection, record.slug))
-                    .in_file(&record.path)
-                    .hint("give one of them another `slug:`"),
+                Diagnostic::error(
+                    "E-duplicate-slug",
+                    format!(
+                        "records `{}` and `{}` would both be published at /{}/{}/",
+                        first.id, record.id, record.collection, record.slug
+                    ),
+                )
+                .in_file(&record.path)
+                .hint("give one of them another `slug:`"),
             );
             seen.insert((&first.collection, &first.slug), first);
         }
-    }
-}
-
-/// Finds records by `collection/id` or a unique bare id.
-struct RecordLookup {
-    by_key: BTreeMap<(String, String), usize>,
-    by_id: BTreeMap<String, Vec<usize>>,
-}
-
-impl RecordLookup {
-    fn new(records: &[Record]) -> Self {
-        let mut lookup = RecordLookup { by_key: BTreeMap::new(), by_id: BTreeMap::new() };
-        for (i, r) in records.iter().enumerate() {
-            lookup.by_key.insert((r.collection.clone(), r.id.clone()), i);
-            lookup.by_id.entry(r.id.clone()).or_default().push(i);
-        }
-        lookup
-    }
-
-    fn find(&self, reference: &str) -> Option<usize> {
-        let reference = reference.trim().trim_start_matches("@/").trim_end_matches(".md").trim_matches('/');
-        match reference.split_once('/') {
-            Some((collection, id)) => self.by_key.get(&(collection.to_string(), id.to_string())).copied(),
-            None => match self.by_id.get(reference).map(Vec::as_slice) {
-                Some([only]) => Some(*only),
-                _ => None,
-            },
-        }
-    }
-
-    fn keys(&self) -> Vec<String> {
-        self.by_key.keys().map(|(c, i)| format!("{c}/{i}")).collect()
     }
 }
 
@@ -449,13 +666,25 @@ fn unknown_record(reference: &Located<String>, lookup: &RecordLookup) -> Diagnos
         Some(near) => format!("did you mean `{near}`?"),
         None => "write `collection/id`, such as `cases/liyuan-cun`, of a record that exists (drafts are not published)".to_string(),
     };
-    Diagnostic::error("E-unknown-record", format!("there is no record `{}`", reference.value)).at(reference.at.clone()).hint(hint)
+    Diagnostic::error(
+        "E-unknown-record",
+        format!("there is no record `{}`", reference.value),
+    )
+    .at(reference.at.clone())
+    .hint(hint)
 }
 
-fn check_refs(record: &Record, lookup: &RecordLookup, taxonomies: &[Taxonomy], diagnostics: &mut Diagnostics) {
+fn check_refs(
+    record: &Record,
+    lookup: &RecordLookup,
+    taxonomies: &[Taxonomy],
+    diagnostics: &mut Diagnostics,
+) {
     for value in record.fields.values() {
         if let FieldValue::Ref(reference) = value {
-            let is_term = taxonomies.iter().any(|t| t.terms.iter().any(|term| term.id == reference.value));
+            let is_term = taxonomies
+                .iter()
+                .any(|t| t.terms.iter().any(|term| term.id == reference.value));
             if lookup.find(&reference.value).is_none() && !is_term {
                 diagnostics.push(unknown_record(reference, lookup));
             }
@@ -464,7 +693,10 @@ fn check_refs(record: &Record, lookup: &RecordLookup, taxonomies: &[Taxonomy], d
 }
 
 fn slash_path(path: &Path) -> String {
-    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Checks an image path from content: relative, without `..`, and naming a file of the
@@ -472,11 +704,24 @@ fn slash_path(path: &Path) -> String {
 pub fn check_image_path(value: &Located<String>) -> Result<PathBuf, Diagnostic> {
     let text = value.value.trim();
     let path = Path::new(text);
-    let escapes = path.components().any(|c| matches!(c, Component::ParentDir | Component::RootDir | Component::Prefix(_)));
-    if text.is_empty() || escapes || text.starts_with(['/', '\\']) || text.contains('\\') || text.contains("://") {
+    let escapes = path.components().any(|c| {
+        matches!(
+            c,
+            Component::ParentDir | Component::RootDir | Component::Prefix(_)
+        )
+    });
+    if text.is_empty()
+        || escapes
+        || text.starts_with(['/', '\\'])
+        || text.contains('\\')
+        || text.contains("://")
+    {
         return Err(Diagnostic::error("E-unsafe-path", format!("the picture path `{text}` must be a relative path inside the site"))
             .at(value.at.clone())
             .hint("write a file name from the record's folder (`cover.jpg`) or a path under static/ (`images/cover.jpg`), without `..` or a leading `/`"));
     }
-    Ok(path.components().filter(|c| !matches!(c, Component::CurDir)).collect())
+    Ok(path
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect())
 }

@@ -26,13 +26,6 @@ pub enum Presence {
     Fallback,
 }
 
-/// A record's translation file, for `translations` and staleness checks.
-#[derive(Debug, Clone)]
-pub struct Translation {
-    pub path: PathBuf,
-    pub translated_from: Option<String>,
-}
-
 /// A picture with its published URL.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Picture {
@@ -70,7 +63,6 @@ pub struct Record {
     pub galleries: BTreeMap<String, Vec<Picture>>,
     /// Languages the record is published in, and how.
     pub presence: BTreeMap<String, Presence>,
-    pub translations: BTreeMap<String, Translation>,
     /// The bundle folder's published URL, when the record is a bundle.
     pub assets_url: Option<String>,
     /// Bundle files by their path inside the bundle, for relative links in the body.
@@ -126,6 +118,54 @@ pub struct StaticFile {
     pub dest: String,
 }
 
+/// Finds records by `collection/id` or a unique bare id.
+#[derive(Debug, Clone, Default)]
+pub struct RecordLookup {
+    by_key: BTreeMap<(String, String), usize>,
+    by_id: BTreeMap<String, Vec<usize>>,
+}
+
+impl RecordLookup {
+    pub fn new(records: &[Record]) -> Self {
+        let mut lookup = RecordLookup {
+            by_key: BTreeMap::new(),
+            by_id: BTreeMap::new(),
+        };
+        for (i, r) in records.iter().enumerate() {
+            lookup
+                .by_key
+                .insert((r.collection.clone(), r.id.clone()), i);
+            lookup.by_id.entry(r.id.clone()).or_default().push(i);
+        }
+        lookup
+    }
+
+    pub fn find(&self, reference: &str) -> Option<usize> {
+        let reference = reference
+            .trim()
+            .trim_start_matches("@/")
+            .trim_end_matches(".md")
+            .trim_matches('/');
+        match reference.split_once('/') {
+            Some((collection, id)) => self
+                .by_key
+                .get(&(collection.to_string(), id.to_string()))
+                .copied(),
+            None => match self.by_id.get(reference).map(Vec::as_slice) {
+                Some([only]) => Some(*only),
+                _ => None,
+            },
+        }
+    }
+
+    pub fn keys(&self) -> Vec<String> {
+        self.by_key
+            .keys()
+            .map(|(c, i)| format!("{c}/{i}"))
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Site {
     pub config: SiteConfig,
@@ -135,6 +175,7 @@ pub struct Site {
     /// `(collection or None for home, lang)` → introduction.
     pub intros: BTreeMap<(Option<String>, String), Intro>,
     pub static_files: Vec<StaticFile>,
+    pub lookup: RecordLookup,
 }
 
 impl Site {
@@ -142,26 +183,22 @@ impl Site {
         self.config.default_lang()
     }
 
-    pub fn collection(&self, key: &str) -> Option<&Collection> {
-        self.collections.iter().find(|c| c.key == key)
-    }
-
     /// The records of a collection shown in `lang`, in order.
-    pub fn records_in<'a>(&'a self, collection: &'a Collection, lang: &'a str) -> impl Iterator<Item = usize> + 'a {
-        collection.records.iter().copied().filter(move |&i| self.records[i].is_in(lang))
+    pub fn records_in<'a>(
+        &'a self,
+        collection: &'a Collection,
+        lang: &'a str,
+    ) -> impl Iterator<Item = usize> + 'a {
+        collection
+            .records
+            .iter()
+            .copied()
+            .filter(move |&i| self.records[i].is_in(lang))
     }
 
     /// Finds a record by `collection/id` (or a bare id when it is unique in the site).
     pub fn find(&self, reference: &str) -> Option<usize> {
-        let reference = reference.trim().trim_end_matches(".md").trim_matches('/');
-        match reference.split_once('/') {
-            Some((collection, id)) => self.records.iter().position(|r| r.collection == collection && r.id == id),
-            None => {
-                let mut matches = self.records.iter().enumerate().filter(|(_, r)| r.id == reference);
-                let first = matches.next()?.0;
-                matches.next().is_none().then_some(first)
-            }
-        }
+        self.lookup.find(reference)
     }
 
     /// Records that share terms with `index`, most shared first, then in site order.
@@ -169,7 +206,9 @@ impl Site {
         let record = &self.records[index];
         let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
         for (taxonomy_key, terms) in &record.terms {
-            let Some(taxonomy) = self.taxonomies.iter().find(|t| &t.key == taxonomy_key) else { continue };
+            let Some(taxonomy) = self.taxonomies.iter().find(|t| &t.key == taxonomy_key) else {
+                continue;
+            };
             for &term in terms {
                 for &other in &taxonomy.terms[term].records {
                     if other != index {
@@ -179,7 +218,11 @@ impl Site {
             }
         }
         let mut ranked: Vec<(usize, usize)> = shared.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(self.records[b.0].date.cmp(&self.records[a.0].date)).then(a.0.cmp(&b.0)));
+        ranked.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(self.records[b.0].date.cmp(&self.records[a.0].date))
+                .then(a.0.cmp(&b.0))
+        });
         ranked.into_iter().take(limit).map(|(i, _)| i).collect()
     }
 }

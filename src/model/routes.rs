@@ -45,7 +45,9 @@ pub fn feed(config: &SiteConfig, lang: &str) -> String {
 
 /// The output file of a URL: `/showcase/ko/projects/` → `ko/projects/index.html`.
 pub fn output_path(config: &SiteConfig, url: &str) -> String {
-    let relative = url.strip_prefix(&config.base_url.path).unwrap_or(url.trim_start_matches('/'));
+    let relative = url
+        .strip_prefix(&config.base_url.path)
+        .unwrap_or(url.trim_start_matches('/'));
     if relative.is_empty() || relative.ends_with('/') {
         format!("{relative}index.html")
     } else {
@@ -64,9 +66,18 @@ mod tests {
         let mut config = test_config();
         config.base_url = BaseUrl::parse("https://example.org/showcase/").unwrap();
         assert_eq!(home(&config, "zh"), "/showcase/");
-        assert_eq!(record(&config, "ko", "projects", "a"), "/showcase/ko/projects/a/");
-        assert_eq!(section(&config, "zh", &["projects"], 2), "/showcase/projects/page/2/");
-        assert_eq!(output_path(&config, "/showcase/ko/projects/a/"), "ko/projects/a/index.html");
+        assert_eq!(
+            record(&config, "ko", "projects", "a"),
+            "/showcase/ko/projects/a/"
+        );
+        assert_eq!(
+            section(&config, "zh", &["projects"], 2),
+            "/showcase/projects/page/2/"
+        );
+        assert_eq!(
+            output_path(&config, "/showcase/ko/projects/a/"),
+            "ko/projects/a/index.html"
+        );
         assert_eq!(output_path(&config, "/showcase/"), "index.html");
         assert_eq!(output_path(&config, "/showcase/atom.xml"), "atom.xml");
     }

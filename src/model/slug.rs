@@ -31,17 +31,33 @@ pub fn slugify(text: &str) -> String {
     }
     flush(&mut latin, &mut words);
     let slug = words.join("-");
-    if slug.is_empty() { "item".to_string() } else { slug }
+    if slug.is_empty() {
+        "item".to_string()
+    } else {
+        slug
+    }
 }
 
 /// Revised Romanization of one precomposed Hangul syllable, letter by letter.
 fn romanize_hangul(c: char) -> Option<String> {
-    const INITIALS: [&str; 19] = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"];
-    const VOWELS: [&str; 21] = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"];
-    const FINALS: [&str; 28] = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"];
+    const INITIALS: [&str; 19] = [
+        "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t",
+        "p", "h",
+    ];
+    const VOWELS: [&str; 21] = [
+        "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo",
+        "we", "wi", "yu", "eu", "ui", "i",
+    ];
+    const FINALS: [&str; 28] = [
+        "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p",
+        "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
+    ];
     let index = (c as u32).checked_sub(0xAC00).filter(|i| *i < 11172)? as usize;
     let (initial, vowel, last) = (index / 588, (index % 588) / 28, index % 28);
-    Some(format!("{}{}{}", INITIALS[initial], VOWELS[vowel], FINALS[last]))
+    Some(format!(
+        "{}{}{}",
+        INITIALS[initial], VOWELS[vowel], FINALS[last]
+    ))
 }
 
 #[cfg(test)]

@@ -35,10 +35,13 @@ fn summary_length(lang: &str) -> usize {
 }
 
 /// Markdown rendering counts, for the regression guard of the performance issue.
-pub static MARKDOWN_RENDERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+pub static MARKDOWN_RENDERS: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(0);
 
 pub fn render_texts(site: &Site) -> (Texts, Diagnostics) {
-    let options = MarkdownOptions { unsafe_html: site.config.unsafe_html };
+    let options = MarkdownOptions {
+        unsafe_html: site.config.unsafe_html,
+    };
     let results: Vec<(BTreeMap<String, RecordTexts>, Diagnostics)> = site
         .records
         .par_iter()
@@ -47,7 +50,12 @@ pub fn render_texts(site: &Site) -> (Texts, Diagnostics) {
             let texts = record
                 .presence
                 .keys()
-                .map(|lang| (lang.clone(), render_record(site, record, lang, options, &mut diagnostics)))
+                .map(|lang| {
+                    (
+                        lang.clone(),
+                        render_record(site, record, lang, options, &mut diagnostics),
+                    )
+                })
                 .collect();
             (texts, diagnostics)
         })
@@ -60,16 +68,30 @@ pub fn render_texts(site: &Site) -> (Texts, Diagnostics) {
     }
     let mut intros = BTreeMap::new();
     for ((collection, lang), intro) in &site.intros {
-        let resolver = Resolver { site, record: None, lang };
+        let resolver = Resolver {
+            site,
+            record: None,
+            lang,
+        };
         let rendered = render_located(&intro.body, options, &resolver, true, &mut diagnostics);
         intros.insert((collection.clone(), lang.clone()), rendered.html);
     }
     (Texts { records, intros }, diagnostics)
 }
 
-fn render_record(site: &Site, record: &Record, lang: &str, options: MarkdownOptions, diagnostics: &mut Diagnostics) -> RecordTexts {
+fn render_record(
+    site: &Site,
+    record: &Record,
+    lang: &str,
+    options: MarkdownOptions,
+    diagnostics: &mut Diagnostics,
+) -> RecordTexts {
     let default_lang = site.default_lang();
-    let resolver = Resolver { site, record: Some(record), lang };
+    let resolver = Resolver {
+        site,
+        record: Some(record),
+        lang,
+    };
     let mut texts = RecordTexts::default();
     if let Some((body, body_lang)) = record.body.get(lang, default_lang) {
         // A fallback body was already checked when its own language was rendered.
@@ -80,7 +102,10 @@ fn render_record(site: &Site, record: &Record, lang: &str, options: MarkdownOpti
             && let Some((text, _)) = text.get(lang, default_lang)
         {
             MARKDOWN_RENDERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            texts.fields.insert(name.clone(), markdown::render(text, options, &resolver).html);
+            texts.fields.insert(
+                name.clone(),
+                markdown::render(text, options, &resolver).html,
+            );
         }
     }
     texts.summary = match record.summary.get(lang, default_lang) {
@@ -90,7 +115,13 @@ fn render_record(site: &Site, record: &Record, lang: &str, options: MarkdownOpti
     texts
 }
 
-fn render_located(text: &Located<String>, options: MarkdownOptions, resolver: &Resolver, report: bool, diagnostics: &mut Diagnostics) -> Rendered {
+fn render_located(
+    text: &Located<String>,
+    options: MarkdownOptions,
+    resolver: &Resolver,
+    report: bool,
+    diagnostics: &mut Diagnostics,
+) -> Rendered {
     MARKDOWN_RENDERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let rendered = markdown::render(&text.value, options, resolver);
     if report {
@@ -107,8 +138,11 @@ fn render_located(text: &Located<String>, options: MarkdownOptions, resolver: &R
                 Diagnostic::error("E-broken-link", format!("the link `{}` leads to no record", broken.target))
                     .hint("write `@/collection/id.md`, such as `@/cases/liyuan-cun.md`, for a record that exists and is not a draft")
             } else {
-                Diagnostic::error("E-missing-image", format!("the picture `{}` does not exist", broken.target))
-                    .hint("put the file in the record's folder (a bundle) or name a path under static/")
+                Diagnostic::error(
+                    "E-missing-image",
+                    format!("the picture `{}` does not exist", broken.target),
+                )
+                .hint("put the file in the record's folder (a bundle) or name a path under static/")
             };
             diagnostics.push(diagnostic.at(location));
         }
@@ -138,14 +172,25 @@ impl LinkResolver for Resolver<'_> {
         let index = self.site.find(path)?;
         let record = &self.site.records[index];
         // With `omit`, a record missing in this language is linked in the default language.
-        let lang = if record.is_in(self.lang) { self.lang } else { self.site.default_lang() };
-        Some(format!("{}{anchor}", routes::record(&self.site.config, lang, &record.collection, &record.slug)))
+        let lang = if record.is_in(self.lang) {
+            self.lang
+        } else {
+            self.site.default_lang()
+        };
+        Some(format!(
+            "{}{anchor}",
+            routes::record(&self.site.config, lang, &record.collection, &record.slug)
+        ))
     }
 
     fn relative_asset(&self, path: &str) -> Option<String> {
         let record = self.record?;
         let base = record.assets_url.as_ref()?;
         let clean = path.trim_start_matches("./");
-        record.bundle_files.iter().any(|f| f == clean).then(|| format!("{base}{clean}"))
+        record
+            .bundle_files
+            .iter()
+            .any(|f| f == clean)
+            .then(|| format!("{base}{clean}"))
     }
 }

@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use super::bodies::RecordTexts;
 use super::format;
-use super::views::{CardView, CoverView, FieldView, LinkView, MetricView, PictureView, RecordView, TocEntry};
+use super::views::{
+    CardView, CoverView, FieldView, LinkView, MetricView, PictureView, RecordView, TocEntry,
+};
 use crate::config::FieldType;
 use crate::content::fields::FieldValue;
 use crate::model::{Presence, Record, Site, routes};
@@ -25,11 +27,16 @@ impl<'a> Localizer<'a> {
     }
 
     pub fn lang_tag(&self, lang: &str) -> String {
-        self.site.config.language(lang).map_or_else(|| lang.to_string(), |l| l.tag.clone())
+        self.site
+            .config
+            .language(lang)
+            .map_or_else(|| lang.to_string(), |l| l.tag.clone())
     }
 
     pub fn term_links(&self, record: &Record, taxonomy: &str) -> Vec<LinkView> {
-        let Some(tax) = self.site.taxonomies.iter().find(|t| t.key == taxonomy) else { return Vec::new() };
+        let Some(tax) = self.site.taxonomies.iter().find(|t| t.key == taxonomy) else {
+            return Vec::new();
+        };
         record
             .terms
             .get(taxonomy)
@@ -38,7 +45,15 @@ impl<'a> Localizer<'a> {
                     .iter()
                     .map(|&i| {
                         let term = &tax.terms[i];
-                        LinkView { name: self.text(&term.name).to_string(), url: routes::section(&self.site.config, self.lang, &[taxonomy, &term.slug], 1) }
+                        LinkView {
+                            name: self.text(&term.name).to_string(),
+                            url: routes::section(
+                                &self.site.config,
+                                self.lang,
+                                &[taxonomy, &term.slug],
+                                1,
+                            ),
+                        }
                     })
                     .collect()
             })
@@ -54,7 +69,12 @@ impl<'a> Localizer<'a> {
                 _ => None,
             })
             .flatten()
-            .map(|m| MetricView { label: self.text(&m.label).to_string(), value: m.value, value_display: format::number(m.value), unit: self.text(&m.unit).to_string() })
+            .map(|m| MetricView {
+                label: self.text(&m.label).to_string(),
+                value: m.value,
+                value_display: format::number(m.value),
+                unit: self.text(&m.unit).to_string(),
+            })
             .collect()
     }
 
@@ -62,9 +82,16 @@ impl<'a> Localizer<'a> {
         let record = &self.site.records[index];
         let config = &self.site.config;
         let title = self.text(&record.title).to_string();
-        let schema_name = config.collection(&record.collection).map(|c| self.text(&c.name).to_string()).unwrap_or_default();
+        let schema_name = config
+            .collection(&record.collection)
+            .map(|c| self.text(&c.name).to_string())
+            .unwrap_or_default();
         let fallback = record.presence.get(self.lang) == Some(&Presence::Fallback);
-        let text_lang = if fallback { self.default_lang() } else { self.lang };
+        let text_lang = if fallback {
+            self.default_lang()
+        } else {
+            self.lang
+        };
         let mut metrics = self.metrics(record);
         metrics.truncate(2);
         CardView {
@@ -76,7 +103,10 @@ impl<'a> Localizer<'a> {
             date: record.date.to_string(),
             date_display: format::date(record.date, self.lang),
             region: self.term_links(record, "regions").into_iter().next(),
-            cover: record.cover().map(|url| CoverView { url: url.to_string(), alt: title.clone() }),
+            cover: record.cover().map(|url| CoverView {
+                url: url.to_string(),
+                alt: title.clone(),
+            }),
             featured: record.featured,
             lang_tag: self.lang_tag(text_lang),
             fallback,
@@ -91,22 +121,50 @@ impl<'a> Localizer<'a> {
         let mut fields = Vec::new();
         if let Some(schema) = schema {
             for def in &schema.fields {
-                if matches!(def.ty, FieldType::Metrics | FieldType::Image | FieldType::Gallery) {
+                if matches!(
+                    def.ty,
+                    FieldType::Metrics | FieldType::Image | FieldType::Gallery
+                ) {
                     continue;
                 }
-                let Some(value) = record.fields.get(&def.name) else { continue };
-                let label = def.label.get(self.lang, self.default_lang()).map_or_else(|| def.name.clone(), |(l, _)| l.clone());
-                let mut view = FieldView { key: def.name.clone(), label, kind: def.ty.name(), text: String::new(), html: String::new(), items: Vec::new() };
+                let Some(value) = record.fields.get(&def.name) else {
+                    continue;
+                };
+                let label = def
+                    .label
+                    .get(self.lang, self.default_lang())
+                    .map_or_else(|| def.name.clone(), |(l, _)| l.clone());
+                let mut view = FieldView {
+                    key: def.name.clone(),
+                    label,
+                    kind: def.ty.name(),
+                    text: String::new(),
+                    html: String::new(),
+                    items: Vec::new(),
+                };
                 match value {
                     FieldValue::Text(text) => view.text = self.text(text).to_string(),
-                    FieldValue::Markdown(_) => view.html = texts.fields.get(&def.name).cloned().unwrap_or_default(),
-                    FieldValue::List(list) => view.items = list.get(self.lang, self.default_lang()).map(|(l, _)| l.clone()).unwrap_or_default(),
+                    FieldValue::Markdown(_) => {
+                        view.html = texts.fields.get(&def.name).cloned().unwrap_or_default()
+                    }
+                    FieldValue::List(list) => {
+                        view.items = list
+                            .get(self.lang, self.default_lang())
+                            .map(|(l, _)| l.clone())
+                            .unwrap_or_default()
+                    }
                     FieldValue::String(s) | FieldValue::Link(s) => view.text = s.clone(),
                     FieldValue::Int(i) => view.text = i.to_string(),
                     FieldValue::Number(n) => view.text = format::number(*n),
                     FieldValue::Date(d) => view.text = format::date(*d, self.lang),
                     FieldValue::Bool(b) => view.text = b.to_string(),
-                    FieldValue::Enum(v) => view.text = def.value_labels.get(v).and_then(|l| l.get(self.lang, self.default_lang())).map_or_else(|| v.clone(), |(l, _)| l.clone()),
+                    FieldValue::Enum(v) => {
+                        view.text = def
+                            .value_labels
+                            .get(v)
+                            .and_then(|l| l.get(self.lang, self.default_lang()))
+                            .map_or_else(|| v.clone(), |(l, _)| l.clone())
+                    }
                     FieldValue::Ref(r) => view.text = r.value.clone(),
                     FieldValue::Image(_) | FieldValue::Gallery(_) | FieldValue::Metrics(_) => {}
                 }
@@ -118,24 +176,49 @@ impl<'a> Localizer<'a> {
         let metrics = self.metrics(record);
         let metrics_label = schema
             .and_then(|s| s.fields.iter().find(|f| f.ty == FieldType::Metrics))
-            .and_then(|f| f.label.get(self.lang, self.default_lang()).map(|(l, _)| l.clone()))
+            .and_then(|f| {
+                f.label
+                    .get(self.lang, self.default_lang())
+                    .map(|(l, _)| l.clone())
+            })
             .unwrap_or_default();
-        let chart_svg = super::chart::bar_chart(&metrics, &format!("{} — {}", card.title, metrics_label));
+        let chart_svg =
+            super::chart::bar_chart(&metrics, &format!("{} — {}", card.title, metrics_label));
         let gallery = record
             .galleries
             .values()
             .flatten()
-            .map(|p| PictureView { url: p.url.clone(), caption: self.text(&p.caption).to_string(), credit: self.text(&p.credit).to_string() })
+            .map(|p| PictureView {
+                url: p.url.clone(),
+                caption: self.text(&p.caption).to_string(),
+                credit: self.text(&p.credit).to_string(),
+            })
             .collect();
-        let source = record.source.as_ref().map(|s| LinkView { name: self.text(&s.name).to_string(), url: s.url.clone() });
+        let source = record.source.as_ref().map(|s| LinkView {
+            name: self.text(&s.name).to_string(),
+            url: s.url.clone(),
+        });
         RecordView {
             updated: record.updated.map(|d| d.to_string()).unwrap_or_default(),
-            updated_display: record.updated.map(|d| format::date(d, self.lang)).unwrap_or_default(),
+            updated_display: record
+                .updated
+                .map(|d| format::date(d, self.lang))
+                .unwrap_or_default(),
             fields,
             metrics,
             chart_svg,
             body_html: texts.body.html.clone(),
-            toc: texts.body.headings.iter().filter(|h| h.level >= 2).map(|h| TocEntry { level: h.level, id: h.id.clone(), text: h.text.clone() }).collect(),
+            toc: texts
+                .body
+                .headings
+                .iter()
+                .filter(|h| h.level >= 2)
+                .map(|h| TocEntry {
+                    level: h.level,
+                    id: h.id.clone(),
+                    text: h.text.clone(),
+                })
+                .collect(),
             gallery,
             regions: self.term_links(record, "regions"),
             tags: self.term_links(record, "tags"),
@@ -146,7 +229,10 @@ impl<'a> Localizer<'a> {
 }
 
 /// Cards of every record in every language it appears in: `cards[index][lang]`.
-pub fn all_cards(site: &Site, texts: &[BTreeMap<String, RecordTexts>]) -> Vec<BTreeMap<String, CardView>> {
+pub fn all_cards(
+    site: &Site,
+    texts: &[BTreeMap<String, RecordTexts>],
+) -> Vec<BTreeMap<String, CardView>> {
     use rayon::prelude::*;
     (0..site.records.len())
         .into_par_iter()

@@ -23,7 +23,11 @@ pub fn bar_chart(metrics: &[MetricView], title: &str) -> String {
     );
     for (i, metric) in metrics.iter().enumerate() {
         let y = i * ROW_HEIGHT + 4;
-        let width = if max > 0.0 { ((metric.value / max) * BAR_WIDTH as f64).round().max(2.0) as usize } else { 2 };
+        let width = if max > 0.0 {
+            ((metric.value / max) * BAR_WIDTH as f64).round().max(2.0) as usize
+        } else {
+            2
+        };
         let text_y = y + ROW_HEIGHT / 2 + 5;
         svg.push_str(&format!(
             r#"<g class="chart-row"><text class="chart-label" x="{}" y="{text_y}" text-anchor="end">{}</text><rect class="chart-bar" x="{}" y="{}" width="{width}" height="{}" rx="2"/><text class="chart-value" x="{}" y="{text_y}">{} {}</text></g>"#,
@@ -46,12 +50,20 @@ mod tests {
     use super::*;
 
     fn metric(label: &str, value: f64) -> MetricView {
-        MetricView { label: label.into(), value, value_display: crate::render::format::number(value), unit: "人".into() }
+        MetricView {
+            label: label.into(),
+            value,
+            value_display: crate::render::format::number(value),
+            unit: "人".into(),
+        }
     }
 
     #[test]
     fn bars_scale_to_the_largest_value() {
-        let svg = bar_chart(&[metric("培训<干部>", 21652.0), metric("党员", 10826.0)], "主要数据");
+        let svg = bar_chart(
+            &[metric("培训<干部>", 21652.0), metric("党员", 10826.0)],
+            "主要数据",
+        );
         assert!(svg.starts_with("<svg class=\"chart\""));
         assert!(svg.contains("width=\"380\" height=\"24\""), "{svg}");
         assert!(svg.contains("width=\"190\" height=\"24\""), "{svg}");

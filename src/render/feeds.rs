@@ -14,8 +14,15 @@ const FEED_ENTRIES: usize = 30;
 pub fn atom(r: &Rendering, lang: &str) -> String {
     let site = r.site;
     let config = &site.config;
-    let mut shown: Vec<usize> = (0..site.records.len()).filter(|&i| site.records[i].is_in(lang)).collect();
-    shown.sort_by(|&a, &b| site.records[b].date.cmp(&site.records[a].date).then(a.cmp(&b)));
+    let mut shown: Vec<usize> = (0..site.records.len())
+        .filter(|&i| site.records[i].is_in(lang))
+        .collect();
+    shown.sort_by(|&a, &b| {
+        site.records[b]
+            .date
+            .cmp(&site.records[a].date)
+            .then(a.cmp(&b))
+    });
     shown.truncate(FEED_ENTRIES);
     let home = config.base_url.absolute(&routes::home(config, lang));
     let feed = config.base_url.absolute(&routes::feed(config, lang));
@@ -26,12 +33,21 @@ pub fn atom(r: &Rendering, lang: &str) -> String {
     });
     let tag = config.language(lang).map_or(lang, |l| l.tag.as_str());
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    xml.push_str(&format!("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n", escape_xml(tag)));
+    xml.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        escape_xml(tag)
+    ));
     xml.push_str(&format!("  <title>{}</title>\n", escape_xml(title)));
-    xml.push_str(&format!("  <link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>\n", escape_xml(&feed)));
+    xml.push_str(&format!(
+        "  <link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>\n",
+        escape_xml(&feed)
+    ));
     xml.push_str(&format!("  <link href=\"{}\"/>\n", escape_xml(&home)));
     xml.push_str(&format!("  <id>{}</id>\n", escape_xml(&feed)));
-    xml.push_str(&format!("  <updated>{}T00:00:00Z</updated>\n", updated.map_or_else(|| "1970-01-01".to_string(), |d| d.to_string())));
+    xml.push_str(&format!(
+        "  <updated>{}T00:00:00Z</updated>\n",
+        updated.map_or_else(|| "1970-01-01".to_string(), |d| d.to_string())
+    ));
     for index in shown {
         let record = &site.records[index];
         let card = r.card(index, lang);
@@ -40,11 +56,27 @@ pub fn atom(r: &Rendering, lang: &str) -> String {
         xml.push_str(&format!("    <title>{}</title>\n", escape_xml(&card.title)));
         xml.push_str(&format!("    <link href=\"{}\"/>\n", escape_xml(&url)));
         xml.push_str(&format!("    <id>{}</id>\n", escape_xml(&url)));
-        xml.push_str(&format!("    <published>{}T00:00:00Z</published>\n", record.date));
-        xml.push_str(&format!("    <updated>{}T00:00:00Z</updated>\n", record.updated.unwrap_or(record.date)));
-        xml.push_str(&format!("    <author><name>{}</name></author>\n", escape_xml(title)));
-        xml.push_str(&format!("    <category term=\"{}\" label=\"{}\"/>\n", escape_xml(&card.collection), escape_xml(&card.collection_name)));
-        xml.push_str(&format!("    <summary>{}</summary>\n", escape_xml(&card.summary)));
+        xml.push_str(&format!(
+            "    <published>{}T00:00:00Z</published>\n",
+            record.date
+        ));
+        xml.push_str(&format!(
+            "    <updated>{}T00:00:00Z</updated>\n",
+            record.updated.unwrap_or(record.date)
+        ));
+        xml.push_str(&format!(
+            "    <author><name>{}</name></author>\n",
+            escape_xml(title)
+        ));
+        xml.push_str(&format!(
+            "    <category term=\"{}\" label=\"{}\"/>\n",
+            escape_xml(&card.collection),
+            escape_xml(&card.collection_name)
+        ));
+        xml.push_str(&format!(
+            "    <summary>{}</summary>\n",
+            escape_xml(&card.summary)
+        ));
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");
@@ -53,20 +85,41 @@ pub fn atom(r: &Rendering, lang: &str) -> String {
 
 /// Every page, each with links to all its language versions (including itself), as search
 /// engines require for reciprocal hreflang.
-pub fn sitemap(r: &Rendering, pages: &[Page], counterparts: &BTreeMap<PageKind, Vec<(String, String)>>) -> String {
+pub fn sitemap(
+    r: &Rendering,
+    pages: &[Page],
+    counterparts: &BTreeMap<PageKind, Vec<(String, String)>>,
+) -> String {
     let config = &r.site.config;
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
     for page in pages {
-        xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape_xml(&config.base_url.absolute(&page.url))));
+        xml.push_str(&format!(
+            "  <url>\n    <loc>{}</loc>\n",
+            escape_xml(&config.base_url.absolute(&page.url))
+        ));
         if let PageKind::Record { index } = page.kind {
             let record = &r.site.records[index];
-            xml.push_str(&format!("    <lastmod>{}</lastmod>\n", record.updated.unwrap_or(record.date)));
+            xml.push_str(&format!(
+                "    <lastmod>{}</lastmod>\n",
+                record.updated.unwrap_or(record.date)
+            ));
         }
-        let alternates = counterparts.get(&page.kind).map(Vec::as_slice).unwrap_or_default();
+        let alternates = counterparts
+            .get(&page.kind)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         if alternates.len() > 1 {
             for (lang, url) in alternates {
-                let tag = config.language(lang).map_or(lang.as_str(), |l| l.tag.as_str());
-                xml.push_str(&format!("    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n", escape_xml(tag), escape_xml(&config.base_url.absolute(url))));
+                let tag = config
+                    .language(lang)
+                    .map_or(lang.as_str(), |l| l.tag.as_str());
+                xml.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                    escape_xml(tag),
+                    escape_xml(&config.base_url.absolute(url))
+                ));
             }
         }
         xml.push_str("  </url>\n");
@@ -77,6 +130,8 @@ pub fn sitemap(r: &Rendering, pages: &[Page], counterparts: &BTreeMap<PageKind, 
 
 pub fn robots(r: &Rendering) -> String {
     let config = &r.site.config;
-    let sitemap = config.base_url.absolute(&format!("{}sitemap.xml", config.base_url.path));
+    let sitemap = config
+        .base_url
+        .absolute(&format!("{}sitemap.xml", config.base_url.path));
     format!("User-agent: *\nAllow: /\nSitemap: {sitemap}\n")
 }

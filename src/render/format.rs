@@ -19,7 +19,7 @@ pub fn number(value: f64) -> String {
     let digits = whole.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
@@ -29,7 +29,11 @@ pub fn number(value: f64) -> String {
         let decimals = format!("{fraction:.2}");
         grouped.push_str(decimals.trim_start_matches('0').trim_end_matches('0'));
     }
-    if negative { format!("-{grouped}") } else { grouped }
+    if negative {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
 }
 
 #[cfg(test)]
@@ -50,7 +54,7 @@ mod tests {
         assert_eq!(number(2000.0), "2,000");
         assert_eq!(number(999.0), "999");
         assert_eq!(number(1234567.5), "1,234,567.5");
-        assert_eq!(number(3.14159), "3.14");
+        assert_eq!(number(1.23456), "1.23");
         assert_eq!(number(-1200.0), "-1,200");
     }
 }

@@ -18,7 +18,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-pub use bodies::MARKDOWN_RENDERS;
 use bodies::{RecordTexts, Texts};
 use cards::Localizer;
 pub use theme::{Theme, ThemeError};
@@ -75,11 +74,19 @@ impl Rendering<'_> {
 
     fn record_view(&self, index: usize, lang: &str) -> RecordView {
         let texts: &RecordTexts = &self.texts.records[index][lang];
-        Localizer { site: self.site, lang }.record(index, texts, self.card(index, lang))
+        Localizer {
+            site: self.site,
+            lang,
+        }
+        .record(index, texts, self.card(index, lang))
     }
 
     fn strings_text(&self, lang: &str, key: &str) -> String {
-        self.theme.strings(lang).get(key).cloned().unwrap_or_else(|| key.to_string())
+        self.theme
+            .strings(lang)
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
     }
 }
 
@@ -88,8 +95,19 @@ impl Rendering<'_> {
 pub fn render_site(site: &Site, theme: &Theme) -> Result<(RenderedSite, Diagnostics), RenderError> {
     let (texts, diagnostics) = bodies::render_texts(site);
     let cards = cards::all_cards(site, &texts.records);
-    let strings = site.config.languages.iter().map(|l| (l.code.clone(), pages::to_value(&theme.strings(&l.code)))).collect();
-    let r = Rendering { site, theme, texts, cards, strings };
+    let strings = site
+        .config
+        .languages
+        .iter()
+        .map(|l| (l.code.clone(), pages::to_value(&theme.strings(&l.code))))
+        .collect();
+    let r = Rendering {
+        site,
+        theme,
+        texts,
+        cards,
+        strings,
+    };
 
     let plan = pages::plan(&r);
     let counterparts = pages::counterparts(&plan);
@@ -99,8 +117,18 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<(RenderedSite, Diagnost
             let ctx = pages::context(&r, page, &counterparts[&page.kind]);
             let template = page_template(page);
             TEMPLATE_RENDERS.fetch_add(1, Ordering::Relaxed);
-            let html = theme.tera.render(template, &ctx).map_err(|source| RenderError { page: page.url.clone(), template: template.to_string(), source })?;
-            Ok(OutputFile { path: routes::output_path(&site.config, &page.url), contents: Contents::Bytes(html.into_bytes()) })
+            let html = theme
+                .tera
+                .render(template, &ctx)
+                .map_err(|source| RenderError {
+                    page: page.url.clone(),
+                    template: template.to_string(),
+                    source,
+                })?;
+            Ok(OutputFile {
+                path: routes::output_path(&site.config, &page.url),
+                contents: Contents::Bytes(html.into_bytes()),
+            })
         })
         .collect::<Result<_, RenderError>>()?;
     let mut pages_per_lang: BTreeMap<String, usize> = BTreeMap::new();
@@ -111,23 +139,45 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<(RenderedSite, Diagnost
     files.push(not_found_page(&r)?);
     for language in &site.config.languages {
         let path = routes::output_path(&site.config, &routes::feed(&site.config, &language.code));
-        files.push(OutputFile { path, contents: Contents::Bytes(feeds::atom(&r, &language.code).into_bytes()) });
+        files.push(OutputFile {
+            path,
+            contents: Contents::Bytes(feeds::atom(&r, &language.code).into_bytes()),
+        });
     }
-    files.push(OutputFile { path: "sitemap.xml".into(), contents: Contents::Bytes(feeds::sitemap(&r, &plan, &counterparts).into_bytes()) });
-    files.push(OutputFile { path: "robots.txt".into(), contents: Contents::Bytes(feeds::robots(&r).into_bytes()) });
+    files.push(OutputFile {
+        path: "sitemap.xml".into(),
+        contents: Contents::Bytes(feeds::sitemap(&r, &plan, &counterparts).into_bytes()),
+    });
+    files.push(OutputFile {
+        path: "robots.txt".into(),
+        contents: Contents::Bytes(feeds::robots(&r).into_bytes()),
+    });
     // The site's own static files win over the theme's.
-    let site_static: std::collections::BTreeSet<&str> = site.static_files.iter().map(|f| f.dest.as_str()).collect();
+    let site_static: std::collections::BTreeSet<&str> =
+        site.static_files.iter().map(|f| f.dest.as_str()).collect();
     for (path, bytes) in &theme.static_files {
         if !site_static.contains(path.as_str()) {
-            files.push(OutputFile { path: path.clone(), contents: Contents::Bytes(bytes.clone()) });
+            files.push(OutputFile {
+                path: path.clone(),
+                contents: Contents::Bytes(bytes.clone()),
+            });
         }
     }
     for file in &site.static_files {
-        files.push(OutputFile { path: file.dest.clone(), contents: Contents::Copy(file.source.clone()) });
+        files.push(OutputFile {
+            path: file.dest.clone(),
+            contents: Contents::Copy(file.source.clone()),
+        });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|b, a| a.path == b.path);
-    Ok((RenderedSite { files, pages_per_lang }, diagnostics))
+    Ok((
+        RenderedSite {
+            files,
+            pages_per_lang,
+        },
+        diagnostics,
+    ))
 }
 
 fn page_template(page: &pages::Page) -> &'static str {
@@ -154,19 +204,47 @@ fn not_found_page(r: &Rendering) -> Result<OutputFile, RenderError> {
     let languages_t: Vec<LanguageStrings> = config
         .languages
         .iter()
-        .map(|l| LanguageStrings { code: l.code.clone(), tag: l.tag.clone(), home_url: routes::home(config, &l.code), t: r.theme.strings(&l.code) })
+        .map(|l| LanguageStrings {
+            code: l.code.clone(),
+            tag: l.tag.clone(),
+            home_url: routes::home(config, &l.code),
+            t: r.theme.strings(&l.code),
+        })
         .collect();
     ctx.insert("languages_t", &languages_t);
     let url = format!("{}404.html", config.base_url.path);
-    let homes: Vec<(String, String)> = config.languages.iter().map(|l| (l.code.clone(), routes::home(config, &l.code))).collect();
+    let homes: Vec<(String, String)> = config
+        .languages
+        .iter()
+        .map(|l| (l.code.clone(), routes::home(config, &l.code)))
+        .collect();
     ctx.insert("site", &pages::site_view(r, lang, "", &homes));
     ctx.insert(
         "page",
-        &views::PageView { kind: "404", title: r.strings_text(lang, "not_found_title"), url: url.clone(), permalink: config.base_url.absolute(&url), description: String::new(), image: String::new(), alternates: Vec::new() },
+        &views::PageView {
+            kind: "404",
+            title: r.strings_text(lang, "not_found_title"),
+            url: url.clone(),
+            permalink: config.base_url.absolute(&url),
+            description: String::new(),
+            image: String::new(),
+            alternates: Vec::new(),
+        },
     );
     TEMPLATE_RENDERS.fetch_add(1, Ordering::Relaxed);
-    let html = r.theme.tera.render("404.html", &ctx).map_err(|source| RenderError { page: url, template: "404.html".into(), source })?;
-    Ok(OutputFile { path: "404.html".into(), contents: Contents::Bytes(html.into_bytes()) })
+    let html = r
+        .theme
+        .tera
+        .render("404.html", &ctx)
+        .map_err(|source| RenderError {
+            page: url,
+            template: "404.html".into(),
+            source,
+        })?;
+    Ok(OutputFile {
+        path: "404.html".into(),
+        contents: Contents::Bytes(html.into_bytes()),
+    })
 }
 
 /// Escapes text for XML and HTML attributes.

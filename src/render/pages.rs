@@ -21,12 +21,25 @@ const RELATED: usize = 6;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PageKind {
     Home,
-    List { collection: usize, page: usize },
-    Record { index: usize },
-    Taxonomy { taxonomy: usize },
-    Term { taxonomy: usize, term: usize, page: usize },
+    List {
+        collection: usize,
+        page: usize,
+    },
+    Record {
+        index: usize,
+    },
+    Taxonomy {
+        taxonomy: usize,
+    },
+    Term {
+        taxonomy: usize,
+        term: usize,
+        page: usize,
+    },
     Years,
-    Year { year: i16 },
+    Year {
+        year: i16,
+    },
     Booklet,
 }
 
@@ -67,36 +80,74 @@ pub fn plan(r: &Rendering) -> Vec<Page> {
     let mut pages = Vec::new();
     for language in &config.languages {
         let lang = language.code.as_str();
-        let mut push = |kind: PageKind, url: String| pages.push(Page { kind, lang: lang.to_string(), url });
+        let mut push = |kind: PageKind, url: String| {
+            pages.push(Page {
+                kind,
+                lang: lang.to_string(),
+                url,
+            })
+        };
         push(PageKind::Home, routes::home(config, lang));
         for (c, collection) in site.collections.iter().enumerate() {
             let size = config.collections[c].paginate;
             let count = site.records_in(collection, lang).count();
             for page in 1..=page_count(count, size) {
-                push(PageKind::List { collection: c, page }, routes::section(config, lang, &[&collection.key], page));
+                push(
+                    PageKind::List {
+                        collection: c,
+                        page,
+                    },
+                    routes::section(config, lang, &[&collection.key], page),
+                );
             }
             for index in site.records_in(collection, lang) {
                 let record = &site.records[index];
-                push(PageKind::Record { index }, routes::record(config, lang, &record.collection, &record.slug));
+                push(
+                    PageKind::Record { index },
+                    routes::record(config, lang, &record.collection, &record.slug),
+                );
             }
         }
         for (t, taxonomy) in site.taxonomies.iter().enumerate() {
-            push(PageKind::Taxonomy { taxonomy: t }, routes::section(config, lang, &[&taxonomy.key], 1));
+            push(
+                PageKind::Taxonomy { taxonomy: t },
+                routes::section(config, lang, &[&taxonomy.key], 1),
+            );
             for (i, term) in taxonomy.terms.iter().enumerate() {
-                let count = term.records.iter().filter(|&&r| site.records[r].is_in(lang)).count();
+                let count = term
+                    .records
+                    .iter()
+                    .filter(|&&r| site.records[r].is_in(lang))
+                    .count();
                 if count == 0 {
                     continue;
                 }
                 for page in 1..=page_count(count, config.paginate) {
-                    push(PageKind::Term { taxonomy: t, term: i, page }, routes::section(config, lang, &[&taxonomy.key, &term.slug], page));
+                    push(
+                        PageKind::Term {
+                            taxonomy: t,
+                            term: i,
+                            page,
+                        },
+                        routes::section(config, lang, &[&taxonomy.key, &term.slug], page),
+                    );
                 }
             }
         }
-        push(PageKind::Years, routes::section(config, lang, &["years"], 1));
+        push(
+            PageKind::Years,
+            routes::section(config, lang, &["years"], 1),
+        );
         for year in years(r, lang).keys().rev() {
-            push(PageKind::Year { year: *year }, routes::section(config, lang, &["years", &year.to_string()], 1));
+            push(
+                PageKind::Year { year: *year },
+                routes::section(config, lang, &["years", &year.to_string()], 1),
+            );
         }
-        push(PageKind::Booklet, routes::section(config, lang, &["booklet"], 1));
+        push(
+            PageKind::Booklet,
+            routes::section(config, lang, &["booklet"], 1),
+        );
     }
     pages
 }
@@ -110,7 +161,12 @@ fn years(r: &Rendering, lang: &str) -> BTreeMap<i16, Vec<usize>> {
         }
     }
     for records in years.values_mut() {
-        records.sort_by(|&a, &b| r.site.records[b].date.cmp(&r.site.records[a].date).then(a.cmp(&b)));
+        records.sort_by(|&a, &b| {
+            r.site.records[b]
+                .date
+                .cmp(&r.site.records[a].date)
+                .then(a.cmp(&b))
+        });
     }
     years
 }
@@ -119,7 +175,9 @@ fn years(r: &Rendering, lang: &str) -> BTreeMap<i16, Vec<usize>> {
 pub fn counterparts(pages: &[Page]) -> BTreeMap<PageKind, Vec<(String, String)>> {
     let mut map: BTreeMap<PageKind, Vec<(String, String)>> = BTreeMap::new();
     for page in pages {
-        map.entry(page.kind.clone()).or_default().push((page.lang.clone(), page.url.clone()));
+        map.entry(page.kind.clone())
+            .or_default()
+            .push((page.lang.clone(), page.url.clone()));
     }
     map
 }
@@ -133,15 +191,25 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
     let mut ctx = Context::new();
     ctx.insert("lang", lang);
     ctx.insert_value("t", r.strings[lang].clone());
-    let mut title = String::new();
+    let title: String;
     let mut description = l.text(&config.description).to_string();
     let mut image = String::new();
     let mut current_nav = String::new();
 
     match &page.kind {
         PageKind::Home => {
-            title = l.text(&config.title).to_string();
-            ctx.insert("intro_html", &r.texts.intros.get(&(None, lang.to_string())).cloned().unwrap_or_default());
+            let intro = site.intros.get(&(None, lang.to_string()));
+            title = intro
+                .and_then(|i| i.title.clone())
+                .unwrap_or_else(|| l.text(&config.title).to_string());
+            ctx.insert(
+                "intro_html",
+                &r.texts
+                    .intros
+                    .get(&(None, lang.to_string()))
+                    .cloned()
+                    .unwrap_or_default(),
+            );
             ctx.insert("figures", &figures(r, lang));
             let sections: Vec<SectionView> = site
                 .collections
@@ -150,37 +218,89 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
                 .map(|(c, collection)| {
                     let view = collection_view(r, c, lang);
                     let shown: Vec<usize> = site.records_in(collection, lang).collect();
-                    let featured = shown.iter().filter(|&&i| site.records[i].featured).take(HOME_FEATURED).map(|&i| r.card(i, lang)).collect();
+                    let featured = shown
+                        .iter()
+                        .filter(|&&i| site.records[i].featured)
+                        .take(HOME_FEATURED)
+                        .map(|&i| r.card(i, lang))
+                        .collect();
                     let mut latest = shown.clone();
-                    latest.sort_by(|&a, &b| site.records[b].date.cmp(&site.records[a].date).then(a.cmp(&b)));
-                    let latest = latest.into_iter().take(HOME_LATEST).map(|i| r.card(i, lang)).collect();
-                    SectionView { key: view.key, name: view.name, url: view.url, count: view.count, intro_html: view.intro_html, featured, latest }
+                    latest.sort_by(|&a, &b| {
+                        site.records[b]
+                            .date
+                            .cmp(&site.records[a].date)
+                            .then(a.cmp(&b))
+                    });
+                    let latest = latest
+                        .into_iter()
+                        .take(HOME_LATEST)
+                        .map(|i| r.card(i, lang))
+                        .collect();
+                    SectionView {
+                        key: view.key,
+                        name: view.name,
+                        url: view.url,
+                        count: view.count,
+                        intro_html: view.intro_html,
+                        featured,
+                        latest,
+                    }
                 })
                 .collect();
             ctx.insert("sections", &sections);
         }
-        PageKind::List { collection, page: number } => {
+        PageKind::List {
+            collection,
+            page: number,
+        } => {
             let view = collection_view(r, *collection, lang);
-            title = view.name.clone();
+            let intro = site.intros.get(&(Some(view.key.clone()), lang.to_string()));
+            title = intro
+                .and_then(|i| i.title.clone())
+                .unwrap_or_else(|| view.name.clone());
             current_nav = view.key.clone();
-            let shown: Vec<usize> = site.records_in(&site.collections[*collection], lang).collect();
+            let shown: Vec<usize> = site
+                .records_in(&site.collections[*collection], lang)
+                .collect();
             let size = config.collections[*collection].paginate;
-            insert_page_of(&mut ctx, r, &shown, *number, size, lang, |p| routes::section(config, lang, &[&view.key], p));
+            insert_page_of(&mut ctx, r, &shown, *number, size, lang, |p| {
+                routes::section(config, lang, &[&view.key], p)
+            });
             ctx.insert("collection", &view);
         }
         PageKind::Record { index } => {
             let record = &site.records[*index];
-            let collection = site.collections.iter().position(|c| c.key == record.collection).unwrap_or(0);
+            let collection = site
+                .collections
+                .iter()
+                .position(|c| c.key == record.collection)
+                .unwrap_or(0);
             let view = r.record_view(*index, lang);
             title = view.card.title.clone();
             description = view.card.summary.clone();
-            image = view.card.cover.as_ref().map(|c| config.base_url.absolute(&c.url)).unwrap_or_default();
+            image = view
+                .card
+                .cover
+                .as_ref()
+                .map(|c| config.base_url.absolute(&c.url))
+                .unwrap_or_default();
             current_nav = record.collection.clone();
-            let shown: Vec<usize> = site.records_in(&site.collections[collection], lang).collect();
+            let shown: Vec<usize> = site
+                .records_in(&site.collections[collection], lang)
+                .collect();
             let position = shown.iter().position(|&i| i == *index);
-            let prev = position.and_then(|p| p.checked_sub(1)).map(|p| r.card(shown[p], lang));
-            let next = position.and_then(|p| shown.get(p + 1)).map(|&i| r.card(i, lang));
-            let mut related: Vec<usize> = record.related.iter().copied().filter(|&i| site.records[i].is_in(lang)).collect();
+            let prev = position
+                .and_then(|p| p.checked_sub(1))
+                .map(|p| r.card(shown[p], lang));
+            let next = position
+                .and_then(|p| shown.get(p + 1))
+                .map(|&i| r.card(i, lang));
+            let mut related: Vec<usize> = record
+                .related
+                .iter()
+                .copied()
+                .filter(|&i| site.records[i].is_in(lang))
+                .collect();
             for similar in site.similar(*index, RELATED * 2) {
                 if related.len() >= RELATED {
                     break;
@@ -210,15 +330,30 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
             ctx.insert("taxonomy", &view);
             ctx.insert("terms", &terms);
         }
-        PageKind::Term { taxonomy, term, page: number } => {
+        PageKind::Term {
+            taxonomy,
+            term,
+            page: number,
+        } => {
             let view = taxonomy_view(r, *taxonomy, lang);
             let term_view = term_view(r, *taxonomy, *term, lang);
             let t = &site.taxonomies[*taxonomy];
-            let shown: Vec<usize> = t.terms[*term].records.iter().copied().filter(|&i| site.records[i].is_in(lang)).collect();
-            title = format!("{} · {}", term_view.as_ref().map_or("", |t| t.name.as_str()), view.name);
+            let shown: Vec<usize> = t.terms[*term]
+                .records
+                .iter()
+                .copied()
+                .filter(|&i| site.records[i].is_in(lang))
+                .collect();
+            title = format!(
+                "{} · {}",
+                term_view.as_ref().map_or("", |t| t.name.as_str()),
+                view.name
+            );
             current_nav = view.key.clone();
             let slug = t.terms[*term].slug.clone();
-            insert_page_of(&mut ctx, r, &shown, *number, config.paginate, lang, |p| routes::section(config, lang, &[&t.key, &slug], p));
+            insert_page_of(&mut ctx, r, &shown, *number, config.paginate, lang, |p| {
+                routes::section(config, lang, &[&t.key, &slug], p)
+            });
             ctx.insert("taxonomy", &view);
             ctx.insert("term", &term_view);
         }
@@ -228,14 +363,23 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
             let years: Vec<YearView> = years(r, lang)
                 .iter()
                 .rev()
-                .map(|(year, records)| YearView { year: *year, url: routes::section(config, lang, &["years", &year.to_string()], 1), count: records.len() })
+                .map(|(year, records)| YearView {
+                    year: *year,
+                    url: routes::section(config, lang, &["years", &year.to_string()], 1),
+                    count: records.len(),
+                })
                 .collect();
             ctx.insert("years", &years);
         }
         PageKind::Year { year } => {
-            title = r.strings_text(lang, "year_n").replace("{n}", &year.to_string());
+            title = r
+                .strings_text(lang, "year_n")
+                .replace("{n}", &year.to_string());
             current_nav = "years".into();
-            let records: Vec<CardView> = years(r, lang).get(year).map(|rs| rs.iter().map(|&i| r.card(i, lang)).collect()).unwrap_or_default();
+            let records: Vec<CardView> = years(r, lang)
+                .get(year)
+                .map(|rs| rs.iter().map(|&i| r.card(i, lang)).collect())
+                .unwrap_or_default();
             ctx.insert("year", year);
             ctx.insert("records", &records);
         }
@@ -249,7 +393,10 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
                 .map(|(c, collection)| ChapterView {
                     key: collection.key.clone(),
                     name: l.text(&config.collections[c].name).to_string(),
-                    records: site.records_in(collection, lang).map(|i| booklet_entry(r.record_view(i, lang))).collect(),
+                    records: site
+                        .records_in(collection, lang)
+                        .map(|i| booklet_entry(r.record_view(i, lang)))
+                        .collect(),
                 })
                 .collect();
             ctx.insert("chapters", &chapters);
@@ -258,12 +405,23 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
 
     let alternates: Vec<Alternate> = counterparts
         .iter()
-        .map(|(code, url)| Alternate { tag: l.lang_tag(code), url: config.base_url.absolute(url) })
+        .map(|(code, url)| Alternate {
+            tag: l.lang_tag(code),
+            url: config.base_url.absolute(url),
+        })
         .collect();
     ctx.insert("site", &site_view(r, lang, &current_nav, counterparts));
     ctx.insert(
         "page",
-        &PageView { kind: page.kind.name(), title, url: page.url.clone(), permalink: config.base_url.absolute(&page.url), description, image, alternates },
+        &PageView {
+            kind: page.kind.name(),
+            title,
+            url: page.url.clone(),
+            permalink: config.base_url.absolute(&page.url),
+            description,
+            image,
+            alternates,
+        },
     );
     ctx
 }
@@ -273,9 +431,14 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
 /// booklet's chapter (`h2`) and record (`h3`) titles.
 fn booklet_entry(mut view: RecordView) -> RecordView {
     let prefix = format!("{}-{}-", view.card.collection, view.card.id);
-    let mut html = view.body_html.replace(" id=\"", &format!(" id=\"{prefix}")).replace("href=\"#", &format!("href=\"#{prefix}"));
+    let mut html = view
+        .body_html
+        .replace(" id=\"", &format!(" id=\"{prefix}"))
+        .replace("href=\"#", &format!("href=\"#{prefix}"));
     for level in (2..=4).rev() {
-        html = html.replace(&format!("<h{level}"), &format!("<h{}", level + 2)).replace(&format!("</h{level}>"), &format!("</h{}>", level + 2));
+        html = html
+            .replace(&format!("<h{level}"), &format!("<h{}", level + 2))
+            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 2));
     }
     view.body_html = html;
     for entry in &mut view.toc {
@@ -285,21 +448,53 @@ fn booklet_entry(mut view: RecordView) -> RecordView {
 }
 
 /// Inserts `records` (the cards of page `number`) and `paginator`.
-fn insert_page_of(ctx: &mut Context, r: &Rendering, shown: &[usize], number: usize, size: usize, lang: &str, url: impl Fn(usize) -> String) {
+fn insert_page_of(
+    ctx: &mut Context,
+    r: &Rendering,
+    shown: &[usize],
+    number: usize,
+    size: usize,
+    lang: &str,
+    url: impl Fn(usize) -> String,
+) {
     let total = page_count(shown.len(), size);
-    let records: Vec<CardView> = shown.iter().skip((number - 1) * size).take(size).map(|&i| r.card(i, lang)).collect();
+    let records: Vec<CardView> = shown
+        .iter()
+        .skip((number - 1) * size)
+        .take(size)
+        .map(|&i| r.card(i, lang))
+        .collect();
     let paginator = Paginator {
         current: number,
         total,
-        prev_url: if number > 1 { url(number - 1) } else { String::new() },
-        next_url: if number < total { url(number + 1) } else { String::new() },
-        pages: (1..=total).map(|n| PageLink { number: n, url: url(n), current: n == number }).collect(),
+        prev_url: if number > 1 {
+            url(number - 1)
+        } else {
+            String::new()
+        },
+        next_url: if number < total {
+            url(number + 1)
+        } else {
+            String::new()
+        },
+        pages: (1..=total)
+            .map(|n| PageLink {
+                number: n,
+                url: url(n),
+                current: n == number,
+            })
+            .collect(),
     };
     ctx.insert("records", &records);
     ctx.insert("paginator", &paginator);
 }
 
-pub fn site_view(r: &Rendering, lang: &str, current_nav: &str, counterparts: &[(String, String)]) -> SiteView {
+pub fn site_view(
+    r: &Rendering,
+    lang: &str,
+    current_nav: &str,
+    counterparts: &[(String, String)],
+) -> SiteView {
     let site = r.site;
     let config = &site.config;
     let l = Localizer { site, lang };
@@ -307,13 +502,28 @@ pub fn site_view(r: &Rendering, lang: &str, current_nav: &str, counterparts: &[(
         .collections
         .iter()
         .enumerate()
-        .map(|(c, collection)| NavItem { key: collection.key.clone(), name: l.text(&config.collections[c].name).to_string(), url: routes::section(config, lang, &[&collection.key], 1), current: collection.key == current_nav })
+        .map(|(c, collection)| NavItem {
+            key: collection.key.clone(),
+            name: l.text(&config.collections[c].name).to_string(),
+            url: routes::section(config, lang, &[&collection.key], 1),
+            current: collection.key == current_nav,
+        })
         .collect();
     for (t, taxonomy) in site.taxonomies.iter().enumerate() {
-        nav.push(NavItem { key: taxonomy.key.clone(), name: l.text(&config.taxonomies[t].name).to_string(), url: routes::section(config, lang, &[&taxonomy.key], 1), current: taxonomy.key == current_nav });
+        nav.push(NavItem {
+            key: taxonomy.key.clone(),
+            name: l.text(&config.taxonomies[t].name).to_string(),
+            url: routes::section(config, lang, &[&taxonomy.key], 1),
+            current: taxonomy.key == current_nav,
+        });
     }
     for (key, label) in [("years", "years_title"), ("booklet", "booklet")] {
-        nav.push(NavItem { key: key.into(), name: r.strings_text(lang, label), url: routes::section(config, lang, &[key], 1), current: key == current_nav });
+        nav.push(NavItem {
+            key: key.into(),
+            name: r.strings_text(lang, label),
+            url: routes::section(config, lang, &[key], 1),
+            current: key == current_nav,
+        });
     }
     let languages = config
         .languages
@@ -322,7 +532,13 @@ pub fn site_view(r: &Rendering, lang: &str, current_nav: &str, counterparts: &[(
             code: language.code.clone(),
             tag: language.tag.clone(),
             name: language.name.clone(),
-            url: counterparts.iter().find(|(code, _)| code == &language.code).map_or_else(|| routes::home(config, &language.code), |(_, url)| url.clone()),
+            url: counterparts
+                .iter()
+                .find(|(code, _)| code == &language.code)
+                .map_or_else(
+                    || routes::home(config, &language.code),
+                    |(_, url)| url.clone(),
+                ),
             current: language.code == lang,
         })
         .collect();
@@ -335,7 +551,12 @@ pub fn site_view(r: &Rendering, lang: &str, current_nav: &str, counterparts: &[(
         feed_url: routes::feed(config, lang),
         nav,
         languages,
-        year: site.records.iter().map(|r| r.date.year()).max().unwrap_or(2000),
+        year: site
+            .records
+            .iter()
+            .map(|r| r.date.year())
+            .max()
+            .unwrap_or(2000),
     }
 }
 
@@ -344,25 +565,47 @@ fn collection_view(r: &Rendering, c: usize, lang: &str) -> CollectionView {
     let collection = &site.collections[c];
     CollectionView {
         key: collection.key.clone(),
-        name: Localizer { site, lang }.text(&site.config.collections[c].name).to_string(),
+        name: Localizer { site, lang }
+            .text(&site.config.collections[c].name)
+            .to_string(),
         url: routes::section(&site.config, lang, &[&collection.key], 1),
         count: site.records_in(collection, lang).count(),
-        intro_html: r.texts.intros.get(&(Some(collection.key.clone()), lang.to_string())).cloned().unwrap_or_default(),
+        intro_html: r
+            .texts
+            .intros
+            .get(&(Some(collection.key.clone()), lang.to_string()))
+            .cloned()
+            .unwrap_or_default(),
     }
 }
 
 fn taxonomy_view(r: &Rendering, t: usize, lang: &str) -> TaxonomyView {
     let site = r.site;
     let taxonomy = &site.taxonomies[t];
-    TaxonomyView { key: taxonomy.key.clone(), name: Localizer { site, lang }.text(&site.config.taxonomies[t].name).to_string(), url: routes::section(&site.config, lang, &[&taxonomy.key], 1) }
+    TaxonomyView {
+        key: taxonomy.key.clone(),
+        name: Localizer { site, lang }
+            .text(&site.config.taxonomies[t].name)
+            .to_string(),
+        url: routes::section(&site.config, lang, &[&taxonomy.key], 1),
+    }
 }
 
 fn term_view(r: &Rendering, t: usize, i: usize, lang: &str) -> Option<TermView> {
     let site = r.site;
     let taxonomy = &site.taxonomies[t];
     let term = &taxonomy.terms[i];
-    let count = term.records.iter().filter(|&&x| site.records[x].is_in(lang)).count();
-    (count > 0).then(|| TermView { id: term.id.clone(), name: Localizer { site, lang }.text(&term.name).to_string(), url: routes::section(&site.config, lang, &[&taxonomy.key, &term.slug], 1), count })
+    let count = term
+        .records
+        .iter()
+        .filter(|&&x| site.records[x].is_in(lang))
+        .count();
+    (count > 0).then(|| TermView {
+        id: term.id.clone(),
+        name: Localizer { site, lang }.text(&term.name).to_string(),
+        url: routes::section(&site.config, lang, &[&taxonomy.key, &term.slug], 1),
+        count,
+    })
 }
 
 /// The home page's key figures: the records' figures added up per label and unit, most
@@ -371,7 +614,11 @@ fn figures(r: &Rendering, lang: &str) -> Vec<FigureView> {
     let site = r.site;
     let l = Localizer { site, lang };
     let mut sums: BTreeMap<(String, String), (f64, usize)> = BTreeMap::new();
-    for record in site.records.iter().filter(|rec| rec.presence.get(lang) == Some(&Presence::Translated) || rec.is_in(lang)) {
+    for record in site
+        .records
+        .iter()
+        .filter(|rec| rec.presence.get(lang) == Some(&Presence::Translated) || rec.is_in(lang))
+    {
         for metric in l.metrics(record) {
             let entry = sums.entry((metric.label, metric.unit)).or_default();
             entry.0 += metric.value;
@@ -379,11 +626,21 @@ fn figures(r: &Rendering, lang: &str) -> Vec<FigureView> {
         }
     }
     let mut figures: Vec<((String, String), (f64, usize))> = sums.into_iter().collect();
-    figures.sort_by(|a, b| b.1.1.cmp(&a.1.1).then(b.1.0.total_cmp(&a.1.0)).then(a.0.cmp(&b.0)));
+    figures.sort_by(|a, b| {
+        b.1.1
+            .cmp(&a.1.1)
+            .then(b.1.0.total_cmp(&a.1.0))
+            .then(a.0.cmp(&b.0))
+    });
     figures
         .into_iter()
         .take(HOME_FIGURES)
-        .map(|((label, unit), (sum, count))| FigureView { label, value_display: format::number(sum), unit, count })
+        .map(|((label, unit), (sum, count))| FigureView {
+            label,
+            value_display: format::number(sum),
+            unit,
+            count,
+        })
         .collect()
 }
 

@@ -57,23 +57,58 @@ impl Theme {
         let mut files: BTreeMap<String, ThemeFile> = embedded::FILES
             .iter()
             .map(|(relative, bytes)| {
-                (relative.to_string(), ThemeFile { relative: relative.to_string(), origin: PathBuf::from(format!("(built-in theme)/{relative}")), bytes: bytes.to_vec() })
+                (
+                    relative.to_string(),
+                    ThemeFile {
+                        relative: relative.to_string(),
+                        origin: PathBuf::from(format!("(built-in theme)/{relative}")),
+                        bytes: bytes.to_vec(),
+                    },
+                )
             })
             .collect();
         let site_theme = root.join("themes").join(&config.theme);
         if site_theme.is_dir() {
             for entry in walkdir::WalkDir::new(&site_theme).sort_by_file_name() {
-                let entry = entry.map_err(|err| ThemeError::Read { path: err.path().unwrap_or(&site_theme).to_path_buf(), source: err.into() })?;
+                let entry = entry.map_err(|err| ThemeError::Read {
+                    path: err.path().unwrap_or(&site_theme).to_path_buf(),
+                    source: err.into(),
+                })?;
                 if !entry.file_type().is_file() {
                     continue;
                 }
-                let relative = entry.path().strip_prefix(&site_theme).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
-                let bytes = std::fs::read(entry.path()).map_err(|source| ThemeError::Read { path: entry.path().to_path_buf(), source })?;
-                let origin = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
-                files.insert(relative.clone(), ThemeFile { relative, origin, bytes });
+                let relative = entry
+                    .path()
+                    .strip_prefix(&site_theme)
+                    .unwrap_or(entry.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let bytes = std::fs::read(entry.path()).map_err(|source| ThemeError::Read {
+                    path: entry.path().to_path_buf(),
+                    source,
+                })?;
+                let origin = entry
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap_or(entry.path())
+                    .to_path_buf();
+                files.insert(
+                    relative.clone(),
+                    ThemeFile {
+                        relative,
+                        origin,
+                        bytes,
+                    },
+                );
             }
         } else if config.theme != "default" {
-            return Err(ThemeError::Missing { name: config.theme.clone(), path: site_theme.strip_prefix(root).unwrap_or(&site_theme).to_path_buf() });
+            return Err(ThemeError::Missing {
+                name: config.theme.clone(),
+                path: site_theme
+                    .strip_prefix(root)
+                    .unwrap_or(&site_theme)
+                    .to_path_buf(),
+            });
         }
         let mut tera = Tera::new();
         register_filters(&mut tera);
@@ -82,37 +117,82 @@ impl Theme {
         let mut templates = Vec::new();
         for file in files.into_values() {
             if let Some(name) = file.relative.strip_prefix("templates/") {
-                let text = String::from_utf8(file.bytes).map_err(|_| ThemeError::NotText { path: file.origin.clone() })?;
+                let text = String::from_utf8(file.bytes).map_err(|_| ThemeError::NotText {
+                    path: file.origin.clone(),
+                })?;
                 templates.push((name.to_string(), text, file.origin));
-            } else if let Some(name) = file.relative.strip_prefix("i18n/").and_then(|n| n.strip_suffix(".yaml")) {
-                let text = String::from_utf8(file.bytes).map_err(|_| ThemeError::NotText { path: file.origin.clone() })?;
-                strings.insert(name.to_string(), parse_strings(&text).map_err(|message| ThemeError::Strings { path: file.origin, message })?);
+            } else if let Some(name) = file
+                .relative
+                .strip_prefix("i18n/")
+                .and_then(|n| n.strip_suffix(".yaml"))
+            {
+                let text = String::from_utf8(file.bytes).map_err(|_| ThemeError::NotText {
+                    path: file.origin.clone(),
+                })?;
+                strings.insert(
+                    name.to_string(),
+                    parse_strings(&text).map_err(|message| ThemeError::Strings {
+                        path: file.origin,
+                        message,
+                    })?,
+                );
             } else if let Some(name) = file.relative.strip_prefix("static/") {
                 static_files.push((name.to_string(), file.bytes));
             }
         }
         // All at once: Tera resolves `extends` and `include` across the whole set, so a missing
         // parent is reported now rather than at the first page that needs it.
-        tera.add_raw_templates(templates.iter().map(|(name, text, _)| (name.as_str(), text.as_str()))).map_err(|source| {
-            let failing = templates.iter().find(|(name, _, _)| source.to_string().contains(name.as_str()));
-            let path = failing.map_or_else(|| site_theme.strip_prefix(root).unwrap_or(&site_theme).join("templates"), |(_, _, origin)| origin.clone());
+        tera.add_raw_templates(
+            templates
+                .iter()
+                .map(|(name, text, _)| (name.as_str(), text.as_str())),
+        )
+        .map_err(|source| {
+            let failing = templates
+                .iter()
+                .find(|(name, _, _)| source.to_string().contains(name.as_str()));
+            let path = failing.map_or_else(
+                || {
+                    site_theme
+                        .strip_prefix(root)
+                        .unwrap_or(&site_theme)
+                        .join("templates")
+                },
+                |(_, _, origin)| origin.clone(),
+            );
             ThemeError::Template { path, source }
         })?;
-        Ok(Theme { tera, strings, static_files })
+        Ok(Theme {
+            tera,
+            strings,
+            static_files,
+        })
     }
 
     /// The UI strings of a language; a language the theme lacks gets the first one it has.
     pub fn strings(&self, lang: &str) -> BTreeMap<String, String> {
-        self.strings.get(lang).or_else(|| self.strings.values().next()).cloned().unwrap_or_default()
+        self.strings
+            .get(lang)
+            .or_else(|| self.strings.values().next())
+            .cloned()
+            .unwrap_or_default()
     }
 }
 
 fn parse_strings(text: &str) -> Result<BTreeMap<String, String>, String> {
-    let node = crate::yaml::parse(text).map_err(|e| format!("{} (line {})", e.message, e.pos.line))?;
-    let Some(entries) = node.as_map() else { return Err("expected `key: text` lines".into()) };
+    let node =
+        crate::yaml::parse(text).map_err(|e| format!("{} (line {})", e.message, e.pos.line))?;
+    let Some(entries) = node.as_map() else {
+        return Err("expected `key: text` lines".into());
+    };
     entries
         .iter()
-        .map(|(key, value)| value.scalar_text().map(|text| (key.name.clone(), text)).ok_or_else(|| format!("`{}` on line {} is not text", key.name, key.pos.line)))
+        .map(|(key, value)| {
+            value
+                .scalar_text()
+                .map(|text| (key.name.clone(), text))
+                .ok_or_else(|| format!("`{}` on line {} is not text", key.name, key.pos.line))
+        })
         .collect()
 }
 
@@ -120,10 +200,18 @@ fn parse_strings(text: &str) -> Result<BTreeMap<String, String>, String> {
 fn register_filters(tera: &mut Tera) {
     tera.register_filter("date_local", |date: &str, kwargs: Kwargs, _: &State| {
         let lang: String = kwargs.get("lang")?.unwrap_or_default();
-        Ok::<String, tera::Error>(date.parse::<jiff::civil::Date>().map(|d| super::format::date(d, &lang)).unwrap_or_else(|_| date.to_string()))
+        Ok::<String, tera::Error>(
+            date.parse::<jiff::civil::Date>()
+                .map(|d| super::format::date(d, &lang))
+                .unwrap_or_else(|_| date.to_string()),
+        )
     });
-    tera.register_filter("number", |value: f64, _: Kwargs, _: &State| super::format::number(value));
-    tera.register_filter("slugify", |text: &str, _: Kwargs, _: &State| crate::model::slug::slugify(text));
+    tera.register_filter("number", |value: f64, _: Kwargs, _: &State| {
+        super::format::number(value)
+    });
+    tera.register_filter("slugify", |text: &str, _: Kwargs, _: &State| {
+        crate::model::slug::slugify(text)
+    });
 }
 
 #[cfg(test)]
@@ -132,8 +220,28 @@ mod tests {
 
     #[test]
     fn the_built_in_theme_has_both_languages_with_the_same_keys() {
-        let zh = parse_strings(std::str::from_utf8(embedded::FILES.iter().find(|(n, _)| *n == "i18n/zh.yaml").unwrap().1).unwrap()).unwrap();
-        let ko = parse_strings(std::str::from_utf8(embedded::FILES.iter().find(|(n, _)| *n == "i18n/ko.yaml").unwrap().1).unwrap()).unwrap();
+        let zh = parse_strings(
+            std::str::from_utf8(
+                embedded::FILES
+                    .iter()
+                    .find(|(n, _)| *n == "i18n/zh.yaml")
+                    .unwrap()
+                    .1,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        let ko = parse_strings(
+            std::str::from_utf8(
+                embedded::FILES
+                    .iter()
+                    .find(|(n, _)| *n == "i18n/ko.yaml")
+                    .unwrap()
+                    .1,
+            )
+            .unwrap(),
+        )
+        .unwrap();
         let zh_keys: Vec<_> = zh.keys().collect();
         let ko_keys: Vec<_> = ko.keys().collect();
         assert_eq!(zh_keys, ko_keys);

@@ -28,7 +28,10 @@ impl<'a> Reader<'a> {
     /// The location of a whole value: for a scalar, the scalar as written on its line.
     pub fn value_location(&self, node: &Node) -> Location {
         let line = self.file.line(node.pos.line);
-        let rest: String = line.chars().skip(node.pos.column.saturating_sub(1)).collect();
+        let rest: String = line
+            .chars()
+            .skip(node.pos.column.saturating_sub(1))
+            .collect();
         let width = match &node.value {
             Value::Map(_) | Value::Seq(_) => 1,
             _ => rest.trim_end().chars().count().max(1),
@@ -147,9 +150,7 @@ impl<'a> Reader<'a> {
                 4 | 7 => b == b'-',
                 _ => b.is_ascii_digit(),
             });
-        let parsed = well_formed
-            .then(|| text.parse::<Date>().ok())
-            .flatten();
+        let parsed = well_formed.then(|| text.parse::<Date>().ok()).flatten();
         if parsed.is_none() {
             let message = if well_formed {
                 format!("`{field}` is not a real calendar date: {text}")
@@ -211,10 +212,9 @@ impl<'a> Reader<'a> {
             .at(self.key_location(key));
             diagnostic = match closest(&key.name, known) {
                 Some(near) => diagnostic.hint(format!("did you mean `{near}`?")),
-                None => diagnostic.hint(format!(
-                    "the fields allowed here are: {}",
-                    known.join(", ")
-                )),
+                None => {
+                    diagnostic.hint(format!("the fields allowed here are: {}", known.join(", ")))
+                }
             };
             self.push(diagnostic);
         }
@@ -275,25 +275,41 @@ mod tests {
 
     #[test]
     fn impossible_dates_point_at_the_value() {
-        let (date, diags) = read_with("date: 2021-02-30\n", |r, n| r.date(n.get("date").unwrap(), "date"));
+        let (date, diags) = read_with("date: 2021-02-30\n", |r, n| {
+            r.date(n.get("date").unwrap(), "date")
+        });
         assert!(date.is_none());
         assert_eq!(diags[0].code, "E-bad-date");
         let loc = diags[0].location.as_ref().unwrap();
         assert_eq!((loc.line, loc.column, loc.width), (1, 7, 10));
-        let (date, _) = read_with("date: 2024-02-29\n", |r, n| r.date(n.get("date").unwrap(), "date"));
+        let (date, _) = read_with("date: 2024-02-29\n", |r, n| {
+            r.date(n.get("date").unwrap(), "date")
+        });
         assert_eq!(date.unwrap().to_string(), "2024-02-29");
-        let (_, diags) = read_with("date: 2024-2-9\n", |r, n| r.date(n.get("date").unwrap(), "date"));
+        let (_, diags) = read_with("date: 2024-2-9\n", |r, n| {
+            r.date(n.get("date").unwrap(), "date")
+        });
         assert!(diags[0].message.contains("YYYY-MM-DD"));
     }
 
     #[test]
     fn unknown_keys_suggest_the_nearest_field() {
         let (_, diags) = read_with("regoin: a\nxyzzy: b\ntitle: c\n", |r, n| {
-            r.unknown_keys(n.as_map().unwrap(), &["title", "region", "tags"], "this record")
+            r.unknown_keys(
+                n.as_map().unwrap(),
+                &["title", "region", "tags"],
+                "this record",
+            )
         });
         assert_eq!(diags.len(), 2);
         assert_eq!(diags[0].hint.as_deref(), Some("did you mean `region`?"));
-        assert!(diags[1].hint.as_deref().unwrap().contains("title, region, tags"));
+        assert!(
+            diags[1]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("title, region, tags")
+        );
     }
 
     #[test]
@@ -303,7 +319,9 @@ mod tests {
             r.language_map(n.get("a").unwrap(), &langs).is_some()
         });
         assert!(is_map);
-        let (is_map, _) = read_with("a: {name: x}\n", |r, n| r.language_map(n.get("a").unwrap(), &langs).is_some());
+        let (is_map, _) = read_with("a: {name: x}\n", |r, n| {
+            r.language_map(n.get("a").unwrap(), &langs).is_some()
+        });
         assert!(!is_map);
     }
 
