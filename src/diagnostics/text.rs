@@ -1,7 +1,7 @@
 //! Renders diagnostics rustc-style for a terminal: severity, code, message, `--> file:line:col`,
 //! the offending line with a caret under the right (double-width aware) column, and a hint.
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::{Diagnostic, Diagnostics, Severity};
 
@@ -47,7 +47,7 @@ fn render_one(diagnostic: &Diagnostic, renderer: &Renderer) -> String {
             );
         }
         None if !path.is_empty() => {
-            groups.push(title.element(Level::NOTE.no_name().message(format!("--> {path}"))));
+            groups.push(title.element(Origin::path(path.as_str())));
         }
         None => groups.push(Group::with_title(title)),
     }

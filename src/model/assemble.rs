@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 
 use super::{
     Collection, Intro, Picture, Presence, Record, RecordLookup, Site, StaticFile, Taxonomy, Term,
-    routes, slug::slugify,
+    Unpublished, routes, slug::slugify,
 };
 use crate::config::{CollectionSchema, MissingTranslation, SiteConfig, SortKey, is_slug};
 use crate::content::fields::{FieldValue, Located, RecordFields};
@@ -85,16 +85,21 @@ pub fn assemble(
         options,
         diagnostics: &mut diagnostics,
     };
-    for ((position, _), files) in groups {
+    let mut unpublished = BTreeMap::new();
+    for ((position, id), files) in groups {
         let schema = &config.collections[position];
+        let key = format!("{}/{id}", schema.key);
         let Some((base, translations)) = pair_files(files, &default_lang, builder.diagnostics)
         else {
+            unpublished.insert(key, Unpublished::Broken);
             continue;
         };
         if base.fields.draft == Some(true) && !options.drafts {
+            unpublished.insert(key, Unpublished::Draft);
             continue;
         }
         let Some((record, related)) = builder.build(schema, base, translations) else {
+            unpublished.insert(key, Unpublished::Broken);
             continue;
         };
         records.push(record);
@@ -143,6 +148,7 @@ pub fn assemble(
         intros: BTreeMap::new(),
         static_files: Vec::new(),
         lookup: RecordLookup::default(),
+        unpublished: BTreeMap::new(),
     };
 
     // Terms list their records in site order.
@@ -161,7 +167,19 @@ pub fn assemble(
             match lookup.find(&reference.value) {
                 Some(target) if target != index => records[index].related.push(target),
                 Some(_) => {}
-                None => diagnostics.push(unknown_record(&reference, &lookup)),
+                None => match super::unpublished_reason(&unpublished, &reference.value) {
+                    // Its own errors were reported; one mistake should give one message.
+                    Some(Unpublished::Broken) => {}
+                    Some(Unpublished::Draft) => diagnostics.push(
+                        Diagnostic::warning(
+                            "W-related-draft",
+                            format!("`{}` is a draft, so it is not listed as related", reference.value),
+                        )
+                        .at(reference.at.clone())
+                        .hint("it will be listed once its `draft: true` is removed (or when building with --drafts)"),
+                    ),
+                    None => diagnostics.push(unknown_record(&reference, &lookup)),
+                },
             }
         }
     }
@@ -203,6 +221,7 @@ pub fn assemble(
     }
     site.static_files.sort();
     site.lookup = lookup;
+    site.unpublished = unpublished;
     site.records = records;
     (site, diagnostics)
 }
@@ -324,6 +343,7 @@ impl Builder<'_> {
             source,
             mut custom,
             mut body,
+            keys: fields_keys,
             ..
         } = fields;
 
@@ -340,7 +360,9 @@ impl Builder<'_> {
                 .hint("add `title: …` to the front matter"),
             );
         }
-        if date.is_none() {
+        // A date that is present but wrong was already reported where it is written.
+        let has_date_key = fields_keys.iter().any(|(k, _)| k == "date");
+        if date.is_none() && !has_date_key {
             self.diagnostics.push(
                 Diagnostic::error(
                     "E-missing-field",

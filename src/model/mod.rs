@@ -176,6 +176,15 @@ pub struct Site {
     pub intros: BTreeMap<(Option<String>, String), Intro>,
     pub static_files: Vec<StaticFile>,
     pub lookup: RecordLookup,
+    /// `collection/id` of records that exist as files but are not published, and why.
+    pub unpublished: BTreeMap<String, Unpublished>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unpublished {
+    Draft,
+    /// The record has errors of its own.
+    Broken,
 }
 
 impl Site {
@@ -199,6 +208,11 @@ impl Site {
     /// Finds a record by `collection/id` (or a bare id when it is unique in the site).
     pub fn find(&self, reference: &str) -> Option<usize> {
         self.lookup.find(reference)
+    }
+
+    /// Why `reference` names no published record, when it names a file that exists.
+    pub fn unpublished(&self, reference: &str) -> Option<Unpublished> {
+        unpublished_reason(&self.unpublished, reference)
     }
 
     /// Records that share terms with `index`, most shared first, then in site order.
@@ -225,4 +239,23 @@ impl Site {
         });
         ranked.into_iter().take(limit).map(|(i, _)| i).collect()
     }
+}
+
+/// Why a referenced record is missing from the site, if it exists as a file.
+pub(crate) fn unpublished_reason(
+    unpublished: &BTreeMap<String, Unpublished>,
+    reference: &str,
+) -> Option<Unpublished> {
+    let reference = reference
+        .trim()
+        .trim_start_matches("@/")
+        .trim_end_matches(".md")
+        .trim_matches('/');
+    if reference.contains('/') {
+        return unpublished.get(reference).copied();
+    }
+    unpublished
+        .iter()
+        .find(|(key, _)| key.rsplit('/').next() == Some(reference))
+        .map(|(_, reason)| *reason)
 }

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::content::fields::{FieldValue, Located};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, LinkResolver, MarkdownOptions, Rendered};
-use crate::model::{Record, Site, routes};
+use crate::model::{Record, Site, Unpublished, routes};
 
 /// The rendered texts of one record in one language.
 #[derive(Debug, Clone, Default)]
@@ -134,9 +134,16 @@ fn render_located(
                 line_text: text.value.lines().nth(line - 1).unwrap_or("").to_string(),
                 width: 1,
             };
+            let target = broken.target.split('#').next().unwrap_or_default();
             let diagnostic = if broken.target.starts_with("@/") {
-                Diagnostic::error("E-broken-link", format!("the link `{}` leads to no record", broken.target))
-                    .hint("write `@/collection/id.md`, such as `@/cases/liyuan-cun.md`, for a record that exists and is not a draft")
+                match resolver.site.unpublished(target) {
+                    // That record's own errors are reported; one mistake, one message.
+                    Some(Unpublished::Broken) => continue,
+                    Some(Unpublished::Draft) => Diagnostic::error("E-broken-link", format!("the link `{}` leads to a draft, which is not published", broken.target))
+                        .hint("publish the draft (remove `draft: true`) or remove the link; `--drafts` builds include drafts"),
+                    None => Diagnostic::error("E-broken-link", format!("the link `{}` leads to no record", broken.target))
+                        .hint("write `@/collection/id.md`, such as `@/cases/liyuan-cun.md`, for a record that exists"),
+                }
             } else {
                 Diagnostic::error(
                     "E-missing-image",
