@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use super::bodies::RecordTexts;
 use super::format;
 use super::views::{
-    CardView, CoverView, FieldView, LinkView, MetricView, PictureView, RecordView, TocEntry,
+    CardView, CoverView, FieldView, LinkView, MetricView, PictureView, RecordView, TaxonomyTerms,
+    TocEntry,
 };
 use crate::config::FieldType;
 use crate::content::fields::FieldValue;
@@ -220,6 +221,23 @@ impl<'a> Localizer<'a> {
                 })
                 .collect(),
             gallery,
+            taxonomies: self
+                .site
+                .taxonomies
+                .iter()
+                .zip(&self.site.config.taxonomies)
+                .filter(|(t, _)| {
+                    record
+                        .terms
+                        .get(&t.key)
+                        .is_some_and(|terms| !terms.is_empty())
+                })
+                .map(|(t, def)| TaxonomyTerms {
+                    key: t.key.clone(),
+                    name: self.text(&def.name).to_string(),
+                    terms: self.term_links(record, &t.key),
+                })
+                .collect(),
             regions: self.term_links(record, "regions"),
             tags: self.term_links(record, "tags"),
             source,

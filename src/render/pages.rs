@@ -10,7 +10,7 @@ use tera::Context;
 use super::cards::Localizer;
 use super::views::*;
 use super::{Rendering, format};
-use crate::model::{Presence, routes};
+use crate::model::routes;
 
 /// The home page shows this many featured and latest cards per collection.
 const HOME_FEATURED: usize = 3;
@@ -614,11 +614,7 @@ fn figures(r: &Rendering, lang: &str) -> Vec<FigureView> {
     let site = r.site;
     let l = Localizer { site, lang };
     let mut sums: BTreeMap<(String, String), (f64, usize)> = BTreeMap::new();
-    for record in site
-        .records
-        .iter()
-        .filter(|rec| rec.presence.get(lang) == Some(&Presence::Translated) || rec.is_in(lang))
-    {
+    for record in site.records.iter().filter(|rec| rec.is_in(lang)) {
         for metric in l.metrics(record) {
             let entry = sums.entry((metric.label, metric.unit)).or_default();
             entry.0 += metric.value;

@@ -125,9 +125,18 @@ pub struct RecordView {
     pub body_html: String,
     pub toc: Vec<TocEntry>,
     pub gallery: Vec<PictureView>,
+    /// Every taxonomy the record has terms in, in site.yaml order.
+    pub taxonomies: Vec<TaxonomyTerms>,
     pub regions: Vec<LinkView>,
     pub tags: Vec<LinkView>,
     pub source: Option<LinkView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TaxonomyTerms {
+    pub key: String,
+    pub name: String,
+    pub terms: Vec<LinkView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
