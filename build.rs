@@ -12,22 +12,31 @@ fn main() {
     let mut code = String::from("pub static FILES: &[(&str, &[u8])] = &[\n");
     for (relative, absolute) in &files {
         println!("cargo:rerun-if-changed={absolute}");
-        code.push_str(&format!("    ({relative:?}, include_bytes!({absolute:?})),\n"));
+        code.push_str(&format!(
+            "    ({relative:?}, include_bytes!({absolute:?})),\n"
+        ));
     }
     code.push_str("];\n");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_theme.rs");
+    let out =
+        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_theme.rs");
     std::fs::write(out, code).expect("OUT_DIR is writable");
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         println!("cargo:rerun-if-changed={}", path.display());
         if path.is_dir() {
             collect(root, &path, files);
         } else if path.file_name().is_some_and(|n| n != "README.md") {
-            let relative = path.strip_prefix(root).expect("walked from root").to_string_lossy().replace('\\', "/");
+            let relative = path
+                .strip_prefix(root)
+                .expect("walked from root")
+                .to_string_lossy()
+                .replace('\\', "/");
             files.push((relative, path.display().to_string()));
         }
     }

@@ -43,14 +43,31 @@ impl SourceFile {
         let text = match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(err) => {
-                let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
-                let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
-                return Err(Diagnostic::error(
-                    "E-not-utf8",
-                    format!("this file is not UTF-8 text (first bad byte on line {line})"),
-                )
-                .in_file(path)
-                .hint("save the file as UTF-8; files saved as GBK or EUC-KR must be converted"));
+                let bytes = err.as_bytes();
+                let bad = err.utf8_error().valid_up_to();
+                let line_start = bytes[..bad]
+                    .iter()
+                    .rposition(|b| *b == b'\n')
+                    .map_or(0, |i| i + 1);
+                let line_end = bytes[bad..]
+                    .iter()
+                    .position(|b| *b == b'\n')
+                    .map_or(bytes.len(), |i| bad + i);
+                let line = bytes[..bad].iter().filter(|b| **b == b'\n').count() + 1;
+                // Shown lossily: the point is to see where the bad bytes are.
+                let prefix = String::from_utf8_lossy(&bytes[line_start..bad]);
+                let location = Location {
+                    file: path.to_path_buf(),
+                    line,
+                    column: prefix.chars().count() + 1,
+                    line_text: String::from_utf8_lossy(&bytes[line_start..line_end])
+                        .trim_end()
+                        .to_string(),
+                    width: 1,
+                };
+                return Err(Diagnostic::error("E-not-utf8", "this file is not UTF-8 text")
+                    .at(location)
+                    .hint("save the file as UTF-8; files saved as GBK or EUC-KR must be converted (most editors offer \"Save with encoding\")"));
             }
         };
         let text = text

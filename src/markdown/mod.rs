@@ -62,6 +62,8 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
     let mut used_ids: HashSet<String> = HashSet::new();
     // Index into `events` of the open heading, and its text so far.
     let mut open_heading: Option<(usize, String)> = None;
+    // Inside an inline `<script>` or `<style>`: its text is code, not part of the summary.
+    let mut in_raw_code = false;
     // Byte offset where the open paragraph starts, and where its text starts in `plain_text`.
     let mut open_paragraph: Option<(usize, usize)> = None;
 
@@ -150,14 +152,20 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
                 rendered.plain_text.push('\n');
                 event
             }
-            Event::Html(_) | Event::InlineHtml(_) => {
+            Event::Html(ref html) | Event::InlineHtml(ref html) => {
                 has_raw_html = true;
+                let tag = html.trim_start().to_ascii_lowercase();
+                if tag.starts_with("<script") || tag.starts_with("<style") {
+                    in_raw_code = !tag.contains("</script") && !tag.contains("</style");
+                } else if tag.starts_with("</script") || tag.starts_with("</style") {
+                    in_raw_code = false;
+                }
                 event
             }
             Event::Text(ref text) | Event::Code(ref text) => {
                 if let Some((_, heading)) = &mut open_heading {
                     heading.push_str(text);
-                } else if open_paragraph.is_some() {
+                } else if open_paragraph.is_some() && !in_raw_code {
                     rendered.plain_text.push_str(text);
                 }
                 event
@@ -349,6 +357,13 @@ mod tests {
         assert!(safe.contains("<h2 id=\"标题\">"), "{safe}");
         let raw = render(md, MarkdownOptions { unsafe_html: true }, &Links).html;
         assert!(raw.contains("<script>"), "{raw}");
+    }
+
+    #[test]
+    fn script_text_is_not_plain_text() {
+        let r = check_render("开头<script>alert(1)</script>结尾。\n");
+        assert_eq!(r.plain_text, "开头结尾。\n");
+        assert!(!r.html.contains("alert"), "{}", r.html);
     }
 
     #[test]
