@@ -65,6 +65,9 @@ pub struct Rendering<'a> {
     texts: Texts,
     cards: Vec<BTreeMap<String, CardView>>,
     strings: BTreeMap<String, tera::Value>,
+    /// Each record's booklet entry per language, rendered in parallel before the booklet page
+    /// (which would otherwise render every record on one thread).
+    booklet: Vec<BTreeMap<String, String>>,
 }
 
 impl Rendering<'_> {
@@ -101,13 +104,15 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<(RenderedSite, Diagnost
         .iter()
         .map(|l| (l.code.clone(), pages::to_value(&theme.strings(&l.code))))
         .collect();
-    let r = Rendering {
+    let mut r = Rendering {
         site,
         theme,
         texts,
         cards,
         strings,
+        booklet: Vec::new(),
     };
+    r.booklet = booklet_entries(&r)?;
 
     let plan = pages::plan(&r);
     let counterparts = pages::counterparts(&plan);
@@ -178,6 +183,35 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<(RenderedSite, Diagnost
         },
         diagnostics,
     ))
+}
+
+fn booklet_entries(r: &Rendering) -> Result<Vec<BTreeMap<String, String>>, RenderError> {
+    const TEMPLATE: &str = "partials/booklet-record.html";
+    (0..r.site.records.len())
+        .into_par_iter()
+        .map(|index| {
+            r.texts.records[index]
+                .keys()
+                .map(|lang| {
+                    let mut ctx = tera::Context::new();
+                    ctx.insert("lang", lang);
+                    ctx.insert_value("t", r.strings[lang].clone());
+                    ctx.insert("record", &pages::booklet_entry(r.record_view(index, lang)));
+                    TEMPLATE_RENDERS.fetch_add(1, Ordering::Relaxed);
+                    let html =
+                        r.theme
+                            .tera
+                            .render(TEMPLATE, &ctx)
+                            .map_err(|source| RenderError {
+                                page: routes::section(&r.site.config, lang, &["booklet"], 1),
+                                template: TEMPLATE.to_string(),
+                                source,
+                            })?;
+                    Ok((lang.clone(), html))
+                })
+                .collect()
+        })
+        .collect()
 }
 
 fn page_template(page: &pages::Page) -> &'static str {

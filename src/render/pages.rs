@@ -395,7 +395,10 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
                     name: l.text(&config.collections[c].name).to_string(),
                     records: site
                         .records_in(collection, lang)
-                        .map(|i| booklet_entry(r.record_view(i, lang)))
+                        .map(|i| BookletEntry {
+                            card: r.card(i, lang),
+                            html: r.booklet[i].get(lang).cloned().unwrap_or_default(),
+                        })
                         .collect(),
                 })
                 .collect();
@@ -429,7 +432,7 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
 /// A record inside the booklet, where many bodies share one page: heading and footnote ids get
 /// the record's prefix so they stay unique, and headings move two levels down to sit under the
 /// booklet's chapter (`h2`) and record (`h3`) titles.
-fn booklet_entry(mut view: RecordView) -> RecordView {
+pub fn booklet_entry(mut view: RecordView) -> RecordView {
     let prefix = format!("{}-{}-", view.card.collection, view.card.id);
     let mut html = view
         .body_html
