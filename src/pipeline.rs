@@ -2,6 +2,7 @@
 //! render it, write it. `build` and (later) `serve` and `check` share [`load`].
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 use crate::config::{self, BaseUrl};
@@ -9,7 +10,7 @@ use crate::content;
 use crate::diagnostics::Diagnostics;
 use crate::model::{self, AssembleOptions, Site};
 use crate::output::{self, OutputError, WriteStats};
-use crate::render::{self, RenderError, Theme, ThemeError};
+use crate::render::{self, RenderError, Theme, ThemeError, WorkCounters};
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -19,6 +20,8 @@ pub struct BuildOptions {
     /// Overrides `base_url` of site.yaml.
     pub base_url: Option<BaseUrl>,
     pub drafts: bool,
+    /// Shared with whoever shows progress.
+    pub counters: Arc<WorkCounters>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -80,7 +83,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // Refuse a foreign output folder before doing the work.
     output::check_target(&options.root, &output)?;
     let theme = Theme::load(&options.root, &site.config)?;
-    let (rendered, render_diagnostics) = render::render_site(&site, &theme)?;
+    let (rendered, render_diagnostics) = render::render_site(&site, &theme, &options.counters)?;
     diagnostics.extend(render_diagnostics);
     let diagnostics = diagnostics.sorted();
     if diagnostics.has_errors() {
@@ -94,4 +97,40 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         diagnostics,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+    use std::sync::atomic::Ordering;
+
+    #[test]
+    fn every_planned_render_is_done_once() {
+        let options = BuildOptions {
+            root: Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base"),
+            ..BuildOptions::default()
+        };
+        let (site, diagnostics) = load(&options).expect("the base fixture loads");
+        assert!(!diagnostics.has_errors());
+        let theme = Theme::load(&options.root, &site.config).unwrap();
+        let (rendered, _) = render::render_site(&site, &theme, &options.counters).unwrap();
+        let counters = &options.counters;
+        let pages: usize = rendered.pages_per_lang.values().sum();
+        let translations: usize = site.records.iter().map(|r| r.presence.len()).sum();
+        // Pages, one booklet entry per record and language, and the 404 page.
+        assert_eq!(
+            counters.templates.load(Ordering::Relaxed),
+            pages + translations + 1
+        );
+        assert_eq!(
+            counters.planned.load(Ordering::Relaxed),
+            counters.templates.load(Ordering::Relaxed)
+        );
+        // Each record body once per language it is shown in, plus the introductions.
+        assert_eq!(
+            counters.markdown.load(Ordering::Relaxed),
+            translations + site.intros.len()
+        );
+    }
 }

@@ -791,3 +791,49 @@ fn a_collection_declared_only_in_site_yaml_is_published() {
         );
     }
 }
+
+/// Lists are paginated: collections by their own `paginate`, term and year pages by the
+/// site-level one, each page linking the next.
+#[test]
+fn collection_term_and_year_pages_are_paginated() {
+    let site = Site::base();
+    site.edit(
+        "site.yaml",
+        "output_dir: output\n",
+        "output_dir: output\npaginate: 1\n",
+    );
+    site.edit("site.yaml", "    paginate: 12\n", "    paginate: 1\n");
+    site.edit(
+        "content/cases/liyuan.zh.md",
+        "date: 2021-05-01",
+        "date: 2022-05-01",
+    );
+    site.write(
+        "content/projects/second.zh.md",
+        "---\ntitle: 第二个项目\ndate: 2022-01-10\nregion: yanji\n---\n\n正文。\n",
+    );
+    site.build(&[]).assert_ok();
+    let out = site.output();
+    for list in [
+        "projects/",
+        "years/2022/",
+        "ko/years/2022/",
+        "regions/yanji/",
+    ] {
+        let first = read(&out.join(list).join("index.html"));
+        let second = format!("{list}page/2/");
+        assert!(
+            out.join(&second).join("index.html").is_file(),
+            "{second} exists"
+        );
+        assert!(
+            first.contains(&format!("href=\"/{second}\"")),
+            "the first page of {list} links {second}"
+        );
+    }
+    assert!(out.join("years/2022/page/3/index.html").is_file());
+    assert!(
+        !out.join("years/2022/page/4").exists(),
+        "three records make three year pages"
+    );
+}

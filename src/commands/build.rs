@@ -1,5 +1,5 @@
-//! `showcase build`: builds, prints every problem and a short summary, and shows progress on a
-//! terminal while a long build renders.
+//! `showcase build`: builds, prints every problem and a short summary, and shows a progress bar
+//! on a terminal while a long build renders.
 
 use std::io::IsTerminal;
 use std::sync::Arc;
@@ -12,20 +12,22 @@ use super::{EXIT_CONTENT, EXIT_FAILURE, EXIT_OK, print_diagnostics, summary_coun
 use crate::cli::BuildArgs;
 use crate::config::BaseUrl;
 use crate::pipeline::{self, BuildError, BuildOptions};
-use crate::render::TEMPLATE_RENDERS;
+use crate::render::WorkCounters;
 
 pub fn run(args: BuildArgs) -> Result<u8> {
     let base_url = match &args.base_url {
         Some(text) => Some(BaseUrl::parse(text).with_context(|| format!("--base-url {text:?} is not a usable URL; write a full URL such as https://example.org/showcase/, or /"))?),
         None => None,
     };
+    let counters = Arc::new(WorkCounters::default());
     let options = BuildOptions {
         root: args.root,
         output: args.output,
         base_url,
         drafts: args.drafts,
+        counters: counters.clone(),
     };
-    let progress = Progress::start();
+    let progress = ProgressBar::start(counters);
     let result = pipeline::build(&options);
     progress.stop();
     match result {
@@ -72,40 +74,46 @@ pub fn run(args: BuildArgs) -> Result<u8> {
     }
 }
 
-/// A one-line progress count on a terminal, for builds long enough to need it.
-struct Progress {
+/// A progress bar on a terminal, for builds long enough to need one (SPEC §5).
+struct ProgressBar {
     done: Arc<AtomicBool>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
-impl Progress {
-    fn start() -> Progress {
+impl ProgressBar {
+    const WIDTH: usize = 30;
+
+    fn start(counters: Arc<WorkCounters>) -> ProgressBar {
         let done = Arc::new(AtomicBool::new(false));
         let thread = std::io::stderr().is_terminal().then(|| {
             let done = done.clone();
             std::thread::spawn(move || {
-                let start = TEMPLATE_RENDERS.load(Ordering::Relaxed);
                 let mut shown = false;
-                // Show nothing for builds that end within a second.
+                // Builds that end within a second show no bar.
                 for tick in 0.. {
                     std::thread::sleep(Duration::from_millis(100));
                     if done.load(Ordering::Relaxed) {
                         break;
                     }
-                    if tick >= 10 {
-                        eprint!(
-                            "\rRendering… {} pages",
-                            TEMPLATE_RENDERS.load(Ordering::Relaxed) - start
-                        );
-                        shown = true;
+                    let total = counters.planned.load(Ordering::Relaxed);
+                    if tick < 10 || total == 0 {
+                        continue;
                     }
+                    let rendered = counters.templates.load(Ordering::Relaxed).min(total);
+                    let filled = rendered * Self::WIDTH / total;
+                    eprint!(
+                        "\rRendering [{}{}] {rendered}/{total}",
+                        "#".repeat(filled),
+                        "-".repeat(Self::WIDTH - filled)
+                    );
+                    shown = true;
                 }
                 if shown {
                     eprint!("\r\x1b[2K");
                 }
             })
         });
-        Progress { done, thread }
+        ProgressBar { done, thread }
     }
 
     fn stop(self) {

@@ -9,6 +9,9 @@ use rayon::prelude::*;
 use crate::content::fields::{FieldValue, Located};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, LinkResolver, MarkdownOptions, Rendered};
+use std::sync::atomic::Ordering;
+
+use super::WorkCounters;
 use crate::model::{Record, Site, Unpublished, routes};
 
 /// The rendered texts of one record in one language.
@@ -34,11 +37,7 @@ fn summary_length(lang: &str) -> usize {
     if lang == "ko" { 150 } else { 120 }
 }
 
-/// Markdown rendering counts, for the regression guard of the performance issue.
-pub static MARKDOWN_RENDERS: std::sync::atomic::AtomicUsize =
-    std::sync::atomic::AtomicUsize::new(0);
-
-pub fn render_texts(site: &Site) -> (Texts, Diagnostics) {
+pub fn render_texts(site: &Site, counters: &WorkCounters) -> (Texts, Diagnostics) {
     let options = MarkdownOptions {
         unsafe_html: site.config.unsafe_html,
     };
@@ -53,7 +52,7 @@ pub fn render_texts(site: &Site) -> (Texts, Diagnostics) {
                 .map(|lang| {
                     (
                         lang.clone(),
-                        render_record(site, record, lang, options, &mut diagnostics),
+                        render_record(site, record, lang, options, counters, &mut diagnostics),
                     )
                 })
                 .collect();
@@ -72,6 +71,7 @@ pub fn render_texts(site: &Site) -> (Texts, Diagnostics) {
             site,
             record: None,
             lang,
+            counters,
         };
         let rendered = render_located(&intro.body, options, &resolver, true, &mut diagnostics);
         intros.insert((collection.clone(), lang.clone()), rendered.html);
@@ -84,6 +84,7 @@ fn render_record(
     record: &Record,
     lang: &str,
     options: MarkdownOptions,
+    counters: &WorkCounters,
     diagnostics: &mut Diagnostics,
 ) -> RecordTexts {
     let default_lang = site.default_lang();
@@ -91,6 +92,7 @@ fn render_record(
         site,
         record: Some(record),
         lang,
+        counters,
     };
     let mut texts = RecordTexts::default();
     if let Some((body, body_lang)) = record.body.get(lang, default_lang) {
@@ -101,7 +103,7 @@ fn render_record(
         if let FieldValue::Markdown(text) = value
             && let Some((text, _)) = text.get(lang, default_lang)
         {
-            MARKDOWN_RENDERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            counters.markdown.fetch_add(1, Ordering::Relaxed);
             texts.fields.insert(
                 name.clone(),
                 markdown::render(text, options, &resolver).html,
@@ -122,7 +124,7 @@ fn render_located(
     report: bool,
     diagnostics: &mut Diagnostics,
 ) -> Rendered {
-    MARKDOWN_RENDERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    resolver.counters.markdown.fetch_add(1, Ordering::Relaxed);
     let rendered = markdown::render(&text.value, options, resolver);
     if report {
         for broken in &rendered.broken_links {
@@ -168,6 +170,7 @@ struct Resolver<'a> {
     site: &'a Site,
     record: Option<&'a Record>,
     lang: &'a str,
+    counters: &'a WorkCounters,
 }
 
 impl LinkResolver for Resolver<'_> {

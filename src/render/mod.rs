@@ -26,8 +26,15 @@ use views::{CardView, LanguageStrings, RecordView};
 use crate::diagnostics::Diagnostics;
 use crate::model::{Site, routes};
 
-/// Template renders, for the regression guard of the performance issue.
-pub static TEMPLATE_RENDERS: AtomicUsize = AtomicUsize::new(0);
+/// Counts of the work a build does: what the progress bar shows, and what a test checks to keep
+/// the work linear (one template render per page, one Markdown render per text).
+#[derive(Debug, Default)]
+pub struct WorkCounters {
+    /// Template renders the build will do, known once the pages are planned.
+    pub planned: AtomicUsize,
+    pub templates: AtomicUsize,
+    pub markdown: AtomicUsize,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Contents {
@@ -65,6 +72,8 @@ pub struct Rendering<'a> {
     texts: Texts,
     cards: Vec<BTreeMap<String, CardView>>,
     strings: BTreeMap<String, tera::Value>,
+    /// Language → year → that year's records, newest first.
+    years: BTreeMap<String, BTreeMap<i16, Vec<usize>>>,
     /// Each record's booklet entry per language, rendered in parallel before the booklet page
     /// (which would otherwise render every record on one thread).
     booklet: Vec<BTreeMap<String, String>>,
@@ -95,8 +104,12 @@ impl Rendering<'_> {
 
 /// Renders the whole site. Content problems found while rendering (broken links) are returned
 /// as diagnostics; a template that fails is an operational error.
-pub fn render_site(site: &Site, theme: &Theme) -> Result<(RenderedSite, Diagnostics), RenderError> {
-    let (texts, diagnostics) = bodies::render_texts(site);
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    counters: &WorkCounters,
+) -> Result<(RenderedSite, Diagnostics), RenderError> {
+    let (texts, diagnostics) = bodies::render_texts(site, counters);
     let cards = cards::all_cards(site, &texts.records);
     let strings = site
         .config
@@ -110,18 +123,29 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<(RenderedSite, Diagnost
         texts,
         cards,
         strings,
+        years: site
+            .config
+            .languages
+            .iter()
+            .map(|l| (l.code.clone(), pages::years(site, &l.code)))
+            .collect(),
         booklet: Vec::new(),
     };
-    r.booklet = booklet_entries(&r)?;
-
     let plan = pages::plan(&r);
+    let booklet_entries_count: usize = r.texts.records.iter().map(BTreeMap::len).sum();
+    // Pages, booklet entries and the 404 page.
+    counters
+        .planned
+        .store(plan.len() + booklet_entries_count + 1, Ordering::Relaxed);
+    r.booklet = booklet_entries(&r, counters)?;
+
     let counterparts = pages::counterparts(&plan);
     let mut files: Vec<OutputFile> = plan
         .par_iter()
         .map(|page| {
             let ctx = pages::context(&r, page, &counterparts[&page.kind]);
             let template = page_template(page);
-            TEMPLATE_RENDERS.fetch_add(1, Ordering::Relaxed);
+            counters.templates.fetch_add(1, Ordering::Relaxed);
             let html = theme
                 .tera
                 .render(template, &ctx)
@@ -141,7 +165,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<(RenderedSite, Diagnost
         *pages_per_lang.entry(page.lang.clone()).or_default() += 1;
     }
 
-    files.push(not_found_page(&r)?);
+    files.push(not_found_page(&r, counters)?);
     for language in &site.config.languages {
         let path = routes::output_path(&site.config, &routes::feed(&site.config, &language.code));
         files.push(OutputFile {
@@ -185,7 +209,10 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<(RenderedSite, Diagnost
     ))
 }
 
-fn booklet_entries(r: &Rendering) -> Result<Vec<BTreeMap<String, String>>, RenderError> {
+fn booklet_entries(
+    r: &Rendering,
+    counters: &WorkCounters,
+) -> Result<Vec<BTreeMap<String, String>>, RenderError> {
     const TEMPLATE: &str = "partials/booklet-record.html";
     (0..r.site.records.len())
         .into_par_iter()
@@ -197,7 +224,7 @@ fn booklet_entries(r: &Rendering) -> Result<Vec<BTreeMap<String, String>>, Rende
                     ctx.insert("lang", lang);
                     ctx.insert_value("t", r.strings[lang].clone());
                     ctx.insert("record", &pages::booklet_entry(r.record_view(index, lang)));
-                    TEMPLATE_RENDERS.fetch_add(1, Ordering::Relaxed);
+                    counters.templates.fetch_add(1, Ordering::Relaxed);
                     let html =
                         r.theme
                             .tera
@@ -228,7 +255,7 @@ fn page_template(page: &pages::Page) -> &'static str {
 }
 
 /// One `/404.html` for every language: a static host serves a single not-found page.
-fn not_found_page(r: &Rendering) -> Result<OutputFile, RenderError> {
+fn not_found_page(r: &Rendering, counters: &WorkCounters) -> Result<OutputFile, RenderError> {
     let site = r.site;
     let config = &site.config;
     let lang = config.default_lang();
@@ -265,7 +292,7 @@ fn not_found_page(r: &Rendering) -> Result<OutputFile, RenderError> {
             alternates: Vec::new(),
         },
     );
-    TEMPLATE_RENDERS.fetch_add(1, Ordering::Relaxed);
+    counters.templates.fetch_add(1, Ordering::Relaxed);
     let html = r
         .theme
         .tera

@@ -39,6 +39,7 @@ pub enum PageKind {
     Years,
     Year {
         year: i16,
+        page: usize,
     },
     Booklet,
 }
@@ -138,11 +139,14 @@ pub fn plan(r: &Rendering) -> Vec<Page> {
             PageKind::Years,
             routes::section(config, lang, &["years"], 1),
         );
-        for year in years(r, lang).keys().rev() {
-            push(
-                PageKind::Year { year: *year },
-                routes::section(config, lang, &["years", &year.to_string()], 1),
-            );
+        for (year, records) in r.years[lang].iter().rev() {
+            let segment = year.to_string();
+            for page in 1..=page_count(records.len(), config.paginate) {
+                push(
+                    PageKind::Year { year: *year, page },
+                    routes::section(config, lang, &["years", &segment], page),
+                );
+            }
         }
         push(
             PageKind::Booklet,
@@ -153,18 +157,18 @@ pub fn plan(r: &Rendering) -> Vec<Page> {
 }
 
 /// Year → records of that year shown in `lang`, newest first.
-fn years(r: &Rendering, lang: &str) -> BTreeMap<i16, Vec<usize>> {
+pub fn years(site: &crate::model::Site, lang: &str) -> BTreeMap<i16, Vec<usize>> {
     let mut years: BTreeMap<i16, Vec<usize>> = BTreeMap::new();
-    for (index, record) in r.site.records.iter().enumerate() {
+    for (index, record) in site.records.iter().enumerate() {
         if record.is_in(lang) {
             years.entry(record.date.year()).or_default().push(index);
         }
     }
     for records in years.values_mut() {
         records.sort_by(|&a, &b| {
-            r.site.records[b]
+            site.records[b]
                 .date
-                .cmp(&r.site.records[a].date)
+                .cmp(&site.records[a].date)
                 .then(a.cmp(&b))
         });
     }
@@ -360,7 +364,7 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
         PageKind::Years => {
             title = r.strings_text(lang, "years_title");
             current_nav = "years".into();
-            let years: Vec<YearView> = years(r, lang)
+            let years: Vec<YearView> = r.years[lang]
                 .iter()
                 .rev()
                 .map(|(year, records)| YearView {
@@ -371,17 +375,21 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
                 .collect();
             ctx.insert("years", &years);
         }
-        PageKind::Year { year } => {
+        PageKind::Year { year, page: number } => {
             title = r
                 .strings_text(lang, "year_n")
                 .replace("{n}", &year.to_string());
             current_nav = "years".into();
-            let records: Vec<CardView> = years(r, lang)
+            let shown = r.years[lang]
                 .get(year)
-                .map(|rs| rs.iter().map(|&i| r.card(i, lang)).collect())
+                .map(Vec::as_slice)
                 .unwrap_or_default();
+            let segment = year.to_string();
+            insert_page_of(&mut ctx, r, shown, *number, config.paginate, lang, |p| {
+                routes::section(config, lang, &["years", &segment], p)
+            });
             ctx.insert("year", year);
-            ctx.insert("records", &records);
+            ctx.insert("count", &shown.len());
         }
         PageKind::Booklet => {
             title = r.strings_text(lang, "booklet");
