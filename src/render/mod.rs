@@ -144,7 +144,7 @@ pub fn render_site(
         .par_iter()
         .map(|page| {
             let ctx = pages::context(&r, page, &counterparts[&page.kind]);
-            let template = page_template(page);
+            let template = page.kind.template();
             counters.templates.fetch_add(1, Ordering::Relaxed);
             let html = theme
                 .tera
@@ -239,19 +239,6 @@ fn booklet_entries(
                 .collect()
         })
         .collect()
-}
-
-fn page_template(page: &pages::Page) -> &'static str {
-    match page.kind {
-        pages::PageKind::Home => "home.html",
-        pages::PageKind::List { .. } => "list.html",
-        pages::PageKind::Record { .. } => "record.html",
-        pages::PageKind::Taxonomy { .. } => "taxonomy.html",
-        pages::PageKind::Term { .. } => "term.html",
-        pages::PageKind::Years => "years.html",
-        pages::PageKind::Year { .. } => "year.html",
-        pages::PageKind::Booklet => "booklet.html",
-    }
 }
 
 /// One `/404.html` for every language: a static host serves a single not-found page.

@@ -52,7 +52,7 @@ pub struct Page {
 }
 
 impl PageKind {
-    fn template(&self) -> &'static str {
+    pub fn template(&self) -> &'static str {
         match self {
             PageKind::Home => "home.html",
             PageKind::List { .. } => "list.html",
