@@ -202,7 +202,7 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
     let codes: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
     let default_lang = codes[0].clone();
     let title = match root.get("title") {
-        Some(node) => read_localized_text(&mut r, node, "title", &codes, &default_lang),
+        Some(node) => r.localized_text(node, "title", &codes, &default_lang),
         None => {
             r.missing(&root, "title", "site.yaml", "add `title: {zh: …, ko: …}`");
             Localized::new()
@@ -210,7 +210,7 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
     };
     let description = root
         .get("description")
-        .map(|n| read_localized_text(&mut r, n, "description", &codes, &default_lang))
+        .map(|n| r.localized_text(n, "description", &codes, &default_lang))
         .unwrap_or_default();
     let base_url = match root.get("base_url") {
         Some(node) => r.text(node, "base_url").and_then(|text| {
@@ -360,41 +360,6 @@ fn read_languages(r: &mut Reader, root: &Node) -> Option<Vec<Language>> {
     (!languages.is_empty()).then_some(languages)
 }
 
-/// A translatable value in site.yaml: a language map, or plain text for every language.
-fn read_localized_text(
-    r: &mut Reader,
-    node: &Node,
-    field: &str,
-    codes: &[String],
-    default_lang: &str,
-) -> Localized<String> {
-    let mut localized = Localized::new();
-    if let Some(map) = r.language_map(node, codes) {
-        for (lang, value) in map {
-            if let Some(text) = r.text(value, field) {
-                localized.set(&lang, text);
-            }
-        }
-    } else if node.as_map().is_some() {
-        r.wrong_type(
-            node,
-            field,
-            "text or a map of declared languages",
-            &format!(
-                "write `{{{}}}` with the codes from `languages`",
-                codes
-                    .iter()
-                    .map(|c| format!("{c}: …"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        );
-    } else if let Some(text) = r.text(node, field) {
-        localized.set(default_lang, text);
-    }
-    localized
-}
-
 fn read_page_size(r: &mut Reader, node: &Node) -> Option<usize> {
     let size = r.int(node, "paginate")?;
     if size < 1 {
@@ -429,7 +394,7 @@ fn read_taxonomies(
         r.unknown_keys(fields, &["name", "terms"], "a taxonomy");
         let name = value
             .get("name")
-            .map(|n| read_localized_text(r, n, "name", codes, default_lang))
+            .map(|n| r.localized_text(n, "name", codes, default_lang))
             .unwrap_or_else(|| Localized::one(default_lang, key.name.clone()));
         let terms_file = value
             .get("terms")
@@ -510,7 +475,7 @@ fn read_collections(
         );
         let name = value
             .get("name")
-            .map(|n| read_localized_text(r, n, "name", codes, default_lang))
+            .map(|n| r.localized_text(n, "name", codes, default_lang))
             .unwrap_or_else(|| Localized::one(default_lang, key.name.clone()));
         let sort = value
             .get("sort")
@@ -669,7 +634,7 @@ fn read_fields(
             .unwrap_or(false);
         let label = value
             .get("label")
-            .map(|n| read_localized_text(r, n, "label", codes, default_lang))
+            .map(|n| r.localized_text(n, "label", codes, default_lang))
             .unwrap_or_default();
         let values: Vec<String> = value
             .get("values")
@@ -710,7 +675,7 @@ fn read_fields(
                 }
                 value_labels.insert(
                     value_key.name.clone(),
-                    read_localized_text(r, label_node, "labels", codes, default_lang),
+                    r.localized_text(label_node, "labels", codes, default_lang),
                 );
             }
         }

@@ -175,49 +175,7 @@ struct ValueContext<'a> {
 impl ValueContext<'_> {
     /// Plain text in the file's language, or a language map.
     fn localized_text(&self, r: &mut Reader, node: &Node, field: &str) -> Localized<String> {
-        let mut localized = Localized::new();
-        if let Some(map) = r.language_map(node, self.codes) {
-            for (lang, value) in map {
-                if let Some(text) = r.text(value, field) {
-                    localized.set(&lang, text);
-                }
-            }
-        } else if node.as_map().is_some() {
-            self.not_a_language_map(r, node, field);
-        } else if !node.is_null()
-            && let Some(text) = r.text(node, field)
-        {
-            localized.set(self.lang, text);
-        }
-        localized
-    }
-
-    fn not_a_language_map(&self, r: &mut Reader, node: &Node, field: &str) {
-        let keys: Vec<String> = node
-            .as_map()
-            .unwrap_or_default()
-            .iter()
-            .map(|(k, _)| k.name.clone())
-            .collect();
-        let location = r.value_location(node);
-        r.push(
-            Diagnostic::error(
-                "E-wrong-type",
-                format!(
-                    "`{field}` is a mapping with keys {}, which are not all declared languages",
-                    keys.join(", ")
-                ),
-            )
-            .at(location)
-            .hint(format!(
-                "write plain text, or one value per language: `{{{}}}`",
-                self.codes
-                    .iter()
-                    .map(|c| format!("{c}: …"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
-        );
+        r.localized_text(node, field, self.codes, self.lang)
     }
 
     fn localized_body(&self, r: &mut Reader, node: &Node) -> Localized<Located<String>> {
@@ -244,7 +202,7 @@ impl ValueContext<'_> {
                 put(r, &lang, value);
             }
         } else if node.as_map().is_some() {
-            self.not_a_language_map(r, node, "body");
+            r.not_a_language_map(node, "body", self.codes);
         } else {
             put(r, self.lang, node);
         }

@@ -549,16 +549,7 @@ fn load_terms(
                 .hint("the id is used in URLs and in records; put the display name in the value: `yanji: {zh: 延吉市, ko: 연길시}`"));
             continue;
         }
-        let mut name = Localized::new();
-        if let Some(map) = reader.language_map(value, &codes) {
-            for (lang, text) in map {
-                if let Some(text) = reader.text(text, "name") {
-                    name.set(&lang, text);
-                }
-            }
-        } else if let Some(text) = reader.text(value, &key.name) {
-            name.set(config.default_lang(), text);
-        }
+        let name = reader.localized_text(value, &key.name, &codes, config.default_lang());
         terms.push(TermDef {
             id: key.name.clone(),
             name,

@@ -7,6 +7,7 @@ use jiff::civil::Date;
 
 use super::{Key, Node, Pos, Value};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::localized::Localized;
 use crate::source::SourceFile;
 
 /// Reads values from one source file, adding `line_offset` (the front-matter fence) to every
@@ -199,6 +200,56 @@ impl<'a> Reader<'a> {
         Some(entries.iter().map(|(k, v)| (k.name.clone(), v)).collect())
     }
 
+    /// A translatable text: plain text belongs to `lang` (the file's language), a language map
+    /// (`{zh: …, ko: …}`) to the languages it names. Null is no text.
+    pub fn localized_text(
+        &mut self,
+        node: &Node,
+        field: &str,
+        languages: &[String],
+        lang: &str,
+    ) -> Localized<String> {
+        let mut localized = Localized::new();
+        if let Some(map) = self.language_map(node, languages) {
+            for (code, value) in map {
+                if let Some(text) = self.text(value, field) {
+                    localized.set(&code, text);
+                }
+            }
+        } else if node.as_map().is_some() {
+            self.not_a_language_map(node, field, languages);
+        } else if !node.is_null()
+            && let Some(text) = self.text(node, field)
+        {
+            localized.set(lang, text);
+        }
+        localized
+    }
+
+    /// Reports a mapping where text or a language map was expected.
+    pub fn not_a_language_map(&mut self, node: &Node, field: &str, languages: &[String]) {
+        let keys: Vec<&str> = node
+            .as_map()
+            .unwrap_or_default()
+            .iter()
+            .map(|(k, _)| k.name.as_str())
+            .collect();
+        let example: Vec<String> = languages.iter().map(|c| format!("{c}: …")).collect();
+        let diagnostic = Diagnostic::error(
+            "E-wrong-type",
+            format!(
+                "`{field}` is a mapping with keys {}, which are not all declared languages",
+                keys.join(", ")
+            ),
+        )
+        .at(self.value_location(node))
+        .hint(format!(
+            "write plain text, or one value per language: `{{{}}}`",
+            example.join(", ")
+        ));
+        self.push(diagnostic);
+    }
+
     /// Reports keys of `entries` that are not in `known`, suggesting the closest known name.
     pub fn unknown_keys(&mut self, entries: &[(Key, Node)], known: &[&str], what: &str) {
         for (key, _) in entries {
@@ -323,6 +374,26 @@ mod tests {
             r.language_map(n.get("a").unwrap(), &langs).is_some()
         });
         assert!(!is_map);
+    }
+
+    #[test]
+    fn localized_text_takes_plain_text_or_a_language_map() {
+        let langs = vec!["zh".to_string(), "ko".to_string()];
+        let (text, diags) = read_with(
+            "a: 延吉\nb: {zh: 培训, ko: 양성}\nc: {zh: x, en: y}\n",
+            |r, n| {
+                let a = r.localized_text(n.get("a").unwrap(), "a", &langs, "ko");
+                let b = r.localized_text(n.get("b").unwrap(), "b", &langs, "zh");
+                let c = r.localized_text(n.get("c").unwrap(), "c", &langs, "zh");
+                (a, b, c)
+            },
+        );
+        assert_eq!(text.0.exact("ko").map(String::as_str), Some("延吉"));
+        assert_eq!(text.1.exact("ko").map(String::as_str), Some("양성"));
+        assert!(text.2.is_empty());
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].message.contains("zh, en"), "{}", diags[0].message);
+        assert_eq!(diags[0].location.as_ref().unwrap().line, 3);
     }
 
     #[test]
