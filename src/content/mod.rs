@@ -151,66 +151,43 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Content, Diagnostics) {
     (content, diagnostics)
 }
 
-/// The files under `static/`, relative to it, in a stable order; links leading outside the
-/// site are refused like those in `content/`.
+/// The files under `static/`, relative to it, in a stable order (hidden files such as
+/// `.well-known/` are published too).
 pub fn static_files(root: &Path) -> (Vec<PathBuf>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
-    let mut files = Vec::new();
-    let dir = root.join("static");
-    if !dir.is_dir() {
-        return (files, diagnostics);
-    }
-    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    for entry in walkdir::WalkDir::new(&dir)
-        .sort_by_file_name()
-        .follow_links(false)
+    let dir = Path::new("static");
+    let files = site_files(root, dir, false, &mut diagnostics)
         .into_iter()
-        .flatten()
-    {
-        let path = relative(root, entry.path());
-        if entry.path_is_symlink() {
-            let inside = entry
-                .path()
-                .canonicalize()
-                .is_ok_and(|t| t.starts_with(&canonical_root) && t.is_file());
-            if !inside {
-                diagnostics.push(Diagnostic::error("E-symlink-outside", "this link leads outside the site folder (or to a folder)")
-                    .in_file(&path)
-                    .hint("copy the file into static/ instead of linking to it: only files inside the site are published"));
-                continue;
-            }
-        } else if !entry.file_type().is_file() {
-            continue;
-        }
-        if let Ok(inner) = entry.path().strip_prefix(&dir) {
-            files.push(inner.to_path_buf());
-        }
-    }
+        .filter_map(|path| path.strip_prefix(dir).ok().map(Path::to_path_buf))
+        .collect();
     (files, diagnostics)
 }
 
-/// Lists the files under `content/` in a stable order and says what each is. Symlinks that lead
-/// outside the site are refused (SPEC §6): the site must not publish files from elsewhere.
-fn scan(root: &Path, config: &SiteConfig) -> (Vec<(PathBuf, ContentFile)>, Diagnostics) {
-    let mut diagnostics = Diagnostics::default();
+/// The files below `root/dir`, relative to `root`, sorted: the one place that decides which
+/// files of the site exist. Editor temporaries are skipped, and hidden files too when
+/// `skip_hidden`. A link is followed only to a file inside the site (SPEC §6: the site must
+/// not publish files from elsewhere); a link to a folder is not followed.
+fn site_files(
+    root: &Path,
+    dir: &Path,
+    skip_hidden: bool,
+    diagnostics: &mut Diagnostics,
+) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    let content_dir = root.join(CONTENT_DIR);
-    if !content_dir.is_dir() {
-        return (files, diagnostics);
+    if !root.join(dir).is_dir() {
+        return files;
     }
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let terms_files: Vec<PathBuf> = config
-        .taxonomies
-        .iter()
-        .filter_map(|t| {
-            t.terms_file
-                .as_ref()
-                .map(|f| Path::new(CONTENT_DIR).join(f))
-        })
-        .collect();
-    let walker = walkdir::WalkDir::new(&content_dir)
+    let walker = walkdir::WalkDir::new(root.join(dir))
         .sort_by_file_name()
-        .follow_links(false);
+        .follow_links(false)
+        .into_iter()
+        .filter_entry(|entry| {
+            let name = entry.file_name().to_string_lossy();
+            let editor_temporary =
+                name.ends_with('~') || name.ends_with(".swp") || name.starts_with(".#");
+            !(editor_temporary || (skip_hidden && entry.depth() > 0 && name.starts_with('.')))
+        });
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -224,36 +201,52 @@ fn scan(root: &Path, config: &SiteConfig) -> (Vec<(PathBuf, ContentFile)>, Diagn
             }
         };
         let path = relative(root, entry.path());
-        let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") {
-            continue;
-        }
         if entry.path_is_symlink() {
-            let target = entry.path().canonicalize();
-            match target {
-                Ok(target) if target.starts_with(&canonical_root) => {
-                    if target.is_dir() {
-                        diagnostics.push(
-                            Diagnostic::warning(
-                                "W-symlink-folder",
-                                "this link to a folder is not followed",
-                            )
-                            .in_file(&path)
-                            .hint("move or copy the folder here instead of linking it"),
-                        );
-                        continue;
-                    }
-                }
-                _ => {
-                    diagnostics.push(Diagnostic::error("E-symlink-outside", "this link leads outside the site folder")
+            match entry.path().canonicalize() {
+                Ok(target) if target.starts_with(&canonical_root) && target.is_dir() => {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            "W-symlink-folder",
+                            "this link to a folder is not followed",
+                        )
                         .in_file(&path)
-                        .hint("copy the file into the site instead of linking to it: only files inside the site are published"));
+                        .hint("move or copy the folder here instead of linking it"),
+                    );
+                    continue;
+                }
+                Ok(target) if target.starts_with(&canonical_root) => {}
+                _ => {
+                    diagnostics.push(
+                        Diagnostic::error("E-symlink-outside", "this link leads outside the site folder")
+                            .in_file(&path)
+                            .hint("copy the file into the site instead of linking to it: only files inside the site are published"),
+                    );
                     continue;
                 }
             }
-        } else if entry.file_type().is_dir() {
+        } else if !entry.file_type().is_file() {
             continue;
         }
+        files.push(path);
+    }
+    files
+}
+
+/// Lists the files under `content/` in a stable order and says what each is. Symlinks that lead
+/// outside the site are refused (SPEC §6): the site must not publish files from elsewhere.
+fn scan(root: &Path, config: &SiteConfig) -> (Vec<(PathBuf, ContentFile)>, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let terms_files: Vec<PathBuf> = config
+        .taxonomies
+        .iter()
+        .filter_map(|t| {
+            t.terms_file
+                .as_ref()
+                .map(|f| Path::new(CONTENT_DIR).join(f))
+        })
+        .collect();
+    let mut files = Vec::new();
+    for path in site_files(root, Path::new(CONTENT_DIR), true, &mut diagnostics) {
         if terms_files.contains(&path) {
             files.push((path, ContentFile::TermsFile));
             continue;
@@ -565,6 +558,46 @@ mod tests {
     fn check_classify(path: &str) -> Result<Option<ContentFile>, &'static str> {
         let config = fields::tests::test_config();
         classify(Path::new(path), &config).map_err(|d| d.code)
+    }
+
+    #[test]
+    fn site_files_follow_one_policy_for_content_and_static() {
+        let root = std::env::temp_dir().join(format!("showcase-site-files-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let outside = root.with_extension("outside");
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::write(outside.join("secret.txt"), "x").unwrap();
+        for file in [
+            "static/.well-known/security.txt",
+            "static/a.css",
+            "static/a.css~",
+            "content/.git/HEAD",
+            "content/p/a.zh.md",
+        ] {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        std::os::unix::fs::symlink(outside.join("secret.txt"), root.join("static/secret.txt"))
+            .unwrap();
+        std::os::unix::fs::symlink(root.join("content/p"), root.join("static/linked")).unwrap();
+
+        let (files, diagnostics) = static_files(&root);
+        assert_eq!(
+            files,
+            [
+                PathBuf::from(".well-known/security.txt"),
+                PathBuf::from("a.css")
+            ]
+        );
+        let codes: Vec<&str> = diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["W-symlink-folder", "E-symlink-outside"]);
+
+        let mut diagnostics = Diagnostics::default();
+        let content = site_files(&root, Path::new("content"), true, &mut diagnostics);
+        assert_eq!(content, [PathBuf::from("content/p/a.zh.md")]);
+        std::fs::remove_dir_all(&root).unwrap();
+        std::fs::remove_dir_all(&outside).unwrap();
     }
 
     #[test]
