@@ -59,7 +59,7 @@ impl<T> Localized<T> {
     }
 
     /// Sets every language `other` has (a translation's values win over the source's).
-    pub fn fill_over(&mut self, other: &Localized<T>)
+    pub fn overlay(&mut self, other: &Localized<T>)
     where
         T: Clone,
     {

@@ -75,8 +75,8 @@ pub fn assemble(
             .or_default()
             .insert(asset.name.clone());
     }
-    let mut records: Vec<Record> = Vec::new();
-    let mut pending_related: Vec<Vec<Located<String>>> = Vec::new();
+    // (collection position, record, its `related` references as written)
+    let mut built: Vec<(usize, Record, Vec<Located<String>>)> = Vec::new();
     let mut builder = Builder {
         config: &config,
         static_files: &static_set,
@@ -102,29 +102,18 @@ pub fn assemble(
             unpublished.insert(key, Unpublished::Broken);
             continue;
         };
-        records.push(record);
-        pending_related.push(related);
+        built.push((position, record, related));
     }
 
     // Site order: collections as declared, each in its own sort order.
-    let mut order: Vec<usize> = (0..records.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (ra, rb) = (&records[a], &records[b]);
-        let pa = config
-            .collections
-            .iter()
-            .position(|c| c.key == ra.collection);
-        let pb = config
-            .collections
-            .iter()
-            .position(|c| c.key == rb.collection);
-        let schema = &config.collections[pa.unwrap_or(0)];
-        pa.cmp(&pb)
-            .then_with(|| compare_records(schema, ra, rb, &default_lang))
+    built.sort_by(|(pa, ra, _), (pb, rb, _)| {
+        pa.cmp(pb)
+            .then_with(|| compare_records(&config.collections[*pa], ra, rb, &default_lang))
     });
-    let mut records: Vec<Record> = order.iter().map(|&i| records[i].clone()).collect();
-    let pending_related: Vec<Vec<Located<String>>> =
-        order.iter().map(|&i| pending_related[i].clone()).collect();
+    let (mut records, pending_related): (Vec<Record>, Vec<Vec<Located<String>>>) = built
+        .into_iter()
+        .map(|(_, record, related)| (record, related))
+        .unzip();
 
     check_duplicate_slugs(&records, &mut diagnostics);
 
@@ -197,21 +186,20 @@ pub fn assemble(
         );
     }
     for asset in content.assets {
-        if let Some(record) = records
-            .iter()
-            .find(|r| r.collection == asset.collection && r.id == asset.id)
-        {
-            let url = routes::record_assets(&site.config, &record.collection, &record.slug);
-            let dest = format!(
-                "{}{}",
-                routes::output_path(&site.config, &url).trim_end_matches("index.html"),
-                slash_path(&asset.name)
-            );
-            site.static_files.push(StaticFile {
-                source: asset.source,
-                dest,
-            });
-        }
+        let Some(index) = lookup.find(&format!("{}/{}", asset.collection, asset.id)) else {
+            continue;
+        };
+        let record = &records[index];
+        let url = routes::record_assets(&site.config, &record.collection, &record.slug);
+        let dest = format!(
+            "{}{}",
+            routes::output_path(&site.config, &url).trim_end_matches("index.html"),
+            slash_path(&asset.name)
+        );
+        site.static_files.push(StaticFile {
+            source: asset.source,
+            dest,
+        });
     }
     for path in static_files {
         site.static_files.push(StaticFile {
@@ -409,9 +397,9 @@ impl Builder<'_> {
                 continue;
             }
             let lang = translation.lang.clone();
-            title.fill_over(&translation.fields.title);
-            summary.fill_over(&translation.fields.summary);
-            body.fill_over(&translation.fields.body);
+            title.overlay(&translation.fields.title);
+            summary.overlay(&translation.fields.summary);
+            body.overlay(&translation.fields.body);
             for (name, value) in &translation.fields.custom {
                 match custom.get_mut(name) {
                     Some(existing) => existing.merge_translation(value),
@@ -662,22 +650,23 @@ fn title_key(title: &str) -> String {
 }
 
 fn check_duplicate_slugs(records: &[Record], diagnostics: &mut Diagnostics) {
-    let mut seen: BTreeMap<(&str, &str), &Record> = BTreeMap::new();
+    let mut first_at: BTreeMap<(&str, &str), &Record> = BTreeMap::new();
     for record in records {
-        if let Some(first) = seen.insert((&record.collection, &record.slug), record) {
-            diagnostics.push(
-                Diagnostic::error(
-                    "E-duplicate-slug",
-                    format!(
-                        "records `{}` and `{}` would both be published at /{}/{}/",
-                        first.id, record.id, record.collection, record.slug
-                    ),
-                )
-                .in_file(&record.path)
-                .hint("give one of them another `slug:`"),
-            );
-            seen.insert((&first.collection, &first.slug), first);
-        }
+        let Some(first) = first_at.get(&(record.collection.as_str(), record.slug.as_str())) else {
+            first_at.insert((&record.collection, &record.slug), record);
+            continue;
+        };
+        diagnostics.push(
+            Diagnostic::error(
+                "E-duplicate-slug",
+                format!(
+                    "records `{}` and `{}` would both be published at /{}/{}/",
+                    first.id, record.id, record.collection, record.slug
+                ),
+            )
+            .in_file(&record.path)
+            .hint("give one of them another `slug:`"),
+        );
     }
 }
 
@@ -686,7 +675,9 @@ fn unknown_record(reference: &Located<String>, lookup: &RecordLookup) -> Diagnos
     let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
     let hint = match closest(&reference.value, &refs) {
         Some(near) => format!("did you mean `{near}`?"),
-        None => "write `collection/id`, such as `cases/liyuan-cun`, of a record that exists (drafts are not published)".to_string(),
+        None => {
+            "write `collection/id`, such as `cases/liyuan-cun`, of a record that exists".to_string()
+        }
     };
     Diagnostic::error(
         "E-unknown-record",
