@@ -72,6 +72,8 @@ pub struct Rendering<'a> {
     texts: Texts,
     cards: Vec<BTreeMap<String, CardView>>,
     strings: BTreeMap<String, tera::Value>,
+    /// Per collection, language → the collection's records shown in that language, in order.
+    shown: Vec<BTreeMap<String, Vec<usize>>>,
     /// Language → year → that year's records, newest first.
     years: BTreeMap<String, BTreeMap<i16, Vec<usize>>>,
     /// Each record's booklet entry per language, rendered in parallel before the booklet page
@@ -100,6 +102,11 @@ impl Rendering<'_> {
             .cloned()
             .unwrap_or_else(|| key.to_string())
     }
+
+    /// A collection's records shown in `lang`, in the collection's order.
+    fn shown(&self, collection: usize, lang: &str) -> &[usize] {
+        self.shown[collection].get(lang).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// Renders the whole site. Content problems found while rendering (broken links) are returned
@@ -123,6 +130,22 @@ pub fn render_site(
         texts,
         cards,
         strings,
+        shown: site
+            .collections
+            .iter()
+            .map(|collection| {
+                site.config
+                    .languages
+                    .iter()
+                    .map(|l| {
+                        (
+                            l.code.clone(),
+                            site.records_in(collection, &l.code).collect(),
+                        )
+                    })
+                    .collect()
+            })
+            .collect(),
         years: site
             .config
             .languages
@@ -256,7 +279,7 @@ fn not_found_page(r: &Rendering, counters: &WorkCounters) -> Result<OutputFile, 
             code: l.code.clone(),
             tag: l.tag.clone(),
             home_url: routes::home(config, &l.code),
-            t: r.theme.strings(&l.code),
+            t: r.theme.strings(&l.code).clone(),
         })
         .collect();
     ctx.insert("languages_t", &languages_t);

@@ -91,8 +91,7 @@ pub fn plan(r: &Rendering) -> Vec<Page> {
         push(PageKind::Home, routes::home(config, lang));
         for (c, collection) in site.collections.iter().enumerate() {
             let size = config.collections[c].paginate;
-            let count = site.records_in(collection, lang).count();
-            for page in 1..=page_count(count, size) {
+            for page in 1..=page_count(r.shown(c, lang).len(), size) {
                 push(
                     PageKind::List {
                         collection: c,
@@ -101,7 +100,7 @@ pub fn plan(r: &Rendering) -> Vec<Page> {
                     routes::section(config, lang, &[&collection.key], page),
                 );
             }
-            for index in site.records_in(collection, lang) {
+            for &index in r.shown(c, lang) {
                 let record = &site.records[index];
                 push(
                     PageKind::Record { index },
@@ -219,16 +218,16 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
                 .collections
                 .iter()
                 .enumerate()
-                .map(|(c, collection)| {
+                .map(|(c, _)| {
                     let view = collection_view(r, c, lang);
-                    let shown: Vec<usize> = site.records_in(collection, lang).collect();
+                    let shown = r.shown(c, lang);
                     let featured = shown
                         .iter()
                         .filter(|&&i| site.records[i].featured)
                         .take(HOME_FEATURED)
                         .map(|&i| r.card(i, lang))
                         .collect();
-                    let mut latest = shown.clone();
+                    let mut latest = shown.to_vec();
                     latest.sort_by(|&a, &b| {
                         site.records[b]
                             .date
@@ -263,11 +262,9 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
                 .and_then(|i| i.title.clone())
                 .unwrap_or_else(|| view.name.clone());
             current_nav = view.key.clone();
-            let shown: Vec<usize> = site
-                .records_in(&site.collections[*collection], lang)
-                .collect();
+            let shown = r.shown(*collection, lang);
             let size = config.collections[*collection].paginate;
-            insert_page_of(&mut ctx, r, &shown, *number, size, lang, |p| {
+            insert_page_of(&mut ctx, r, shown, *number, size, lang, |p| {
                 routes::section(config, lang, &[&view.key], p)
             });
             ctx.insert("collection", &view);
@@ -289,10 +286,9 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
                 .map(|c| config.base_url.absolute(&c.url))
                 .unwrap_or_default();
             current_nav = record.collection.clone();
-            let shown: Vec<usize> = site
-                .records_in(&site.collections[collection], lang)
-                .collect();
-            let position = shown.iter().position(|&i| i == *index);
+            // Records are stored in site order, so a collection's list is sorted by index.
+            let shown = r.shown(collection, lang);
+            let position = shown.binary_search(index).ok();
             let prev = position
                 .and_then(|p| p.checked_sub(1))
                 .map(|p| r.card(shown[p], lang));
@@ -401,9 +397,10 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
                 .map(|(c, collection)| ChapterView {
                     key: collection.key.clone(),
                     name: l.text(&config.collections[c].name).to_string(),
-                    records: site
-                        .records_in(collection, lang)
-                        .map(|i| BookletEntry {
+                    records: r
+                        .shown(c, lang)
+                        .iter()
+                        .map(|&i| BookletEntry {
                             card: r.card(i, lang),
                             html: r.booklet[i].get(lang).cloned().unwrap_or_default(),
                         })
@@ -580,7 +577,7 @@ fn collection_view(r: &Rendering, c: usize, lang: &str) -> CollectionView {
             .text(&site.config.collections[c].name)
             .to_string(),
         url: routes::section(&site.config, lang, &[&collection.key], 1),
-        count: site.records_in(collection, lang).count(),
+        count: r.shown(c, lang).len(),
         intro_html: r
             .texts
             .intros

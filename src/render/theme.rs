@@ -170,12 +170,12 @@ impl Theme {
     }
 
     /// The UI strings of a language; a language the theme lacks gets the first one it has.
-    pub fn strings(&self, lang: &str) -> BTreeMap<String, String> {
+    pub fn strings(&self, lang: &str) -> &BTreeMap<String, String> {
+        static NONE: BTreeMap<String, String> = BTreeMap::new();
         self.strings
             .get(lang)
             .or_else(|| self.strings.values().next())
-            .cloned()
-            .unwrap_or_default()
+            .unwrap_or(&NONE)
     }
 }
 
