@@ -146,9 +146,9 @@ pub fn load(root: &Path) -> Result<(SiteConfig, SourceFile), Diagnostics> {
     if !root.join(path).is_file() {
         let diagnostic = Diagnostic::error(
             "E-no-site",
-            format!("there is no {CONFIG_FILE} in {}", root.display()),
+            format!("there is no {CONFIG_FILE} in {}", root.canonicalize().as_deref().unwrap_or(root).display()),
         )
-        .hint("run showcase in the site's folder (or pass --root DIR), or create a new site with `showcase init DIR`");
+        .hint("run showcase in the site's folder (the one that holds site.yaml and content/), or name it with --root DIR");
         return Err([diagnostic].into_iter().collect());
     }
     let file =

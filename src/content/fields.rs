@@ -301,15 +301,35 @@ fn read_value(
             let value = r.text(node, name)?;
             if !def.values.contains(&value) {
                 let location = r.value_location(node);
-                let hint = match crate::yaml::read::closest(
-                    &value,
-                    &def.values.iter().map(String::as_str).collect::<Vec<_>>(),
-                ) {
+                // People often write the label they see on the site (州市级) instead of the
+                // value: an exact label names its value, and every value is listed with its label.
+                let labelled = def
+                    .value_labels
+                    .iter()
+                    .find(|(_, labels)| labels.iter().any(|(_, label)| label == &value))
+                    .map(|(v, _)| v.as_str());
+                let codes: Vec<&str> = def.values.iter().map(String::as_str).collect();
+                let near = labelled.or_else(|| crate::yaml::read::closest(&value, &codes));
+                let allowed: Vec<String> = def
+                    .values
+                    .iter()
+                    .map(|v| {
+                        match def
+                            .value_labels
+                            .get(v)
+                            .and_then(|l| l.get(ctx.lang, ctx.lang))
+                        {
+                            Some((label, _)) => format!("{v} ({label})"),
+                            None => v.clone(),
+                        }
+                    })
+                    .collect();
+                let hint = match near {
                     Some(near) => format!(
                         "did you mean `{near}`? The allowed values are: {}",
-                        def.values.join(", ")
+                        allowed.join(", ")
                     ),
-                    None => format!("the allowed values are: {}", def.values.join(", ")),
+                    None => format!("the allowed values are: {}", allowed.join(", ")),
                 };
                 r.push(
                     Diagnostic::error(
@@ -510,6 +530,31 @@ pub(crate) mod tests {
                 .unwrap()
                 .contains("did you mean `national`")
         );
+    }
+
+    #[test]
+    fn an_enum_label_written_as_the_value_suggests_the_value() {
+        let mut config = test_config();
+        let level = config.collections[0]
+            .fields
+            .iter_mut()
+            .find(|f| f.name == "level")
+            .unwrap();
+        level
+            .value_labels
+            .insert("county".into(), Localized::one("zh", "县级".to_string()));
+        let file = SourceFile::new("a.md".into(), "level: 县级\n".into());
+        let node = crate::yaml::parse(&file.text).unwrap();
+        let mut d = Diagnostics::default();
+        read_fields(
+            &mut Reader::new(&file, &mut d),
+            &node,
+            "zh",
+            &config.collections[0],
+            &config,
+        );
+        let hint = d.iter().next().unwrap().hint.clone().unwrap();
+        assert!(hint.starts_with("did you mean `county`?"), "{hint}");
     }
 
     #[test]

@@ -49,7 +49,22 @@ fn render_one(diagnostic: &Diagnostic, renderer: &Renderer) -> String {
         None if !path.is_empty() => {
             groups.push(title.element(Origin::path(path.as_str())));
         }
-        None => groups.push(Group::with_title(title)),
+        // Nothing to point at: a title and a hint read better without an empty gutter.
+        None => {
+            let mut text = format!(
+                "{}[{}]: {}",
+                match diagnostic.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                },
+                diagnostic.code,
+                diagnostic.message
+            );
+            if let Some(hint) = &diagnostic.hint {
+                text.push_str(&format!("\nhelp: {hint}"));
+            }
+            return text;
+        }
     }
     if let Some(hint) = &diagnostic.hint {
         groups.push(Group::with_title(
@@ -120,6 +135,18 @@ mod tests {
         let text_col = source_line.find("title").unwrap() + 7;
         assert_eq!(caret_col, text_col, "{text}");
         assert_eq!(line.matches('^').count(), 6, "{text}");
+    }
+
+    #[test]
+    fn a_problem_with_no_place_is_two_plain_lines() {
+        let text = render(
+            Diagnostic::error("E-no-site", "there is no site.yaml")
+                .hint("run it in the site's folder"),
+        );
+        assert_eq!(
+            text.trim_end(),
+            "error[E-no-site]: there is no site.yaml\nhelp: run it in the site's folder"
+        );
     }
 
     #[test]
