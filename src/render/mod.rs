@@ -122,7 +122,12 @@ pub fn render_site(
         .config
         .languages
         .iter()
-        .map(|l| (l.code.clone(), pages::to_value(&theme.strings(&l.code))))
+        .map(|l| {
+            (
+                l.code.clone(),
+                tera::Value::from_serializable(theme.strings(&l.code)),
+            )
+        })
         .collect();
     let mut r = Rendering {
         site,

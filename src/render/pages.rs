@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
 use tera::Context;
 
 use super::cards::Localizer;
@@ -646,9 +645,4 @@ fn figures(r: &Rendering, lang: &str) -> Vec<FigureView> {
             count,
         })
         .collect()
-}
-
-/// Serializes a value for Tera once, to be inserted into many contexts.
-pub fn to_value<T: Serialize>(value: &T) -> tera::Value {
-    tera::Value::from_serializable(value)
 }

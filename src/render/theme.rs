@@ -219,6 +219,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn filters_format_dates_numbers_and_slugs() {
+        let mut tera = Tera::new();
+        register_filters(&mut tera);
+        let text = r#"{{ "2023-05-01" | date_local(lang="ko") }}|{{ 21652 | number }}|{{ "梨园村" | slugify }}"#;
+        let rendered = tera.render_str(text, &tera::Context::new(), false).unwrap();
+        assert_eq!(rendered, "2023년 5월 1일|21,652|li-yuan-cun");
+    }
+
+    #[test]
     fn the_built_in_theme_has_both_languages_with_the_same_keys() {
         let zh = parse_strings(
             std::str::from_utf8(
