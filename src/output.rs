@@ -3,11 +3,10 @@
 //! It only ever replaces a folder it created itself (marked with [`MARKER`]), and no file path
 //! can leave the staging folder.
 
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
-use rayon::prelude::*;
-
-use crate::render::{Contents, OutputFile};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 /// The file that marks a folder as showcase's own output.
 pub const MARKER: &str = ".showcase-output";
@@ -97,76 +96,180 @@ pub fn check_target(root: &Path, output: &Path) -> Result<(), OutputError> {
     Ok(())
 }
 
-/// Writes `files` as the new content of `output`, replacing the previous output in one step.
-pub fn write_site(
-    root: &Path,
-    output: &Path,
-    files: &[OutputFile],
-) -> Result<WriteStats, OutputError> {
-    check_target(root, output)?;
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
-    let parent = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-        .to_path_buf();
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).map_err(io_error(&staging))?;
-    }
-    std::fs::create_dir_all(&staging).map_err(io_error(&staging))?;
-    let written = write_files(root, &staging, files);
-    let stats = match written {
-        Ok(stats) => stats,
-        Err(err) => {
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(err);
-        }
-    };
-    std::fs::write(staging.join(MARKER), MARKER_TEXT).map_err(io_error(&staging))?;
-    swap_in(&staging, output, &parent, &name)?;
-    Ok(stats)
+/// Where rendered files go. Rendering calls it from many threads at once, as each file is done.
+pub trait Sink: Sync {
+    /// Writes a whole file (replacing what an earlier `put` gave for the same path).
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError>;
+    /// Adds bytes at the end of a file started with `put`: large pages are written in parts.
+    fn append(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError>;
+    /// Copies a file of the site as it is; `source` is relative to the site root.
+    fn copy(&self, path: &str, source: &Path) -> Result<(), OutputError>;
 }
 
-fn write_files(
-    root: &Path,
-    staging: &Path,
-    files: &[OutputFile],
-) -> Result<WriteStats, OutputError> {
-    for file in files {
-        guard(&file.path)?;
-    }
-    // Create folders first, once each, then write files in parallel.
-    let mut folders: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(|p| staging.join(p)))
-        .collect();
-    folders.sort();
-    folders.dedup();
-    for folder in &folders {
-        std::fs::create_dir_all(folder).map_err(io_error(folder))?;
-    }
-    let bytes = files
-        .par_iter()
-        .map(|file| {
-            let dest = staging.join(&file.path);
-            match &file.contents {
-                Contents::Bytes(bytes) => std::fs::write(&dest, bytes)
-                    .map(|_| bytes.len() as u64)
-                    .map_err(io_error(&dest)),
-                Contents::Copy(source) => {
-                    std::fs::copy(root.join(source), &dest).map_err(io_error(&dest))
-                }
-            }
+/// A new output being written: a staging folder beside the output, which [`Staging::commit`]
+/// swaps in for the previous output in one step. Dropped without a commit, it deletes itself
+/// and the previous output stays as it was.
+pub struct Staging {
+    root: PathBuf,
+    folder: PathBuf,
+    output: PathBuf,
+    parent: PathBuf,
+    name: String,
+    files: AtomicUsize,
+    bytes: AtomicU64,
+    committed: bool,
+}
+
+impl Staging {
+    /// Checks that `output` may be replaced and creates an empty staging folder for it.
+    pub fn create(root: &Path, output: &Path) -> Result<Staging, OutputError> {
+        check_target(root, output)?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".into());
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        let folder = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        if folder.exists() {
+            std::fs::remove_dir_all(&folder).map_err(io_error(&folder))?;
+        }
+        std::fs::create_dir_all(&folder).map_err(io_error(&folder))?;
+        Ok(Staging {
+            root: root.to_path_buf(),
+            folder,
+            output: output.to_path_buf(),
+            parent,
+            name,
+            files: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            committed: false,
         })
-        .collect::<Result<Vec<u64>, OutputError>>()?;
-    Ok(WriteStats {
-        files: files.len(),
-        bytes: bytes.iter().sum(),
-    })
+    }
+
+    /// The destination of `path`, with its folder created.
+    fn destination(&self, path: &str) -> Result<PathBuf, OutputError> {
+        guard(path)?;
+        let dest = self.folder.join(path);
+        if let Some(folder) = dest.parent() {
+            std::fs::create_dir_all(folder).map_err(io_error(folder))?;
+        }
+        Ok(dest)
+    }
+
+    fn count(&self, bytes: u64, new_file: bool) {
+        if new_file {
+            self.files.fetch_add(1, Ordering::Relaxed);
+        }
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
+    }
+
+    /// Marks the staging folder as ours and puts it in place of the previous output.
+    pub fn commit(mut self) -> Result<WriteStats, OutputError> {
+        std::fs::write(self.folder.join(MARKER), MARKER_TEXT).map_err(io_error(&self.folder))?;
+        swap_in(&self.folder, &self.output, &self.parent, &self.name)?;
+        self.committed = true;
+        Ok(WriteStats {
+            files: self.files.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
+        })
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        let dest = self.destination(path)?;
+        std::fs::write(&dest, bytes).map_err(io_error(&dest))?;
+        self.count(bytes.len() as u64, true);
+        Ok(())
+    }
+
+    fn append(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        guard(path)?;
+        let dest = self.folder.join(path);
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&dest)
+            .map_err(io_error(&dest))?;
+        file.write_all(bytes).map_err(io_error(&dest))?;
+        self.count(bytes.len() as u64, false);
+        Ok(())
+    }
+
+    fn copy(&self, path: &str, source: &Path) -> Result<(), OutputError> {
+        let dest = self.destination(path)?;
+        let bytes = std::fs::copy(self.root.join(source), &dest).map_err(io_error(&dest))?;
+        self.count(bytes, true);
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.folder);
+        }
+    }
+}
+
+/// Files kept in memory, by path: for tests (and, later, a server that serves the site itself).
+#[cfg(test)]
+#[derive(Debug, Default)]
+pub struct MemorySink {
+    files: std::sync::Mutex<std::collections::BTreeMap<String, Contents>>,
+}
+
+/// A file held by a [`MemorySink`].
+#[cfg(test)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Contents {
+    Bytes(Vec<u8>),
+    /// A file of the site, by its path relative to the site root.
+    Copy(PathBuf),
+}
+
+#[cfg(test)]
+impl MemorySink {
+    pub fn into_files(self) -> std::collections::BTreeMap<String, Contents> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn files(&self) -> std::sync::MutexGuard<'_, std::collections::BTreeMap<String, Contents>> {
+        self.files.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+#[cfg(test)]
+impl Sink for MemorySink {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        guard(path)?;
+        self.files()
+            .insert(path.to_string(), Contents::Bytes(bytes.to_vec()));
+        Ok(())
+    }
+
+    fn append(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        guard(path)?;
+        let mut files = self.files();
+        let file = files
+            .entry(path.to_string())
+            .or_insert_with(|| Contents::Bytes(Vec::new()));
+        match file {
+            Contents::Bytes(existing) => existing.extend_from_slice(bytes),
+            Contents::Copy(_) => *file = Contents::Bytes(bytes.to_vec()),
+        }
+        Ok(())
+    }
+
+    fn copy(&self, path: &str, source: &Path) -> Result<(), OutputError> {
+        guard(path)?;
+        self.files()
+            .insert(path.to_string(), Contents::Copy(source.to_path_buf()));
+        Ok(())
+    }
 }
 
 /// SPEC §6: the program never writes outside its output folder.
@@ -218,6 +321,18 @@ mod tests {
         }
     }
 
+    fn write_site(
+        root: &Path,
+        output: &Path,
+        files: &[(&str, &str)],
+    ) -> Result<WriteStats, OutputError> {
+        let staging = Staging::create(root, output)?;
+        for (path, text) in files {
+            staging.put(path, text.as_bytes())?;
+        }
+        staging.commit()
+    }
+
     #[test]
     fn replaces_only_marked_folders() {
         let dir = std::env::temp_dir().join(format!("showcase-output-test-{}", std::process::id()));
@@ -225,18 +340,9 @@ mod tests {
         let root = dir.join("site");
         std::fs::create_dir_all(root.join("content")).unwrap();
         let output = root.join("output");
-        let file = |path: &str, text: &str| OutputFile {
-            path: path.into(),
-            contents: Contents::Bytes(text.as_bytes().to_vec()),
-        };
-        write_site(
-            &root,
-            &output,
-            &[file("index.html", "one"), file("a/b.html", "b")],
-        )
-        .unwrap();
+        write_site(&root, &output, &[("index.html", "one"), ("a/b.html", "b")]).unwrap();
         assert!(output.join(MARKER).is_file());
-        write_site(&root, &output, &[file("index.html", "two")]).unwrap();
+        write_site(&root, &output, &[("index.html", "two")]).unwrap();
         assert_eq!(
             std::fs::read_to_string(output.join("index.html")).unwrap(),
             "two"
@@ -250,7 +356,7 @@ mod tests {
         std::fs::create_dir_all(&foreign).unwrap();
         std::fs::write(foreign.join("keep.txt"), "x").unwrap();
         assert!(matches!(
-            write_site(&root, &foreign, &[file("index.html", "x")]),
+            write_site(&root, &foreign, &[("index.html", "x")]),
             Err(OutputError::Foreign { .. })
         ));
         assert_eq!(
@@ -266,7 +372,7 @@ mod tests {
             write_site(&root, &root.join("content/out"), &[]),
             Err(OutputError::Overlaps { .. })
         ));
-        let bad = write_site(&root, &output, &[file("../escape.html", "x")]);
+        let bad = write_site(&root, &output, &[("../escape.html", "x")]);
         assert!(matches!(bad, Err(OutputError::Escapes { .. })));
         assert_eq!(
             std::fs::read_to_string(output.join("index.html")).unwrap(),

@@ -9,8 +9,8 @@ use crate::config::{self, BaseUrl};
 use crate::content;
 use crate::diagnostics::Diagnostics;
 use crate::model::{self, AssembleOptions, Site};
-use crate::output::{self, OutputError, WriteStats};
-use crate::render::{self, RenderError, Theme, ThemeError, WorkCounters};
+use crate::output::{self, OutputError, Staging, WriteStats};
+use crate::render::{RenderError, Rendering, Theme, ThemeError, WorkCounters};
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -83,16 +83,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // Refuse a foreign output folder before doing the work.
     output::check_target(&options.root, &output)?;
     let theme = Theme::load(&options.root, &site.config)?;
-    let (rendered, render_diagnostics) = render::render_site(&site, &theme, &options.counters)?;
+    let (rendering, render_diagnostics) = Rendering::prepare(&site, &theme, &options.counters);
     diagnostics.extend(render_diagnostics);
     let diagnostics = diagnostics.sorted();
     if diagnostics.has_errors() {
         return Err(BuildError::Content(diagnostics));
     }
-    let written = output::write_site(&options.root, &output, &rendered.files)?;
+    let staging = Staging::create(&options.root, &output)?;
+    let summary = rendering.render(&staging).map_err(|err| match err {
+        RenderError::Output(err) => BuildError::Output(err),
+        err => BuildError::Render(err),
+    })?;
+    let written = staging.commit()?;
     Ok(BuildReport {
         output,
-        pages_per_lang: rendered.pages_per_lang.into_iter().collect(),
+        pages_per_lang: summary.pages_per_lang.into_iter().collect(),
         written,
         diagnostics,
         seconds: started.elapsed().as_secs_f64(),
@@ -102,6 +107,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::{Contents, MemorySink};
     use std::path::Path;
     use std::sync::atomic::Ordering;
 
@@ -114,9 +120,11 @@ mod tests {
         let (site, diagnostics) = load(&options).expect("the base fixture loads");
         assert!(!diagnostics.has_errors());
         let theme = Theme::load(&options.root, &site.config).unwrap();
-        let (rendered, _) = render::render_site(&site, &theme, &options.counters).unwrap();
+        let (rendering, _) = Rendering::prepare(&site, &theme, &options.counters);
+        let sink = MemorySink::default();
+        let summary = rendering.render(&sink).unwrap();
         let counters = &options.counters;
-        let pages: usize = rendered.pages_per_lang.values().sum();
+        let pages: usize = summary.pages_per_lang.values().sum();
         let translations: usize = site.records.iter().map(|r| r.presence.len()).sum();
         // Pages, one booklet entry per record and language, and the 404 page.
         assert_eq!(
@@ -132,5 +140,31 @@ mod tests {
             counters.markdown.load(Ordering::Relaxed),
             translations + site.intros.len()
         );
+        // One card per record and language, however many pages show it.
+        assert_eq!(counters.cards.load(Ordering::Relaxed), translations);
+
+        // The booklet's placeholders are all replaced, by every entry of the language, in order.
+        let files = sink.into_files();
+        let text = |path: &str| match &files[path] {
+            Contents::Bytes(bytes) => String::from_utf8(bytes.clone()).unwrap(),
+            Contents::Copy(_) => panic!("{path} is a copy"),
+        };
+        let booklet = text("booklet/index.html");
+        assert!(!booklet.contains('\u{0}'), "no placeholder is left");
+        let mut last = 0;
+        for collection in &site.collections {
+            for index in site.records_in(collection, site.default_lang()) {
+                let record = &site.records[index];
+                let anchor = format!(
+                    "<article class=\"booklet-record record\" id=\"{}-{}\"",
+                    record.collection, record.id
+                );
+                let at = booklet
+                    .find(&anchor)
+                    .unwrap_or_else(|| panic!("{anchor} missing"));
+                assert!(at > last, "{anchor} is out of order");
+                last = at;
+            }
+        }
     }
 }

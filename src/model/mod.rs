@@ -215,29 +215,61 @@ impl Site {
         unpublished_reason(&self.unpublished, reference)
     }
 
-    /// Records that share terms with `index`, most shared first, then in site order.
-    pub fn similar(&self, index: usize, limit: usize) -> Vec<usize> {
-        let record = &self.records[index];
-        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
-        for (taxonomy_key, terms) in &record.terms {
+    /// For every record, up to `limit` records that share terms with it: most shared terms
+    /// first, then newest, then in site order. Computed for all records at once, in parallel,
+    /// with a dense counter per thread and a partial selection, so the cost is the number of
+    /// shared memberships, not the number of pairs.
+    pub fn similar_records(&self, limit: usize) -> Vec<Vec<usize>> {
+        use rayon::prelude::*;
+        let count = self.records.len();
+        (0..count)
+            .into_par_iter()
+            .map_init(
+                || (vec![0u32; count], Vec::new()),
+                |(shared, touched), index| self.similar_to(index, limit, shared, touched),
+            )
+            .collect()
+    }
+
+    /// `shared` is all zeros on entry and on return; `touched` is scratch space.
+    fn similar_to(
+        &self,
+        index: usize,
+        limit: usize,
+        shared: &mut [u32],
+        touched: &mut Vec<usize>,
+    ) -> Vec<usize> {
+        touched.clear();
+        for (taxonomy_key, terms) in &self.records[index].terms {
             let Some(taxonomy) = self.taxonomies.iter().find(|t| &t.key == taxonomy_key) else {
                 continue;
             };
             for &term in terms {
                 for &other in &taxonomy.terms[term].records {
                     if other != index {
-                        *shared.entry(other).or_default() += 1;
+                        if shared[other] == 0 {
+                            touched.push(other);
+                        }
+                        shared[other] += 1;
                     }
                 }
             }
         }
-        let mut ranked: Vec<(usize, usize)> = shared.into_iter().collect();
-        ranked.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then(self.records[b.0].date.cmp(&self.records[a.0].date))
-                .then(a.0.cmp(&b.0))
-        });
-        ranked.into_iter().take(limit).map(|(i, _)| i).collect()
+        let rank = |&a: &usize, &b: &usize| {
+            shared[b]
+                .cmp(&shared[a])
+                .then(self.records[b].date.cmp(&self.records[a].date))
+                .then(a.cmp(&b))
+        };
+        if touched.len() > limit {
+            touched.select_nth_unstable_by(limit, rank);
+        }
+        let mut best: Vec<usize> = touched.iter().copied().take(limit).collect();
+        best.sort_by(rank);
+        for &other in touched.iter() {
+            shared[other] = 0;
+        }
+        best
     }
 }
 

@@ -1,9 +1,12 @@
-//! `Site` → output files, as bytes (STYLE: "Rendering returns bytes; only `output` writes").
-//! Markdown is rendered once per record and language, cards once per record and language,
-//! and pages in parallel from a plan made up front; the result is sorted by path so output is
-//! deterministic.
+//! `Site` → output files. Everything shared by many pages is prepared once ([`Rendering::prepare`]):
+//! Markdown once per record and language, cards once per record and language (already converted
+//! to template values, so a page clones a pointer, not a card), related records once per record,
+//! and the record lists of every collection, term and year. Pages are then rendered in parallel
+//! from a plan made up front and handed to a [`Sink`] as soon as each is done, so the site is
+//! never held in memory as a whole.
 
 mod bodies;
+mod booklet;
 mod cards;
 mod chart;
 mod feeds;
@@ -12,8 +15,7 @@ mod pages;
 pub mod theme;
 mod views;
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -25,6 +27,7 @@ use views::{CardView, LanguageStrings, RecordView};
 
 use crate::diagnostics::Diagnostics;
 use crate::model::{Site, routes};
+use crate::output::{OutputError, Sink};
 
 /// Counts of the work a build does: what the progress bar shows, and what a test checks to keep
 /// the work linear (one template render per page, one Markdown render per text).
@@ -34,56 +37,243 @@ pub struct WorkCounters {
     pub planned: AtomicUsize,
     pub templates: AtomicUsize,
     pub markdown: AtomicUsize,
+    /// Cards built (each once per record and language, however many pages show it).
+    pub cards: AtomicUsize,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Contents {
-    Bytes(Vec<u8>),
-    /// A file copied as it is, from this path relative to the site root.
-    Copy(PathBuf),
-}
-
-/// One file of the generated site; `path` is relative to the output folder, with `/`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub contents: Contents,
+impl WorkCounters {
+    fn add(counter: &AtomicUsize) {
+        counter.fetch_add(1, Ordering::Relaxed);
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error("cannot render {page} with template {template}")]
-pub struct RenderError {
-    pub page: String,
-    pub template: String,
-    #[source]
-    pub source: tera::Error,
+pub enum RenderError {
+    #[error("cannot render {page} with template {template}")]
+    Template {
+        page: String,
+        template: String,
+        #[source]
+        source: tera::Error,
+    },
+    #[error(transparent)]
+    Output(#[from] OutputError),
 }
 
-pub struct RenderedSite {
-    pub files: Vec<OutputFile>,
+/// What was rendered, for the summary line.
+pub struct RenderSummary {
     /// HTML pages per language code.
     pub pages_per_lang: BTreeMap<String, usize>,
+}
+
+/// A card in both forms: typed for code that reads it, and as a template value that pages
+/// share (cloning a `tera::Value` map is a reference-count increment).
+struct Card {
+    view: CardView,
+    value: tera::Value,
 }
 
 /// Everything rendering shares: the site, the theme and what was prepared once.
 pub struct Rendering<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
+    counters: &'a WorkCounters,
     texts: Texts,
-    cards: Vec<BTreeMap<String, CardView>>,
+    cards: Vec<BTreeMap<String, Card>>,
     strings: BTreeMap<String, tera::Value>,
     /// Per collection, language → the collection's records shown in that language, in order.
     shown: Vec<BTreeMap<String, Vec<usize>>>,
+    /// Per taxonomy, per term, language → the term's records shown in that language.
+    term_records: Vec<Vec<BTreeMap<String, Vec<usize>>>>,
     /// Language → year → that year's records, newest first.
     years: BTreeMap<String, BTreeMap<i16, Vec<usize>>>,
-    /// Each record's booklet entry per language, rendered in parallel before the booklet page
-    /// (which would otherwise render every record on one thread).
-    booklet: Vec<BTreeMap<String, String>>,
+    /// The year of the newest record (shown in the footer of every page).
+    latest_year: i16,
+    /// Per record, records sharing terms with it, best first (language-independent).
+    similar: Vec<Vec<usize>>,
 }
 
-impl Rendering<'_> {
-    fn card(&self, index: usize, lang: &str) -> CardView {
-        self.cards[index][lang].clone()
+impl<'a> Rendering<'a> {
+    /// Prepares what pages share. Content problems found here (broken links in Markdown) are
+    /// returned as diagnostics; nothing is written yet.
+    pub fn prepare(
+        site: &'a Site,
+        theme: &'a Theme,
+        counters: &'a WorkCounters,
+    ) -> (Rendering<'a>, Diagnostics) {
+        let (texts, diagnostics) = bodies::render_texts(site, counters);
+        let cards = cards::all_cards(site, &texts.records)
+            .into_iter()
+            .map(|per_lang| {
+                per_lang
+                    .into_iter()
+                    .map(|(lang, view)| {
+                        WorkCounters::add(&counters.cards);
+                        let value = tera::Value::from_serializable(&view);
+                        (lang, Card { view, value })
+                    })
+                    .collect()
+            })
+            .collect();
+        let languages = &site.config.languages;
+        let per_lang = |records: &dyn Fn(&str) -> Vec<usize>| -> BTreeMap<String, Vec<usize>> {
+            languages
+                .iter()
+                .map(|l| (l.code.clone(), records(&l.code)))
+                .collect()
+        };
+        let shown = site
+            .collections
+            .iter()
+            .map(|collection| per_lang(&|lang| site.records_in(collection, lang).collect()))
+            .collect();
+        let term_records = site
+            .taxonomies
+            .iter()
+            .map(|taxonomy| {
+                taxonomy
+                    .terms
+                    .iter()
+                    .map(|term| {
+                        per_lang(&|lang| {
+                            term.records
+                                .iter()
+                                .copied()
+                                .filter(|&i| site.records[i].is_in(lang))
+                                .collect()
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let rendering = Rendering {
+            site,
+            theme,
+            counters,
+            texts,
+            cards,
+            strings: languages
+                .iter()
+                .map(|l| {
+                    (
+                        l.code.clone(),
+                        tera::Value::from_serializable(theme.strings(&l.code)),
+                    )
+                })
+                .collect(),
+            shown,
+            term_records,
+            years: languages
+                .iter()
+                .map(|l| (l.code.clone(), pages::years(site, &l.code)))
+                .collect(),
+            latest_year: site
+                .records
+                .iter()
+                .map(|r| r.date.year())
+                .max()
+                .unwrap_or(2000),
+            similar: site.similar_records(pages::RELATED * 2),
+        };
+        (rendering, diagnostics)
+    }
+
+    /// Renders every file of the site into `sink`. A template that fails is an operational
+    /// error; what was already written is the sink's to discard.
+    pub fn render(&self, sink: &dyn Sink) -> Result<RenderSummary, RenderError> {
+        let site = self.site;
+        let plan = pages::plan(self);
+        let booklet_entries: usize = self.texts.records.iter().map(BTreeMap::len).sum();
+        // Pages, booklet entries and the 404 page.
+        self.counters
+            .planned
+            .store(plan.len() + booklet_entries + 1, Ordering::Relaxed);
+        let counterparts = pages::counterparts(&plan);
+        plan.par_iter().try_for_each(|page| {
+            let path = routes::output_path(&site.config, &page.url);
+            let ctx = pages::context(self, page, &counterparts[&page.kind]);
+            let html = self.render_template(page.kind.template(), &ctx, &page.url)?;
+            if page.kind == pages::PageKind::Booklet {
+                booklet::write(self, &page.lang, &path, &html, sink)
+            } else {
+                Ok(sink.put(&path, html.as_bytes())?)
+            }
+        })?;
+        let mut pages_per_lang: BTreeMap<String, usize> = BTreeMap::new();
+        for page in &plan {
+            *pages_per_lang.entry(page.lang.clone()).or_default() += 1;
+        }
+
+        let mut generated: BTreeSet<String> = plan
+            .iter()
+            .map(|page| routes::output_path(&site.config, &page.url))
+            .collect();
+        let mut put = |path: String, bytes: &[u8]| -> Result<(), OutputError> {
+            sink.put(&path, bytes)?;
+            generated.insert(path);
+            Ok(())
+        };
+        put("404.html".into(), not_found_page(self)?.as_bytes())?;
+        for language in &site.config.languages {
+            let url = routes::feed(&site.config, &language.code);
+            put(
+                routes::output_path(&site.config, &url),
+                feeds::atom(self, &language.code).as_bytes(),
+            )?;
+        }
+        put(
+            "sitemap.xml".into(),
+            feeds::sitemap(self, &plan, &counterparts).as_bytes(),
+        )?;
+        put("robots.txt".into(), feeds::robots(self).as_bytes())?;
+        // Generated files win over static ones, and the site's static files over the theme's.
+        let site_static: BTreeSet<&str> =
+            site.static_files.iter().map(|f| f.dest.as_str()).collect();
+        for (path, bytes) in &self.theme.static_files {
+            if !site_static.contains(path.as_str()) && !generated.contains(path) {
+                sink.put(path, bytes)?;
+            }
+        }
+        for file in &site.static_files {
+            if !generated.contains(&file.dest) {
+                sink.copy(&file.dest, &file.source)?;
+            }
+        }
+        Ok(RenderSummary { pages_per_lang })
+    }
+
+    fn render_template(
+        &self,
+        template: &str,
+        ctx: &tera::Context,
+        page: &str,
+    ) -> Result<String, RenderError> {
+        WorkCounters::add(&self.counters.templates);
+        self.theme
+            .tera
+            .render(template, ctx)
+            .map_err(|source| RenderError::Template {
+                page: page.to_string(),
+                template: template.to_string(),
+                source,
+            })
+    }
+
+    fn card(&self, index: usize, lang: &str) -> &CardView {
+        &self.cards[index][lang].view
+    }
+
+    /// The card as a template value, cheap to clone.
+    fn card_value(&self, index: usize, lang: &str) -> tera::Value {
+        self.cards[index][lang].value.clone()
+    }
+
+    fn card_values(&self, records: impl IntoIterator<Item = usize>, lang: &str) -> tera::Value {
+        records
+            .into_iter()
+            .map(|i| self.card_value(i, lang))
+            .collect::<Vec<_>>()
+            .into()
     }
 
     fn record_view(&self, index: usize, lang: &str) -> RecordView {
@@ -92,7 +282,7 @@ impl Rendering<'_> {
             site: self.site,
             lang,
         }
-        .record(index, texts, self.card(index, lang))
+        .record(index, texts, self.card(index, lang).clone())
     }
 
     fn strings_text(&self, lang: &str, key: &str) -> String {
@@ -107,170 +297,17 @@ impl Rendering<'_> {
     fn shown(&self, collection: usize, lang: &str) -> &[usize] {
         self.shown[collection].get(lang).map_or(&[], Vec::as_slice)
     }
-}
 
-/// Renders the whole site. Content problems found while rendering (broken links) are returned
-/// as diagnostics; a template that fails is an operational error.
-pub fn render_site(
-    site: &Site,
-    theme: &Theme,
-    counters: &WorkCounters,
-) -> Result<(RenderedSite, Diagnostics), RenderError> {
-    let (texts, diagnostics) = bodies::render_texts(site, counters);
-    let cards = cards::all_cards(site, &texts.records);
-    let strings = site
-        .config
-        .languages
-        .iter()
-        .map(|l| {
-            (
-                l.code.clone(),
-                tera::Value::from_serializable(theme.strings(&l.code)),
-            )
-        })
-        .collect();
-    let mut r = Rendering {
-        site,
-        theme,
-        texts,
-        cards,
-        strings,
-        shown: site
-            .collections
-            .iter()
-            .map(|collection| {
-                site.config
-                    .languages
-                    .iter()
-                    .map(|l| {
-                        (
-                            l.code.clone(),
-                            site.records_in(collection, &l.code).collect(),
-                        )
-                    })
-                    .collect()
-            })
-            .collect(),
-        years: site
-            .config
-            .languages
-            .iter()
-            .map(|l| (l.code.clone(), pages::years(site, &l.code)))
-            .collect(),
-        booklet: Vec::new(),
-    };
-    let plan = pages::plan(&r);
-    let booklet_entries_count: usize = r.texts.records.iter().map(BTreeMap::len).sum();
-    // Pages, booklet entries and the 404 page.
-    counters
-        .planned
-        .store(plan.len() + booklet_entries_count + 1, Ordering::Relaxed);
-    r.booklet = booklet_entries(&r, counters)?;
-
-    let counterparts = pages::counterparts(&plan);
-    let mut files: Vec<OutputFile> = plan
-        .par_iter()
-        .map(|page| {
-            let ctx = pages::context(&r, page, &counterparts[&page.kind]);
-            let template = page.kind.template();
-            counters.templates.fetch_add(1, Ordering::Relaxed);
-            let html = theme
-                .tera
-                .render(template, &ctx)
-                .map_err(|source| RenderError {
-                    page: page.url.clone(),
-                    template: template.to_string(),
-                    source,
-                })?;
-            Ok(OutputFile {
-                path: routes::output_path(&site.config, &page.url),
-                contents: Contents::Bytes(html.into_bytes()),
-            })
-        })
-        .collect::<Result<_, RenderError>>()?;
-    let mut pages_per_lang: BTreeMap<String, usize> = BTreeMap::new();
-    for page in &plan {
-        *pages_per_lang.entry(page.lang.clone()).or_default() += 1;
+    /// A term's records shown in `lang`.
+    fn term_records(&self, taxonomy: usize, term: usize, lang: &str) -> &[usize] {
+        self.term_records[taxonomy][term]
+            .get(lang)
+            .map_or(&[], Vec::as_slice)
     }
-
-    files.push(not_found_page(&r, counters)?);
-    for language in &site.config.languages {
-        let path = routes::output_path(&site.config, &routes::feed(&site.config, &language.code));
-        files.push(OutputFile {
-            path,
-            contents: Contents::Bytes(feeds::atom(&r, &language.code).into_bytes()),
-        });
-    }
-    files.push(OutputFile {
-        path: "sitemap.xml".into(),
-        contents: Contents::Bytes(feeds::sitemap(&r, &plan, &counterparts).into_bytes()),
-    });
-    files.push(OutputFile {
-        path: "robots.txt".into(),
-        contents: Contents::Bytes(feeds::robots(&r).into_bytes()),
-    });
-    // The site's own static files win over the theme's.
-    let site_static: std::collections::BTreeSet<&str> =
-        site.static_files.iter().map(|f| f.dest.as_str()).collect();
-    for (path, bytes) in &theme.static_files {
-        if !site_static.contains(path.as_str()) {
-            files.push(OutputFile {
-                path: path.clone(),
-                contents: Contents::Bytes(bytes.clone()),
-            });
-        }
-    }
-    for file in &site.static_files {
-        files.push(OutputFile {
-            path: file.dest.clone(),
-            contents: Contents::Copy(file.source.clone()),
-        });
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files.dedup_by(|b, a| a.path == b.path);
-    Ok((
-        RenderedSite {
-            files,
-            pages_per_lang,
-        },
-        diagnostics,
-    ))
-}
-
-fn booklet_entries(
-    r: &Rendering,
-    counters: &WorkCounters,
-) -> Result<Vec<BTreeMap<String, String>>, RenderError> {
-    const TEMPLATE: &str = "partials/booklet-record.html";
-    (0..r.site.records.len())
-        .into_par_iter()
-        .map(|index| {
-            r.texts.records[index]
-                .keys()
-                .map(|lang| {
-                    let mut ctx = tera::Context::new();
-                    ctx.insert("lang", lang);
-                    ctx.insert_value("t", r.strings[lang].clone());
-                    ctx.insert("record", &pages::booklet_entry(r.record_view(index, lang)));
-                    counters.templates.fetch_add(1, Ordering::Relaxed);
-                    let html =
-                        r.theme
-                            .tera
-                            .render(TEMPLATE, &ctx)
-                            .map_err(|source| RenderError {
-                                page: routes::section(&r.site.config, lang, &["booklet"], 1),
-                                template: TEMPLATE.to_string(),
-                                source,
-                            })?;
-                    Ok((lang.clone(), html))
-                })
-                .collect()
-        })
-        .collect()
 }
 
 /// One `/404.html` for every language: a static host serves a single not-found page.
-fn not_found_page(r: &Rendering, counters: &WorkCounters) -> Result<OutputFile, RenderError> {
+fn not_found_page(r: &Rendering) -> Result<String, RenderError> {
     let site = r.site;
     let config = &site.config;
     let lang = config.default_lang();
@@ -307,20 +344,7 @@ fn not_found_page(r: &Rendering, counters: &WorkCounters) -> Result<OutputFile, 
             alternates: Vec::new(),
         },
     );
-    counters.templates.fetch_add(1, Ordering::Relaxed);
-    let html = r
-        .theme
-        .tera
-        .render("404.html", &ctx)
-        .map_err(|source| RenderError {
-            page: url,
-            template: "404.html".into(),
-            source,
-        })?;
-    Ok(OutputFile {
-        path: "404.html".into(),
-        contents: Contents::Bytes(html.into_bytes()),
-    })
+    r.render_template("404.html", &ctx, &url)
 }
 
 /// Escapes text for XML and HTML attributes.

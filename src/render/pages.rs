@@ -8,14 +8,17 @@ use tera::Context;
 
 use super::cards::Localizer;
 use super::views::*;
-use super::{Rendering, format};
+use super::{Rendering, booklet, format};
 use crate::model::routes;
 
 /// The home page shows this many featured and latest cards per collection.
 const HOME_FEATURED: usize = 3;
 const HOME_LATEST: usize = 6;
 const HOME_FIGURES: usize = 8;
-const RELATED: usize = 6;
+/// Related records shown on a record page.
+pub const RELATED: usize = 6;
+/// Page links shown on each side of the current page, besides the first and the last.
+const PAGINATOR_NEIGHBOURS: usize = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PageKind {
@@ -224,7 +227,7 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
                         .iter()
                         .filter(|&&i| site.records[i].featured)
                         .take(HOME_FEATURED)
-                        .map(|&i| r.card(i, lang))
+                        .map(|&i| r.card(i, lang).clone())
                         .collect();
                     let mut latest = shown.to_vec();
                     latest.sort_by(|&a, &b| {
@@ -236,7 +239,7 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
                     let latest = latest
                         .into_iter()
                         .take(HOME_LATEST)
-                        .map(|i| r.card(i, lang))
+                        .map(|i| r.card(i, lang).clone())
                         .collect();
                     SectionView {
                         key: view.key,
@@ -290,17 +293,17 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
             let position = shown.binary_search(index).ok();
             let prev = position
                 .and_then(|p| p.checked_sub(1))
-                .map(|p| r.card(shown[p], lang));
+                .map(|p| r.card_value(shown[p], lang));
             let next = position
                 .and_then(|p| shown.get(p + 1))
-                .map(|&i| r.card(i, lang));
+                .map(|&i| r.card_value(i, lang));
             let mut related: Vec<usize> = record
                 .related
                 .iter()
                 .copied()
                 .filter(|&i| site.records[i].is_in(lang))
                 .collect();
-            for similar in site.similar(*index, RELATED * 2) {
+            for &similar in &r.similar[*index] {
                 if related.len() >= RELATED {
                     break;
                 }
@@ -309,12 +312,11 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
                 }
             }
             related.truncate(RELATED);
-            let related: Vec<CardView> = related.into_iter().map(|i| r.card(i, lang)).collect();
             ctx.insert("collection", &collection_view(r, collection, lang));
             ctx.insert("record", &view);
-            ctx.insert("related", &related);
-            ctx.insert("prev", &prev);
-            ctx.insert("next", &next);
+            ctx.insert_value("related", r.card_values(related, lang));
+            ctx.insert_value("prev", prev.into());
+            ctx.insert_value("next", next.into());
         }
         PageKind::Taxonomy { taxonomy } => {
             let view = taxonomy_view(r, *taxonomy, lang);
@@ -337,12 +339,7 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
             let view = taxonomy_view(r, *taxonomy, lang);
             let term_view = term_view(r, *taxonomy, *term, lang);
             let t = &site.taxonomies[*taxonomy];
-            let shown: Vec<usize> = t.terms[*term]
-                .records
-                .iter()
-                .copied()
-                .filter(|&i| site.records[i].is_in(lang))
-                .collect();
+            let shown = r.term_records(*taxonomy, *term, lang);
             title = format!(
                 "{} · {}",
                 term_view.as_ref().map_or("", |t| t.name.as_str()),
@@ -350,7 +347,7 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
             );
             current_nav = view.key.clone();
             let slug = t.terms[*term].slug.clone();
-            insert_page_of(&mut ctx, r, &shown, *number, config.paginate, lang, |p| {
+            insert_page_of(&mut ctx, r, shown, *number, config.paginate, lang, |p| {
                 routes::section(config, lang, &[&t.key, &slug], p)
             });
             ctx.insert("taxonomy", &view);
@@ -400,8 +397,8 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
                         .shown(c, lang)
                         .iter()
                         .map(|&i| BookletEntry {
-                            card: r.card(i, lang),
-                            html: r.booklet[i].get(lang).cloned().unwrap_or_default(),
+                            card: r.card(i, lang).clone(),
+                            html: booklet::placeholder(i),
                         })
                         .collect(),
                 })
@@ -433,27 +430,6 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
     ctx
 }
 
-/// A record inside the booklet, where many bodies share one page: heading and footnote ids get
-/// the record's prefix so they stay unique, and headings move two levels down to sit under the
-/// booklet's chapter (`h2`) and record (`h3`) titles.
-pub fn booklet_entry(mut view: RecordView) -> RecordView {
-    let prefix = format!("{}-{}-", view.card.collection, view.card.id);
-    let mut html = view
-        .body_html
-        .replace(" id=\"", &format!(" id=\"{prefix}"))
-        .replace("href=\"#", &format!("href=\"#{prefix}"));
-    for level in (2..=4).rev() {
-        html = html
-            .replace(&format!("<h{level}"), &format!("<h{}", level + 2))
-            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 2));
-    }
-    view.body_html = html;
-    for entry in &mut view.toc {
-        entry.id = format!("{prefix}{}", entry.id);
-    }
-    view
-}
-
 /// Inserts `records` (the cards of page `number`) and `paginator`.
 fn insert_page_of(
     ctx: &mut Context,
@@ -465,12 +441,10 @@ fn insert_page_of(
     url: impl Fn(usize) -> String,
 ) {
     let total = page_count(shown.len(), size);
-    let records: Vec<CardView> = shown
-        .iter()
-        .skip((number - 1) * size)
-        .take(size)
-        .map(|&i| r.card(i, lang))
-        .collect();
+    let records = r.card_values(
+        shown.iter().copied().skip((number - 1) * size).take(size),
+        lang,
+    );
     let paginator = Paginator {
         current: number,
         total,
@@ -484,16 +458,39 @@ fn insert_page_of(
         } else {
             String::new()
         },
-        pages: (1..=total)
-            .map(|n| PageLink {
-                number: n,
-                url: url(n),
-                current: n == number,
-            })
-            .collect(),
+        pages: page_links(number, total, &url),
     };
-    ctx.insert("records", &records);
+    ctx.insert_value("records", records);
     ctx.insert("paginator", &paginator);
+}
+
+/// The first and last page, and the pages near the current one, with a gap where pages are
+/// left out: a list of 200 pages links to 7 of them, not 200 (which would make every list page
+/// grow with the list, and the whole list quadratic).
+fn page_links(number: usize, total: usize, url: &impl Fn(usize) -> String) -> Vec<PageLink> {
+    let near = number.saturating_sub(PAGINATOR_NEIGHBOURS).max(1)
+        ..=(number + PAGINATOR_NEIGHBOURS).min(total);
+    let mut shown: Vec<usize> = [1, total].into_iter().chain(near).collect();
+    shown.sort_unstable();
+    shown.dedup();
+    let mut links = Vec::new();
+    for (i, &n) in shown.iter().enumerate() {
+        if i > 0 && n > shown[i - 1] + 1 {
+            links.push(PageLink {
+                number: 0,
+                url: String::new(),
+                current: false,
+                gap: true,
+            });
+        }
+        links.push(PageLink {
+            number: n,
+            url: url(n),
+            current: n == number,
+            gap: false,
+        });
+    }
+    links
 }
 
 pub fn site_view(
@@ -558,12 +555,7 @@ pub fn site_view(
         feed_url: routes::feed(config, lang),
         nav,
         languages,
-        year: site
-            .records
-            .iter()
-            .map(|r| r.date.year())
-            .max()
-            .unwrap_or(2000),
+        year: r.latest_year,
     }
 }
 
@@ -645,4 +637,31 @@ fn figures(r: &Rendering, lang: &str) -> Vec<FigureView> {
             count,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(number: usize, total: usize) -> String {
+        page_links(number, total, &|n| format!("/p/{n}/"))
+            .iter()
+            .map(|l| match (l.gap, l.current) {
+                (true, _) => "…".to_string(),
+                (false, true) => format!("[{}]", l.number),
+                (false, false) => l.number.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn paginator_links_first_last_and_neighbours() {
+        assert_eq!(shown(1, 1), "[1]");
+        assert_eq!(shown(2, 3), "1 [2] 3");
+        assert_eq!(shown(1, 200), "[1] 2 3 … 200");
+        assert_eq!(shown(100, 200), "1 … 98 99 [100] 101 102 … 200");
+        assert_eq!(shown(199, 200), "1 … 197 198 [199] 200");
+        assert_eq!(shown(4, 7), "1 2 3 [4] 5 6 7");
+    }
 }

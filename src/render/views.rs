@@ -153,6 +153,8 @@ pub struct PageLink {
     pub number: usize,
     pub url: String,
     pub current: bool,
+    /// Stands for pages left out between two links (`number` is 0, `url` empty).
+    pub gap: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
