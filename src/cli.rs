@@ -35,4 +35,7 @@ pub struct BuildArgs {
     /// Also publish records marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Print how long each phase of the build took.
+    #[arg(long)]
+    pub timings: bool,
 }

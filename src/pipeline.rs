@@ -44,6 +44,29 @@ pub struct BuildReport {
     /// Warnings (a successful build has no errors).
     pub diagnostics: Diagnostics,
     pub seconds: f64,
+    /// Seconds spent in each phase, in order.
+    pub phases: Vec<(&'static str, f64)>,
+}
+
+/// Times the phases of a build.
+struct Phases {
+    last: Instant,
+    done: Vec<(&'static str, f64)>,
+}
+
+impl Phases {
+    fn start() -> Phases {
+        Phases {
+            last: Instant::now(),
+            done: Vec::new(),
+        }
+    }
+
+    fn end(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.done.push((name, (now - self.last).as_secs_f64()));
+        self.last = now;
+    }
 }
 
 /// Loads and assembles the site; errors in site.yaml stop here, content errors are returned
@@ -78,29 +101,38 @@ pub fn output_dir(options: &BuildOptions, site: &Site) -> PathBuf {
 
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
+    let mut phases = Phases::start();
     let (site, mut diagnostics) = load(options).map_err(BuildError::Content)?;
+    phases.end("load and assemble");
     let output = output_dir(options, &site);
     // Refuse a foreign output folder before doing the work.
     output::check_target(&options.root, &output)?;
     let theme = Theme::load(&options.root, &site.config)?;
+    phases.end("theme");
     let (rendering, render_diagnostics) = Rendering::prepare(&site, &theme, &options.counters);
     diagnostics.extend(render_diagnostics);
     let diagnostics = diagnostics.sorted();
     if diagnostics.has_errors() {
         return Err(BuildError::Content(diagnostics));
     }
+    phases.end("markdown, cards, related");
     let staging = Staging::create(&options.root, &output)?;
     let summary = rendering.render(&staging).map_err(|err| match err {
         RenderError::Output(err) => BuildError::Output(err),
         err => BuildError::Render(err),
     })?;
+    phases.end("render and write");
     let written = staging.commit()?;
+    phases.end("replace the previous output");
+    rendering.dispose_in_background();
+    std::thread::spawn(move || drop(site));
     Ok(BuildReport {
         output,
         pages_per_lang: summary.pages_per_lang.into_iter().collect(),
         written,
         diagnostics,
         seconds: started.elapsed().as_secs_f64(),
+        phases: phases.done,
     })
 }
 

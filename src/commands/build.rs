@@ -21,8 +21,8 @@ pub fn run(args: BuildArgs) -> Result<u8> {
     };
     let counters = Arc::new(WorkCounters::default());
     let options = BuildOptions {
-        root: args.root,
-        output: args.output,
+        root: args.root.clone(),
+        output: args.output.clone(),
         base_url,
         drafts: args.drafts,
         counters: counters.clone(),
@@ -48,6 +48,11 @@ pub fn run(args: BuildArgs) -> Result<u8> {
                 report.seconds,
                 report.output.display()
             );
+            if args.timings {
+                for (phase, seconds) in &report.phases {
+                    eprintln!("  {seconds:>7.3} s  {phase}");
+                }
+            }
             Ok(EXIT_OK)
         }
         Err(BuildError::Content(diagnostics)) => {

@@ -110,9 +110,11 @@ fn render_record(
             );
         }
     }
+    // The plain text is only needed for the summary; dropping it keeps a large site smaller.
+    let plain_text = std::mem::take(&mut texts.body.plain_text);
     texts.summary = match record.summary.get(lang, default_lang) {
         Some((summary, _)) => summary.clone(),
-        None => markdown::excerpt(&texts.body.plain_text, summary_length(lang)),
+        None => markdown::excerpt(&plain_text, summary_length(lang)),
     };
     texts
 }

@@ -37,25 +37,23 @@ pub fn write(
     r: &Rendering,
     lang: &str,
     path: &str,
-    frame: &str,
+    frame: &[u8],
     sink: &dyn Sink,
 ) -> Result<(), RenderError> {
     let page = routes::section(&r.site.config, lang, &["booklet"], 1);
     sink.put(path, b"")?;
-    let parts = split(frame);
+    // Tera writes only strings, so the frame is UTF-8.
+    let frame = String::from_utf8_lossy(frame);
+    let parts = split(&frame);
     for batch in parts.chunks(BATCH) {
-        let rendered: Vec<Cow<str>> = batch
+        let rendered: Vec<Cow<[u8]>> = batch
             .par_iter()
             .map(|part| match part {
-                Part::Text(text) => Ok(Cow::Borrowed(*text)),
+                Part::Text(text) => Ok(Cow::Borrowed(text.as_bytes())),
                 Part::Entry(index) => entry(r, *index, lang, &page).map(Cow::Owned),
             })
             .collect::<Result<_, RenderError>>()?;
-        let mut bytes = String::with_capacity(rendered.iter().map(|p| p.len()).sum());
-        for part in &rendered {
-            bytes.push_str(part);
-        }
-        sink.append(path, bytes.as_bytes())?;
+        sink.append(path, &rendered.concat())?;
     }
     Ok(())
 }
@@ -77,7 +75,7 @@ fn split(frame: &str) -> Vec<Part<'_>> {
     parts
 }
 
-fn entry(r: &Rendering, index: usize, lang: &str, page: &str) -> Result<String, RenderError> {
+fn entry(r: &Rendering, index: usize, lang: &str, page: &str) -> Result<Vec<u8>, RenderError> {
     let mut ctx = tera::Context::new();
     ctx.insert("lang", lang);
     ctx.insert_value("t", r.strings[lang].clone());
@@ -90,20 +88,47 @@ fn entry(r: &Rendering, index: usize, lang: &str, page: &str) -> Result<String, 
 /// booklet's chapter (`h2`) and record (`h3`) titles.
 fn entry_view(mut view: RecordView) -> RecordView {
     let prefix = format!("{}-{}-", view.card.collection, view.card.id);
-    let mut html = view
-        .body_html
-        .replace(" id=\"", &format!(" id=\"{prefix}"))
-        .replace("href=\"#", &format!("href=\"#{prefix}"));
-    for level in (2..=4).rev() {
-        html = html
-            .replace(&format!("<h{level}"), &format!("<h{}", level + 2))
-            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 2));
-    }
-    view.body_html = html;
+    view.body_html = rewrite_body(&view.body_html, &prefix);
     for entry in &mut view.toc {
         entry.id = format!("{prefix}{}", entry.id);
     }
     view
+}
+
+/// Prefixes ids and in-page links, and moves `h2`–`h4` two levels down, in one pass (the
+/// body is a few kilobytes and there are as many bodies as pages).
+fn rewrite_body(html: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut copied = 0;
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let (matched, replacement): (usize, Cow<str>) = match bytes[i] {
+            b' ' if rest.starts_with(b" id=\"") => (5, format!(" id=\"{prefix}").into()),
+            b'h' if rest.starts_with(b"href=\"#") => (7, format!("href=\"#{prefix}").into()),
+            b'<' => match rest {
+                [b'<', b'h', level @ b'2'..=b'4', ..] => {
+                    (3, format!("<h{}", level - b'0' + 2).into())
+                }
+                [b'<', b'/', b'h', level @ b'2'..=b'4', b'>', ..] => {
+                    (5, format!("</h{}>", level - b'0' + 2).into())
+                }
+                _ => (0, "".into()),
+            },
+            _ => (0, "".into()),
+        };
+        if matched == 0 {
+            i += 1;
+            continue;
+        }
+        out.push_str(&html[copied..i]);
+        out.push_str(&replacement);
+        i += matched;
+        copied = i;
+    }
+    out.push_str(&html[copied..]);
+    out
 }
 
 #[cfg(test)]
@@ -127,6 +152,15 @@ mod tests {
             split(&broken).len(),
             1,
             "a malformed placeholder stays text"
+        );
+    }
+
+    #[test]
+    fn bodies_get_prefixed_ids_and_lower_headings() {
+        let html = "<h2 id=\"一\">一</h2>\n<p>见<a href=\"#一\">上文</a><sup><a href=\"#fn-1\" id=\"r1\">1</a></sup></p><h4>x</h4><hr>";
+        assert_eq!(
+            rewrite_body(html, "cases-a-"),
+            "<h4 id=\"cases-a-一\">一</h4>\n<p>见<a href=\"#cases-a-一\">上文</a><sup><a href=\"#cases-a-fn-1\" id=\"cases-a-r1\">1</a></sup></p><h6>x</h6><hr>"
         );
     }
 }

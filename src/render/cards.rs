@@ -246,18 +246,23 @@ impl<'a> Localizer<'a> {
     }
 }
 
-/// Cards of every record in every language it appears in: `cards[index][lang]`.
-pub fn all_cards(
+/// Cards of every record in every language it appears in, `cards[index][lang]`, each passed
+/// through `finish` (on the same worker thread).
+pub fn all_cards<T: Send>(
     site: &Site,
     texts: &[BTreeMap<String, RecordTexts>],
-) -> Vec<BTreeMap<String, CardView>> {
+    finish: impl Fn(CardView) -> T + Sync,
+) -> Vec<BTreeMap<String, T>> {
     use rayon::prelude::*;
     (0..site.records.len())
         .into_par_iter()
         .map(|index| {
             texts[index]
                 .iter()
-                .map(|(lang, texts)| (lang.clone(), Localizer { site, lang }.card(index, texts)))
+                .map(|(lang, texts)| {
+                    let card = Localizer { site, lang }.card(index, texts);
+                    (lang.clone(), finish(card))
+                })
                 .collect()
         })
         .collect()

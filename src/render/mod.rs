@@ -102,19 +102,11 @@ impl<'a> Rendering<'a> {
         counters: &'a WorkCounters,
     ) -> (Rendering<'a>, Diagnostics) {
         let (texts, diagnostics) = bodies::render_texts(site, counters);
-        let cards = cards::all_cards(site, &texts.records)
-            .into_iter()
-            .map(|per_lang| {
-                per_lang
-                    .into_iter()
-                    .map(|(lang, view)| {
-                        WorkCounters::add(&counters.cards);
-                        let value = tera::Value::from_serializable(&view);
-                        (lang, Card { view, value })
-                    })
-                    .collect()
-            })
-            .collect();
+        let cards = cards::all_cards(site, &texts.records, |view| {
+            WorkCounters::add(&counters.cards);
+            let value = tera::Value::from_serializable(&view);
+            Card { view, value }
+        });
         let languages = &site.config.languages;
         let per_lang = |records: &dyn Fn(&str) -> Vec<usize>| -> BTreeMap<String, Vec<usize>> {
             languages
@@ -196,7 +188,7 @@ impl<'a> Rendering<'a> {
             if page.kind == pages::PageKind::Booklet {
                 booklet::write(self, &page.lang, &path, &html, sink)
             } else {
-                Ok(sink.put(&path, html.as_bytes())?)
+                Ok(sink.put(&path, &html)?)
             }
         })?;
         let mut pages_per_lang: BTreeMap<String, usize> = BTreeMap::new();
@@ -213,7 +205,7 @@ impl<'a> Rendering<'a> {
             generated.insert(path);
             Ok(())
         };
-        put("404.html".into(), not_found_page(self)?.as_bytes())?;
+        put("404.html".into(), &not_found_page(self)?)?;
         for language in &site.config.languages {
             let url = routes::feed(&site.config, &language.code);
             put(
@@ -242,21 +234,39 @@ impl<'a> Rendering<'a> {
         Ok(RenderSummary { pages_per_lang })
     }
 
+    /// Frees what was prepared on another thread: at the end of a build the process exits
+    /// without waiting for it, and a server keeps serving meanwhile.
+    pub fn dispose_in_background(self) {
+        let Rendering {
+            texts,
+            cards,
+            shown,
+            term_records,
+            years,
+            similar,
+            ..
+        } = self;
+        std::thread::spawn(move || drop((texts, cards, shown, term_records, years, similar)));
+    }
+
+    /// Renders `template`; the output is UTF-8 (Tera writes only strings), kept as bytes.
     fn render_template(
         &self,
         template: &str,
         ctx: &tera::Context,
         page: &str,
-    ) -> Result<String, RenderError> {
+    ) -> Result<Vec<u8>, RenderError> {
         WorkCounters::add(&self.counters.templates);
+        let mut out = Vec::new();
         self.theme
             .tera
-            .render(template, ctx)
+            .render_to(template, ctx, &mut out)
             .map_err(|source| RenderError::Template {
                 page: page.to_string(),
                 template: template.to_string(),
                 source,
-            })
+            })?;
+        Ok(out)
     }
 
     fn card(&self, index: usize, lang: &str) -> &CardView {
@@ -307,7 +317,7 @@ impl<'a> Rendering<'a> {
 }
 
 /// One `/404.html` for every language: a static host serves a single not-found page.
-fn not_found_page(r: &Rendering) -> Result<String, RenderError> {
+fn not_found_page(r: &Rendering) -> Result<Vec<u8>, RenderError> {
     let site = r.site;
     let config = &site.config;
     let lang = config.default_lang();
