@@ -1,11 +1,12 @@
 //! [`Localized<T>`]: one value per language code. `get` holds the only fallback rule of the
 //! project: the language asked for, else the default language.
 
-use std::collections::BTreeMap;
-
+/// Values sorted by language code. A site has two or three languages, so a short vector is
+/// both faster and far smaller than a map (a `BTreeMap` node is over a kilobyte, and a large
+/// site holds tens of thousands of these).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Localized<T> {
-    values: BTreeMap<String, T>,
+    values: Vec<(String, T)>,
 }
 
 impl<T> Default for Localized<T> {
@@ -16,9 +17,7 @@ impl<T> Default for Localized<T> {
 
 impl<T> Localized<T> {
     pub fn new() -> Self {
-        Localized {
-            values: BTreeMap::new(),
-        }
+        Localized { values: Vec::new() }
     }
 
     pub fn one(lang: &str, value: T) -> Self {
@@ -28,34 +27,40 @@ impl<T> Localized<T> {
     }
 
     pub fn set(&mut self, lang: &str, value: T) {
-        self.values.insert(lang.to_string(), value);
+        match self.values.binary_search_by(|(l, _)| l.as_str().cmp(lang)) {
+            Ok(at) => self.values[at].1 = value,
+            Err(at) => self.values.insert(at, (lang.to_string(), value)),
+        }
     }
 
     /// The value in `lang` exactly, with no fallback.
     pub fn exact(&self, lang: &str) -> Option<&T> {
-        self.values.get(lang)
+        self.values.iter().find(|(l, _)| l == lang).map(|(_, v)| v)
     }
 
     pub fn has(&self, lang: &str) -> bool {
-        self.values.contains_key(lang)
+        self.exact(lang).is_some()
     }
 
     /// The value in `lang`, else in `default_lang`; the second item is the language used.
     pub fn get<'a>(&'a self, lang: &'a str, default_lang: &'a str) -> Option<(&'a T, &'a str)> {
-        if let Some(value) = self.values.get(lang) {
+        if let Some(value) = self.exact(lang) {
             return Some((value, lang));
         }
-        self.values
-            .get(default_lang)
-            .map(|value| (value, default_lang))
+        self.exact(default_lang).map(|value| (value, default_lang))
     }
 
     pub fn is_empty(&self) -> bool {
         self.values.is_empty()
     }
 
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Every value, by language code in order.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &T)> {
-        self.values.iter()
+        self.values.iter().map(|(lang, value)| (lang, value))
     }
 
     /// Sets every language `other` has (a translation's values win over the source's).
@@ -64,8 +69,18 @@ impl<T> Localized<T> {
         T: Clone,
     {
         for (lang, value) in &other.values {
-            self.values.insert(lang.clone(), value.clone());
+            self.set(lang, value.clone());
         }
+    }
+}
+
+impl<T> FromIterator<(String, T)> for Localized<T> {
+    fn from_iter<I: IntoIterator<Item = (String, T)>>(pairs: I) -> Self {
+        let mut localized = Localized::new();
+        for (lang, value) in pairs {
+            localized.set(&lang, value);
+        }
+        localized
     }
 }
 

@@ -44,14 +44,29 @@ pub struct BuildReport {
     /// Warnings (a successful build has no errors).
     pub diagnostics: Diagnostics,
     pub seconds: f64,
-    /// Seconds spent in each phase, in order.
-    pub phases: Vec<(&'static str, f64)>,
+    /// The phases of the build, in order.
+    pub phases: Vec<Phase>,
+}
+
+pub struct Phase {
+    pub name: &'static str,
+    pub seconds: f64,
+    /// The process's peak resident memory so far, in bytes, where the system tells it.
+    pub peak_memory: Option<u64>,
+}
+
+/// The peak resident memory of this process (Linux: `VmHWM` in /proc/self/status).
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
 }
 
 /// Times the phases of a build.
 struct Phases {
     last: Instant,
-    done: Vec<(&'static str, f64)>,
+    done: Vec<Phase>,
 }
 
 impl Phases {
@@ -64,7 +79,11 @@ impl Phases {
 
     fn end(&mut self, name: &'static str) {
         let now = Instant::now();
-        self.done.push((name, (now - self.last).as_secs_f64()));
+        self.done.push(Phase {
+            name,
+            seconds: (now - self.last).as_secs_f64(),
+            peak_memory: peak_memory(),
+        });
         self.last = now;
     }
 }

@@ -49,8 +49,11 @@ pub fn run(args: BuildArgs) -> Result<u8> {
                 report.output.display()
             );
             if args.timings {
-                for (phase, seconds) in &report.phases {
-                    eprintln!("  {seconds:>7.3} s  {phase}");
+                for phase in &report.phases {
+                    let memory = phase.peak_memory.map_or(String::new(), |bytes| {
+                        format!(" (peak memory {} MiB)", bytes / 1_048_576)
+                    });
+                    eprintln!("  {:>7.3} s  {}{memory}", phase.seconds, phase.name);
                 }
             }
             Ok(EXIT_OK)

@@ -12,6 +12,7 @@ use crate::markdown::{self, LinkResolver, MarkdownOptions, Rendered};
 use std::sync::atomic::Ordering;
 
 use super::WorkCounters;
+use crate::localized::Localized;
 use crate::model::{Record, Site, Unpublished, routes};
 
 /// The rendered texts of one record in one language.
@@ -25,8 +26,8 @@ pub struct RecordTexts {
 }
 
 pub struct Texts {
-    /// `records[i][lang]`.
-    pub records: Vec<BTreeMap<String, RecordTexts>>,
+    /// Per record, its texts in each language it is shown in.
+    pub records: Vec<Localized<RecordTexts>>,
     /// `(collection or None, lang)` → rendered introduction.
     pub intros: BTreeMap<(Option<String>, String), String>,
 }
@@ -41,7 +42,7 @@ pub fn render_texts(site: &Site, counters: &WorkCounters) -> (Texts, Diagnostics
     let options = MarkdownOptions {
         unsafe_html: site.config.unsafe_html,
     };
-    let results: Vec<(BTreeMap<String, RecordTexts>, Diagnostics)> = site
+    let results: Vec<(Localized<RecordTexts>, Diagnostics)> = site
         .records
         .par_iter()
         .map(|record| {

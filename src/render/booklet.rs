@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use rayon::prelude::*;
 
+use super::cards::Localizer;
 use super::views::RecordView;
 use super::{RenderError, Rendering};
 use crate::model::routes;
@@ -23,8 +24,46 @@ const MARK: char = '\u{0}';
 const PREFIX: &str = "\u{0}booklet:";
 
 /// What `booklet.html` sees as `record.html` for record `index`.
-pub fn placeholder(index: usize) -> String {
+fn placeholder(index: usize) -> String {
     format!("{PREFIX}{index}{MARK}")
+}
+
+/// The booklet's `chapters`: one per collection, its records being cards with one more key,
+/// `html`. Built from the shared card values (a map copy of a dozen pointers per record) rather
+/// than from typed views, which would copy every card of the site into the context.
+pub fn chapters(r: &Rendering, lang: &str) -> tera::Value {
+    let site = r.site;
+    let chapters: Vec<tera::Value> = site
+        .collections
+        .iter()
+        .enumerate()
+        .map(|(c, collection)| {
+            let records: Vec<tera::Value> = r
+                .shown(c, lang)
+                .iter()
+                .map(|&index| {
+                    let mut entry = r
+                        .card_value(index, lang)
+                        .as_map()
+                        .cloned()
+                        .unwrap_or_default();
+                    entry.insert("html".into(), placeholder(index).into());
+                    entry.into()
+                })
+                .collect();
+            let mut chapter = tera::Map::default();
+            chapter.insert("key".into(), collection.key.clone().into());
+            chapter.insert(
+                "name".into(),
+                Localizer { site, lang }
+                    .text(&site.config.collections[c].name)
+                    .into(),
+            );
+            chapter.insert("records".into(), records.into());
+            chapter.into()
+        })
+        .collect();
+    chapters.into()
 }
 
 enum Part<'a> {
@@ -95,40 +134,46 @@ fn entry_view(mut view: RecordView) -> RecordView {
     view
 }
 
-/// Prefixes ids and in-page links, and moves `h2`–`h4` two levels down, in one pass (the
-/// body is a few kilobytes and there are as many bodies as pages).
+/// Prefixes ids and in-page links, and moves `h2`–`h4` two levels down, in one pass over the
+/// tags (the body is a few kilobytes, and there are as many bodies as record pages).
 fn rewrite_body(html: &str, prefix: &str) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 16);
-    let mut copied = 0;
-    let bytes = html.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let rest = &bytes[i..];
-        let (matched, replacement): (usize, Cow<str>) = match bytes[i] {
-            b' ' if rest.starts_with(b" id=\"") => (5, format!(" id=\"{prefix}").into()),
-            b'h' if rest.starts_with(b"href=\"#") => (7, format!("href=\"#{prefix}").into()),
-            b'<' => match rest {
-                [b'<', b'h', level @ b'2'..=b'4', ..] => {
-                    (3, format!("<h{}", level - b'0' + 2).into())
-                }
-                [b'<', b'/', b'h', level @ b'2'..=b'4', b'>', ..] => {
-                    (5, format!("</h{}>", level - b'0' + 2).into())
-                }
-                _ => (0, "".into()),
-            },
-            _ => (0, "".into()),
-        };
-        if matched == 0 {
-            i += 1;
-            continue;
-        }
-        out.push_str(&html[copied..i]);
-        out.push_str(&replacement);
-        i += matched;
-        copied = i;
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let end = rest[start..]
+            .find('>')
+            .map_or(rest.len(), |e| start + e + 1);
+        out.push_str(&rest[..start]);
+        rewrite_tag(&rest[start..end], prefix, &mut out);
+        rest = &rest[end..];
     }
-    out.push_str(&html[copied..]);
+    out.push_str(rest);
     out
+}
+
+fn rewrite_tag(tag: &str, prefix: &str, out: &mut String) {
+    let rest = match tag.as_bytes() {
+        [b'<', b'h', level @ b'2'..=b'4', ..] => {
+            out.push_str("<h");
+            out.push(char::from(level + 2));
+            &tag[3..]
+        }
+        [b'<', b'/', b'h', level @ b'2'..=b'4', ..] => {
+            out.push_str("</h");
+            out.push(char::from(level + 2));
+            &tag[4..]
+        }
+        _ => tag,
+    };
+    if rest.contains(" id=\"") || rest.contains("href=\"#") {
+        out.push_str(
+            &rest
+                .replace(" id=\"", &format!(" id=\"{prefix}"))
+                .replace("href=\"#", &format!("href=\"#{prefix}")),
+        );
+    } else {
+        out.push_str(rest);
+    }
 }
 
 #[cfg(test)]

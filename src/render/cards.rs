@@ -1,8 +1,6 @@
 //! Model → view values for one language: cards (built once per record and language, then reused
 //! by every list that shows the record) and full record views.
 
-use std::collections::BTreeMap;
-
 use super::bodies::RecordTexts;
 use super::format;
 use super::views::{
@@ -11,6 +9,7 @@ use super::views::{
 };
 use crate::config::FieldType;
 use crate::content::fields::FieldValue;
+use crate::localized::Localized;
 use crate::model::{Presence, Record, Site, routes};
 
 pub struct Localizer<'a> {
@@ -246,13 +245,13 @@ impl<'a> Localizer<'a> {
     }
 }
 
-/// Cards of every record in every language it appears in, `cards[index][lang]`, each passed
-/// through `finish` (on the same worker thread).
+/// Cards of every record in every language it appears in, each passed through `finish` (on
+/// the same worker thread).
 pub fn all_cards<T: Send>(
     site: &Site,
-    texts: &[BTreeMap<String, RecordTexts>],
+    texts: &[Localized<RecordTexts>],
     finish: impl Fn(CardView) -> T + Sync,
-) -> Vec<BTreeMap<String, T>> {
+) -> Vec<Localized<T>> {
     use rayon::prelude::*;
     (0..site.records.len())
         .into_par_iter()

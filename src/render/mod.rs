@@ -26,6 +26,7 @@ pub use theme::{Theme, ThemeError};
 use views::{CardView, LanguageStrings, RecordView};
 
 use crate::diagnostics::Diagnostics;
+use crate::localized::Localized;
 use crate::model::{Site, routes};
 use crate::output::{OutputError, Sink};
 
@@ -79,7 +80,7 @@ pub struct Rendering<'a> {
     pub theme: &'a Theme,
     counters: &'a WorkCounters,
     texts: Texts,
-    cards: Vec<BTreeMap<String, Card>>,
+    cards: Vec<Localized<Card>>,
     strings: BTreeMap<String, tera::Value>,
     /// Per collection, language → the collection's records shown in that language, in order.
     shown: Vec<BTreeMap<String, Vec<usize>>>,
@@ -175,7 +176,7 @@ impl<'a> Rendering<'a> {
     pub fn render(&self, sink: &dyn Sink) -> Result<RenderSummary, RenderError> {
         let site = self.site;
         let plan = pages::plan(self);
-        let booklet_entries: usize = self.texts.records.iter().map(BTreeMap::len).sum();
+        let booklet_entries: usize = self.texts.records.iter().map(Localized::len).sum();
         // Pages, booklet entries and the 404 page.
         self.counters
             .planned
@@ -269,13 +270,21 @@ impl<'a> Rendering<'a> {
         Ok(out)
     }
 
+    /// Pages are planned only in the languages a record is shown in, and every such language
+    /// has a card.
+    fn prepared_card(&self, index: usize, lang: &str) -> &Card {
+        self.cards[index]
+            .exact(lang)
+            .expect("a card for each language the record is shown in")
+    }
+
     fn card(&self, index: usize, lang: &str) -> &CardView {
-        &self.cards[index][lang].view
+        &self.prepared_card(index, lang).view
     }
 
     /// The card as a template value, cheap to clone.
     fn card_value(&self, index: usize, lang: &str) -> tera::Value {
-        self.cards[index][lang].value.clone()
+        self.prepared_card(index, lang).value.clone()
     }
 
     fn card_values(&self, records: impl IntoIterator<Item = usize>, lang: &str) -> tera::Value {
@@ -287,7 +296,9 @@ impl<'a> Rendering<'a> {
     }
 
     fn record_view(&self, index: usize, lang: &str) -> RecordView {
-        let texts: &RecordTexts = &self.texts.records[index][lang];
+        let texts: &RecordTexts = self.texts.records[index]
+            .exact(lang)
+            .expect("texts for each language the record is shown in");
         Localizer {
             site: self.site,
             lang,

@@ -386,24 +386,7 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
         PageKind::Booklet => {
             title = r.strings_text(lang, "booklet");
             current_nav = "booklet".into();
-            let chapters: Vec<ChapterView> = site
-                .collections
-                .iter()
-                .enumerate()
-                .map(|(c, collection)| ChapterView {
-                    key: collection.key.clone(),
-                    name: l.text(&config.collections[c].name).to_string(),
-                    records: r
-                        .shown(c, lang)
-                        .iter()
-                        .map(|&i| BookletEntry {
-                            card: r.card(i, lang).clone(),
-                            html: booklet::placeholder(i),
-                        })
-                        .collect(),
-                })
-                .collect();
-            ctx.insert("chapters", &chapters);
+            ctx.insert_value("chapters", booklet::chapters(r, lang));
         }
     }
 

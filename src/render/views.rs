@@ -207,22 +207,6 @@ pub struct YearView {
     pub count: usize,
 }
 
-/// A record in the booklet: its card (for the table of contents) and its entry, rendered
-/// from `partials/booklet-record.html` beforehand.
-#[derive(Debug, Clone, Serialize)]
-pub struct BookletEntry {
-    #[serde(flatten)]
-    pub card: CardView,
-    pub html: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ChapterView {
-    pub key: String,
-    pub name: String,
-    pub records: Vec<BookletEntry>,
-}
-
 #[derive(Debug, Clone, Serialize)]
 pub struct LanguageStrings {
     pub code: String,
