@@ -27,7 +27,7 @@ pub fn run(args: BuildArgs) -> Result<u8> {
         drafts: args.drafts,
         counters: counters.clone(),
     };
-    let progress = ProgressBar::start(counters);
+    let progress = ProgressBar::start(counters.clone());
     let result = pipeline::build(&options);
     progress.stop();
     match result {
@@ -55,6 +55,15 @@ pub fn run(args: BuildArgs) -> Result<u8> {
                     });
                     eprintln!("  {:>7.3} s  {}{memory}", phase.seconds, phase.name);
                 }
+                let count =
+                    |counter: &std::sync::atomic::AtomicUsize| counter.load(Ordering::Relaxed);
+                eprintln!(
+                    "  work: {} template renders ({} planned), {} Markdown renders, {} cards",
+                    count(&counters.templates),
+                    count(&counters.planned),
+                    count(&counters.markdown),
+                    count(&counters.cards),
+                );
             }
             Ok(EXIT_OK)
         }
