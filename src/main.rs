@@ -1,5 +1,11 @@
 //! `showcase`: parse the command line, dispatch, print the whole error chain, set the exit code.
 
+/// mimalloc rather than the system allocator: rendering allocates and frees many small strings
+/// and template values on every thread, where it is measurably faster (ARCHITECTURE.md,
+/// "Performance").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod cli;
 mod commands;
 mod config;

@@ -10,7 +10,7 @@ use crate::content;
 use crate::diagnostics::Diagnostics;
 use crate::model::{self, AssembleOptions, Site};
 use crate::output::{self, OutputError, Staging, WriteStats};
-use crate::render::{RenderError, Rendering, Theme, ThemeError, WorkCounters};
+use crate::render::{self, RenderError, Rendering, Theme, ThemeError, WorkCounters};
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -128,12 +128,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     output::check_target(&options.root, &output)?;
     let theme = Theme::load(&options.root, &site.config)?;
     phases.end("theme");
-    let (rendering, render_diagnostics) = Rendering::prepare(&site, &theme, &options.counters);
+    let (texts, render_diagnostics) = render::render_texts(&site, &options.counters);
     diagnostics.extend(render_diagnostics);
     let diagnostics = diagnostics.sorted();
     if diagnostics.has_errors() {
         return Err(BuildError::Content(diagnostics));
     }
+    let mut site = site;
+    site.release_markdown();
+    let rendering = Rendering::prepare(&site, &theme, &options.counters, texts);
     phases.end("markdown, cards, related");
     let staging = Staging::create(&options.root, &output)?;
     let summary = rendering.render(&staging).map_err(|err| match err {
@@ -171,7 +174,8 @@ mod tests {
         let (site, diagnostics) = load(&options).expect("the base fixture loads");
         assert!(!diagnostics.has_errors());
         let theme = Theme::load(&options.root, &site.config).unwrap();
-        let (rendering, _) = Rendering::prepare(&site, &theme, &options.counters);
+        let (texts, _) = render::render_texts(&site, &options.counters);
+        let rendering = Rendering::prepare(&site, &theme, &options.counters, texts);
         let sink = MemorySink::default();
         let summary = rendering.render(&sink).unwrap();
         let counters = &options.counters;

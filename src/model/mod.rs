@@ -205,6 +205,17 @@ impl Site {
             .filter(move |&i| self.records[i].is_in(lang))
     }
 
+    /// Frees the Markdown of every body once it has been rendered: a build does not need it
+    /// again, and at 10,000 records it is over 100 MB.
+    pub fn release_markdown(&mut self) {
+        for record in &mut self.records {
+            record.body = Localized::default();
+        }
+        for intro in self.intros.values_mut() {
+            intro.body.value = String::new();
+        }
+    }
+
     /// Finds a record by `collection/id` (or a bare id when it is unique in the site).
     pub fn find(&self, reference: &str) -> Option<usize> {
         self.lookup.find(reference)

@@ -20,12 +20,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use bodies::{RecordTexts, Texts};
+use bodies::RecordTexts;
+pub use bodies::{Texts, render_texts};
 use cards::Localizer;
 pub use theme::{Theme, ThemeError};
 use views::{CardView, LanguageStrings, RecordView};
 
-use crate::diagnostics::Diagnostics;
 use crate::localized::Localized;
 use crate::model::{Site, routes};
 use crate::output::{OutputError, Sink};
@@ -95,14 +95,16 @@ pub struct Rendering<'a> {
 }
 
 impl<'a> Rendering<'a> {
-    /// Prepares what pages share. Content problems found here (broken links in Markdown) are
-    /// returned as diagnostics; nothing is written yet.
+    /// Prepares what pages share; nothing is written yet.
+    ///
+    /// `texts` come from [`render_texts`], called first so that a build can free the Markdown
+    /// sources (`Site::release_markdown`) before the pages are rendered.
     pub fn prepare(
         site: &'a Site,
         theme: &'a Theme,
         counters: &'a WorkCounters,
-    ) -> (Rendering<'a>, Diagnostics) {
-        let (texts, diagnostics) = bodies::render_texts(site, counters);
+        texts: Texts,
+    ) -> Rendering<'a> {
         let cards = cards::all_cards(site, &texts.records, |view| {
             WorkCounters::add(&counters.cards);
             let value = tera::Value::from_serializable(&view);
@@ -139,7 +141,7 @@ impl<'a> Rendering<'a> {
                     .collect()
             })
             .collect();
-        let rendering = Rendering {
+        Rendering {
             site,
             theme,
             counters,
@@ -167,8 +169,7 @@ impl<'a> Rendering<'a> {
                 .max()
                 .unwrap_or(2000),
             similar: site.similar_records(pages::RELATED * 2),
-        };
-        (rendering, diagnostics)
+        }
     }
 
     /// Renders every file of the site into `sink`. A template that fails is an operational
