@@ -183,14 +183,24 @@ impl<'a> Rendering<'a> {
             .planned
             .store(plan.len() + booklet_entries + 1, Ordering::Relaxed);
         let counterparts = pages::counterparts(&plan);
-        plan.par_iter().try_for_each(|page| {
-            let path = routes::output_path(&site.config, &page.url);
+        let paths: Vec<String> = plan
+            .iter()
+            .map(|page| routes::output_path(&site.config, &page.url))
+            .collect();
+        let mut generated: BTreeSet<String> = paths.iter().cloned().collect();
+        // Files are written as they are rendered, so two pages with one path would race.
+        debug_assert_eq!(
+            generated.len(),
+            paths.len(),
+            "two pages share an output path"
+        );
+        plan.par_iter().zip(&paths).try_for_each(|(page, path)| {
             let ctx = pages::context(self, page, &counterparts[&page.kind]);
             let html = self.render_template(page.kind.template(), &ctx, &page.url)?;
             if page.kind == pages::PageKind::Booklet {
-                booklet::write(self, &page.lang, &path, &html, sink)
+                booklet::write(self, &page.lang, path, &html, sink)
             } else {
-                Ok(sink.put(&path, &html)?)
+                Ok(sink.put(path, &html)?)
             }
         })?;
         let mut pages_per_lang: BTreeMap<String, usize> = BTreeMap::new();
@@ -198,10 +208,6 @@ impl<'a> Rendering<'a> {
             *pages_per_lang.entry(page.lang.clone()).or_default() += 1;
         }
 
-        let mut generated: BTreeSet<String> = plan
-            .iter()
-            .map(|page| routes::output_path(&site.config, &page.url))
-            .collect();
         let mut put = |path: String, bytes: &[u8]| -> Result<(), OutputError> {
             sink.put(&path, bytes)?;
             generated.insert(path);

@@ -116,11 +116,7 @@ pub fn plan(r: &Rendering) -> Vec<Page> {
                 routes::section(config, lang, &[&taxonomy.key], 1),
             );
             for (i, term) in taxonomy.terms.iter().enumerate() {
-                let count = term
-                    .records
-                    .iter()
-                    .filter(|&&r| site.records[r].is_in(lang))
-                    .count();
+                let count = r.term_records(t, i, lang).len();
                 if count == 0 {
                     continue;
                 }
@@ -577,11 +573,7 @@ fn term_view(r: &Rendering, t: usize, i: usize, lang: &str) -> Option<TermView> 
     let site = r.site;
     let taxonomy = &site.taxonomies[t];
     let term = &taxonomy.terms[i];
-    let count = term
-        .records
-        .iter()
-        .filter(|&&x| site.records[x].is_in(lang))
-        .count();
+    let count = r.term_records(t, i, lang).len();
     (count > 0).then(|| TermView {
         id: term.id.clone(),
         name: Localizer { site, lang }.text(&term.name).to_string(),
