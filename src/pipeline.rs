@@ -136,13 +136,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     let mut site = site;
     site.release_markdown();
-    let rendering = Rendering::prepare(&site, &theme, &options.counters, texts);
+    let rendering =
+        Rendering::prepare(&site, &theme, &options.counters, texts).map_err(build_error)?;
     phases.end("markdown, cards, related");
     let staging = Staging::create(&options.root, &output)?;
-    let summary = rendering.render(&staging).map_err(|err| match err {
-        RenderError::Output(err) => BuildError::Output(err),
-        err => BuildError::Render(err),
-    })?;
+    let summary = rendering.render(&staging).map_err(build_error)?;
     phases.end("render and write");
     let written = staging.commit()?;
     phases.end("replace the previous output");
@@ -156,6 +154,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         seconds: started.elapsed().as_secs_f64(),
         phases: phases.done,
     })
+}
+
+fn build_error(err: RenderError) -> BuildError {
+    match err {
+        RenderError::Output(err) => BuildError::Output(err),
+        err => BuildError::Render(err),
+    }
 }
 
 #[cfg(test)]
@@ -175,16 +180,17 @@ mod tests {
         assert!(!diagnostics.has_errors());
         let theme = Theme::load(&options.root, &site.config).unwrap();
         let (texts, _) = render::render_texts(&site, &options.counters);
-        let rendering = Rendering::prepare(&site, &theme, &options.counters, texts);
+        let rendering = Rendering::prepare(&site, &theme, &options.counters, texts).unwrap();
         let sink = MemorySink::default();
         let summary = rendering.render(&sink).unwrap();
         let counters = &options.counters;
         let pages: usize = summary.pages_per_lang.values().sum();
         let translations: usize = site.records.iter().map(|r| r.presence.len()).sum();
-        // Pages, one booklet entry per record and language, and the 404 page.
+        // Pages, one booklet entry per record and language, the 404 page, and each card once
+        // per heading level.
         assert_eq!(
             counters.templates.load(Ordering::Relaxed),
-            pages + translations + 1
+            pages + translations + 1 + 3 * translations
         );
         assert_eq!(
             counters.planned.load(Ordering::Relaxed),

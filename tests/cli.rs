@@ -649,6 +649,18 @@ fn a_template_error_in_a_theme_override() {
 }
 
 #[test]
+fn a_card_partial_that_reads_the_page() {
+    // Cards are rendered once, before any page: `page` does not exist for them.
+    let site = Site::with(&["bad-input/card-reads-the-page"]);
+    let run = site.build(&[]);
+    run.assert_code(2)
+        .assert_stderr_has("partials/card.html")
+        .assert_stderr_has("(card)")
+        .assert_stderr_has("page");
+    assert!(!site.output().exists());
+}
+
+#[test]
 fn raw_html_in_markdown_is_sanitized_by_default() {
     let site = Site::with(&["html/raw-html"]);
     site.build(&[]).assert_ok();

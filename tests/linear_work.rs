@@ -124,8 +124,9 @@ fn work_and_output_grow_linearly_with_the_records() {
         );
         assert_eq!(
             figures.templates,
-            figures.pages + shown + 1,
-            "one render per page, per booklet entry and for the 404 page"
+            figures.pages + shown + 1 + 3 * shown,
+            "one render per page, per booklet entry, for the 404 page, and of each card per \
+             heading level (not per page that shows the card)"
         );
         assert_eq!(
             figures.markdown, shown,

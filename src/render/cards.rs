@@ -247,11 +247,11 @@ impl<'a> Localizer<'a> {
 
 /// Cards of every record in every language it appears in, each passed through `finish` (on
 /// the same worker thread).
-pub fn all_cards<T: Send>(
+pub fn all_cards<T: Send, E: Send>(
     site: &Site,
     texts: &[Localized<RecordTexts>],
-    finish: impl Fn(CardView) -> T + Sync,
-) -> Vec<Localized<T>> {
+    finish: impl Fn(&str, CardView) -> Result<T, E> + Sync,
+) -> Result<Vec<Localized<T>>, E> {
     use rayon::prelude::*;
     (0..site.records.len())
         .into_par_iter()
@@ -260,7 +260,7 @@ pub fn all_cards<T: Send>(
                 .iter()
                 .map(|(lang, texts)| {
                     let card = Localizer { site, lang }.card(index, texts);
-                    (lang.clone(), finish(card))
+                    Ok((lang.clone(), finish(lang, card)?))
                 })
                 .collect()
         })

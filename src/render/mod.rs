@@ -67,6 +67,14 @@ pub struct RenderSummary {
     pub pages_per_lang: BTreeMap<String, usize>,
 }
 
+/// The theme's card partial, rendered once per card and heading level (see [`CARD_LEVELS`]).
+const CARD_TEMPLATE: &str = "partials/card.html";
+
+/// The heading levels a card is pre-rendered at: `card.html_h2` … `card.html_h4`. A grid of
+/// cards inserts the ready HTML instead of rendering the partial again on every page that
+/// shows the card (about eleven pages per record: lists, terms, years, related cards).
+const CARD_LEVELS: [u8; 3] = [2, 3, 4];
+
 /// A card in both forms: typed for code that reads it, and as a template value that pages
 /// share (cloning a `tera::Value` map is a reference-count increment).
 struct Card {
@@ -104,13 +112,34 @@ impl<'a> Rendering<'a> {
         theme: &'a Theme,
         counters: &'a WorkCounters,
         texts: Texts,
-    ) -> Rendering<'a> {
-        let cards = cards::all_cards(site, &texts.records, |view| {
-            WorkCounters::add(&counters.cards);
-            let value = tera::Value::from_serializable(&view);
-            Card { view, value }
-        });
+    ) -> Result<Rendering<'a>, RenderError> {
         let languages = &site.config.languages;
+        let strings: BTreeMap<String, tera::Value> = languages
+            .iter()
+            .map(|l| {
+                (
+                    l.code.clone(),
+                    tera::Value::from_serializable(theme.strings(&l.code)),
+                )
+            })
+            .collect();
+        let card_renders = if theme.tera.contains_template(CARD_TEMPLATE) {
+            CARD_LEVELS.len()
+        } else {
+            0
+        };
+        let translations: usize = texts.records.iter().map(Localized::len).sum();
+        counters
+            .planned
+            .fetch_add(translations * card_renders, Ordering::Relaxed);
+        let cards = cards::all_cards(site, &texts.records, |lang, view| {
+            WorkCounters::add(&counters.cards);
+            let mut value = tera::Value::from_serializable(&view);
+            if card_renders > 0 {
+                value = with_card_html(theme, counters, value, lang, &strings[lang], &view.url)?;
+            }
+            Ok::<_, RenderError>(Card { view, value })
+        })?;
         let per_lang = |records: &dyn Fn(&str) -> Vec<usize>| -> BTreeMap<String, Vec<usize>> {
             languages
                 .iter()
@@ -141,21 +170,13 @@ impl<'a> Rendering<'a> {
                     .collect()
             })
             .collect();
-        Rendering {
+        Ok(Rendering {
             site,
             theme,
             counters,
             texts,
             cards,
-            strings: languages
-                .iter()
-                .map(|l| {
-                    (
-                        l.code.clone(),
-                        tera::Value::from_serializable(theme.strings(&l.code)),
-                    )
-                })
-                .collect(),
+            strings,
             shown,
             term_records,
             years: languages
@@ -169,7 +190,7 @@ impl<'a> Rendering<'a> {
                 .max()
                 .unwrap_or(2000),
             similar: site.similar_records(pages::RELATED * 2),
-        }
+        })
     }
 
     /// Renders every file of the site into `sink`. A template that fails is an operational
@@ -178,10 +199,10 @@ impl<'a> Rendering<'a> {
         let site = self.site;
         let plan = pages::plan(self);
         let booklet_entries: usize = self.texts.records.iter().map(Localized::len).sum();
-        // Pages, booklet entries and the 404 page.
+        // Pages, booklet entries and the 404 page (cards were counted when prepared).
         self.counters
             .planned
-            .store(plan.len() + booklet_entries + 1, Ordering::Relaxed);
+            .fetch_add(plan.len() + booklet_entries + 1, Ordering::Relaxed);
         let counterparts = pages::counterparts(&plan);
         let paths: Vec<String> = plan
             .iter()
@@ -332,6 +353,41 @@ impl<'a> Rendering<'a> {
             .get(lang)
             .map_or(&[], Vec::as_slice)
     }
+}
+
+/// Adds `html_h2` … `html_h4` to a card's template value: the card partial rendered with
+/// `card`, `card_h`, `lang` and `t` (and nothing page-specific, which a card must not show).
+fn with_card_html(
+    theme: &Theme,
+    counters: &WorkCounters,
+    card: tera::Value,
+    lang: &str,
+    strings: &tera::Value,
+    url: &str,
+) -> Result<tera::Value, RenderError> {
+    let mut ctx = tera::Context::new();
+    ctx.insert("lang", lang);
+    ctx.insert_value("t", strings.clone());
+    ctx.insert_value("card", card.clone());
+    let mut map = card.into_map().unwrap_or_default();
+    for level in CARD_LEVELS {
+        ctx.insert("card_h", &level);
+        WorkCounters::add(&counters.templates);
+        let html =
+            theme
+                .tera
+                .render(CARD_TEMPLATE, &ctx)
+                .map_err(|source| RenderError::Template {
+                    page: format!("{url} (card)"),
+                    template: CARD_TEMPLATE.to_string(),
+                    source,
+                })?;
+        map.insert(
+            format!("html_h{level}").into(),
+            tera::Value::safe_string(&html),
+        );
+    }
+    Ok(map.into())
 }
 
 /// One `/404.html` for every language: a static host serves a single not-found page.

@@ -212,7 +212,7 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
                     .unwrap_or_default(),
             );
             ctx.insert("figures", &figures(r, lang));
-            let sections: Vec<SectionView> = site
+            let sections: Vec<tera::Value> = site
                 .collections
                 .iter()
                 .enumerate()
@@ -221,10 +221,9 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
                     let shown = r.shown(c, lang);
                     let featured = shown
                         .iter()
-                        .filter(|&&i| site.records[i].featured)
-                        .take(HOME_FEATURED)
-                        .map(|&i| r.card(i, lang).clone())
-                        .collect();
+                        .copied()
+                        .filter(|&i| site.records[i].featured)
+                        .take(HOME_FEATURED);
                     let mut latest = shown.to_vec();
                     latest.sort_by(|&a, &b| {
                         site.records[b]
@@ -232,23 +231,24 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
                             .cmp(&site.records[a].date)
                             .then(a.cmp(&b))
                     });
-                    let latest = latest
-                        .into_iter()
-                        .take(HOME_LATEST)
-                        .map(|i| r.card(i, lang).clone())
-                        .collect();
-                    SectionView {
+                    let section = SectionView {
                         key: view.key,
                         name: view.name,
                         url: view.url,
                         count: view.count,
                         intro_html: view.intro_html,
-                        featured,
-                        latest,
-                    }
+                    };
+                    // Cards go in as prepared values, with their ready HTML.
+                    let mut section = tera::Value::from_serializable(&section)
+                        .into_map()
+                        .unwrap_or_default();
+                    section.insert("featured".into(), r.card_values(featured, lang));
+                    let latest = latest.into_iter().take(HOME_LATEST);
+                    section.insert("latest".into(), r.card_values(latest, lang));
+                    section.into()
                 })
                 .collect();
-            ctx.insert("sections", &sections);
+            ctx.insert_value("sections", sections.into());
         }
         PageKind::List {
             collection,

@@ -181,8 +181,6 @@ pub struct SectionView {
     pub url: String,
     pub count: usize,
     pub intro_html: String,
-    pub featured: Vec<CardView>,
-    pub latest: Vec<CardView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
