@@ -217,12 +217,14 @@ impl<'a> Rendering<'a> {
         );
         plan.par_iter().zip(&paths).try_for_each(|(page, path)| {
             let ctx = pages::context(self, page, &counterparts[&page.kind]);
-            let html = self.render_template(page.kind.template(), &ctx, &page.url)?;
-            if page.kind == pages::PageKind::Booklet {
-                booklet::write(self, &page.lang, path, &html, sink)
-            } else {
-                Ok(sink.put(path, &html)?)
-            }
+            with_spare_buffer(|html| {
+                self.render_template_into(page.kind.template(), &ctx, &page.url, html)?;
+                if page.kind == pages::PageKind::Booklet {
+                    booklet::write(self, &page.lang, path, html, sink)
+                } else {
+                    Ok(sink.put(path, html)?)
+                }
+            })
         })?;
         let mut pages_per_lang: BTreeMap<String, usize> = BTreeMap::new();
         for page in &plan {
@@ -278,23 +280,35 @@ impl<'a> Rendering<'a> {
         std::thread::spawn(move || drop((texts, cards, shown, term_records, years, similar)));
     }
 
-    /// Renders `template`; the output is UTF-8 (Tera writes only strings), kept as bytes.
+    /// Renders `template` into `out` (cleared first); the output is UTF-8 (Tera writes only
+    /// strings), kept as bytes.
+    fn render_template_into(
+        &self,
+        template: &str,
+        ctx: &tera::Context,
+        page: &str,
+        out: &mut Vec<u8>,
+    ) -> Result<(), RenderError> {
+        WorkCounters::add(&self.counters.templates);
+        out.clear();
+        self.theme
+            .tera
+            .render_to(template, ctx, out)
+            .map_err(|source| RenderError::Template {
+                page: page.to_string(),
+                template: template.to_string(),
+                source,
+            })
+    }
+
     fn render_template(
         &self,
         template: &str,
         ctx: &tera::Context,
         page: &str,
     ) -> Result<Vec<u8>, RenderError> {
-        WorkCounters::add(&self.counters.templates);
-        let mut out = Vec::new();
-        self.theme
-            .tera
-            .render_to(template, ctx, &mut out)
-            .map_err(|source| RenderError::Template {
-                page: page.to_string(),
-                template: template.to_string(),
-                source,
-            })?;
+        let mut out = Vec::with_capacity(PAGE_CAPACITY);
+        self.render_template_into(template, ctx, page, &mut out)?;
         Ok(out)
     }
 
@@ -353,6 +367,27 @@ impl<'a> Rendering<'a> {
             .get(lang)
             .map_or(&[], Vec::as_slice)
     }
+}
+
+/// Room for a typical page, so that rendering does not grow the buffer step by step.
+const PAGE_CAPACITY: usize = 32 * 1024;
+
+thread_local! {
+    /// Each rendering thread's page buffer, reused from page to page.
+    static SPARE_BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Runs `f` with this thread's reusable buffer. The buffer is moved out while `f` runs, so a
+/// page rendered meanwhile on the same thread (rayon may steal work inside the booklet's
+/// parallel loop) simply gets a new one.
+fn with_spare_buffer<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+    let mut buffer = SPARE_BUFFER.take();
+    if buffer.capacity() == 0 {
+        buffer.reserve(PAGE_CAPACITY);
+    }
+    let result = f(&mut buffer);
+    SPARE_BUFFER.set(buffer);
+    result
 }
 
 /// Adds `html_h2` … `html_h4` to a card's template value: the card partial rendered with
