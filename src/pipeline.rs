@@ -190,7 +190,7 @@ mod tests {
         // per heading level.
         assert_eq!(
             counters.templates.load(Ordering::Relaxed),
-            pages + translations + 1 + 3 * translations
+            pages + translations + 1 + 2 * translations
         );
         assert_eq!(
             counters.planned.load(Ordering::Relaxed),

@@ -124,7 +124,7 @@ fn work_and_output_grow_linearly_with_the_records() {
         );
         assert_eq!(
             figures.templates,
-            figures.pages + shown + 1 + 3 * shown,
+            figures.pages + shown + 1 + 2 * shown,
             "one render per page, per booklet entry, for the 404 page, and of each card per \
              heading level (not per page that shows the card)"
         );

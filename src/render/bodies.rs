@@ -16,9 +16,13 @@ use crate::localized::Localized;
 use crate::model::{Record, Site, Unpublished, routes};
 
 /// The rendered texts of one record in one language.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct RecordTexts {
+    /// The body's headings and diagnostics; its HTML has moved to `body_html`.
     pub body: Rendered,
+    /// The body's HTML as a template value, made once: every page and booklet entry that
+    /// shows it shares it instead of copying ten kilobytes into its context.
+    pub body_html: tera::Value,
     /// `markdown` fields, by name.
     pub fields: BTreeMap<String, String>,
     /// The explicit summary, or an excerpt of the body.
@@ -95,11 +99,17 @@ fn render_record(
         lang,
         counters,
     };
-    let mut texts = RecordTexts::default();
-    if let Some((body, body_lang)) = record.body.get(lang, default_lang) {
+    let mut body = Rendered::default();
+    if let Some((text, text_lang)) = record.body.get(lang, default_lang) {
         // A fallback body was already checked when its own language was rendered.
-        texts.body = render_located(body, options, &resolver, body_lang == lang, diagnostics);
+        body = render_located(text, options, &resolver, text_lang == lang, diagnostics);
     }
+    let mut texts = RecordTexts {
+        body_html: tera::Value::safe_string(&std::mem::take(&mut body.html)),
+        body,
+        fields: BTreeMap::new(),
+        summary: String::new(),
+    };
     for (name, value) in &record.fields {
         if let FieldValue::Markdown(text) = value
             && let Some((text, _)) = text.get(lang, default_lang)

@@ -118,7 +118,8 @@ fn entry(r: &Rendering, index: usize, lang: &str, page: &str) -> Result<Vec<u8>,
     let mut ctx = tera::Context::new();
     ctx.insert("lang", lang);
     ctx.insert_value("t", r.strings[lang].clone());
-    ctx.insert("record", &entry_view(r.record_view(index, lang)));
+    let view = entry_view(r.record_view(index, lang));
+    ctx.insert_value("record", r.record_value(index, lang, &view));
     r.render_template(ENTRY_TEMPLATE, &ctx, page)
 }
 
@@ -127,7 +128,8 @@ fn entry(r: &Rendering, index: usize, lang: &str, page: &str) -> Result<Vec<u8>,
 /// booklet's chapter (`h2`) and record (`h3`) titles.
 fn entry_view(mut view: RecordView) -> RecordView {
     let prefix = format!("{}-{}-", view.card.collection, view.card.id);
-    view.body_html = rewrite_body(&view.body_html, &prefix);
+    let body = rewrite_body(view.body_html.as_str().unwrap_or_default(), &prefix);
+    view.body_html = tera::Value::safe_string(&body);
     for entry in &mut view.toc {
         entry.id = format!("{prefix}{}", entry.id);
     }

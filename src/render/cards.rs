@@ -207,7 +207,7 @@ impl<'a> Localizer<'a> {
             fields,
             metrics,
             chart_svg,
-            body_html: texts.body.html.clone(),
+            body_html: texts.body_html.clone(),
             toc: texts
                 .body
                 .headings

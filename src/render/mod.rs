@@ -70,10 +70,12 @@ pub struct RenderSummary {
 /// The theme's card partial, rendered once per card and heading level (see [`CARD_LEVELS`]).
 const CARD_TEMPLATE: &str = "partials/card.html";
 
-/// The heading levels a card is pre-rendered at: `card.html_h2` … `card.html_h4`. A grid of
-/// cards inserts the ready HTML instead of rendering the partial again on every page that
-/// shows the card (about eleven pages per record: lists, terms, years, related cards).
-const CARD_LEVELS: [u8; 3] = [2, 3, 4];
+/// The heading levels a card is pre-rendered at, `card.html_h2` and `card.html_h3`: those of
+/// list pages and related cards, which show every card. A grid of cards inserts the ready HTML
+/// instead of rendering the partial again on every page that shows the card (about eleven
+/// pages per record: lists, terms, years, related cards); the few home-page cards (`h4`) are
+/// rendered in place.
+const CARD_LEVELS: [u8; 2] = [2, 3];
 
 /// A card in both forms: typed for code that reads it, and as a template value that pages
 /// share (cloning a `tera::Value` map is a reference-count increment).
@@ -348,6 +350,17 @@ impl<'a> Rendering<'a> {
         .record(index, texts, self.card(index, lang).clone())
     }
 
+    /// `record` for templates: the prepared card value with the view's other keys and the
+    /// shared body HTML added (cheaper than serializing the card and copying the body again).
+    fn record_value(&self, index: usize, lang: &str, view: &RecordView) -> tera::Value {
+        let mut map = self.card_value(index, lang).into_map().unwrap_or_default();
+        if let Some(details) = tera::Value::from_serializable(view).into_map() {
+            map.extend(details);
+        }
+        map.insert("body_html".into(), view.body_html.clone());
+        map.into()
+    }
+
     fn strings_text(&self, lang: &str, key: &str) -> String {
         self.theme
             .strings(lang)
@@ -390,7 +403,7 @@ fn with_spare_buffer<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
     result
 }
 
-/// Adds `html_h2` … `html_h4` to a card's template value: the card partial rendered with
+/// Adds `html_h2` and `html_h3` to a card's template value: the card partial rendered with
 /// `card`, `card_h`, `lang` and `t` (and nothing page-specific, which a card must not show).
 fn with_card_html(
     theme: &Theme,

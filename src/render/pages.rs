@@ -309,7 +309,7 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
             }
             related.truncate(RELATED);
             ctx.insert("collection", &collection_view(r, collection, lang));
-            ctx.insert("record", &view);
+            ctx.insert_value("record", r.record_value(*index, lang, &view));
             ctx.insert_value("related", r.card_values(related, lang));
             ctx.insert_value("prev", prev.into());
             ctx.insert_value("next", next.into());

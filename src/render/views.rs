@@ -114,15 +114,18 @@ pub struct PictureView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+/// A record page's `record`: the card's keys plus these (see `Rendering::record_value`, which
+/// adds the card and the body from values prepared once).
 pub struct RecordView {
-    #[serde(flatten)]
+    #[serde(skip)]
     pub card: CardView,
     pub updated: String,
     pub updated_display: String,
     pub fields: Vec<FieldView>,
     pub metrics: Vec<MetricView>,
     pub chart_svg: String,
-    pub body_html: String,
+    #[serde(skip)]
+    pub body_html: tera::Value,
     pub toc: Vec<TocEntry>,
     pub gallery: Vec<PictureView>,
     /// Every taxonomy the record has terms in, in site.yaml order.
