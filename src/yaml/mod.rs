@@ -7,6 +7,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{DuplicateKeyPolicy, Options, Spanned};
 
+mod direct;
 pub mod read;
 pub use read::Reader;
 
@@ -56,6 +57,14 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
             pos: Pos { line: 1, column: 1 },
         });
     }
+    if let Some(node) = direct::parse(text) {
+        return Ok(node);
+    }
+    parse_with_serde(text)
+}
+
+/// The whole of YAML, through serde-saphyr (see `direct` for the common case).
+fn parse_with_serde(text: &str) -> Result<Node, SyntaxError> {
     let mut options = Options::default();
     options.duplicate_keys = DuplicateKeyPolicy::Error;
     options.with_snippet = false;
