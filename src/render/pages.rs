@@ -231,15 +231,8 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
                             .cmp(&site.records[a].date)
                             .then(a.cmp(&b))
                     });
-                    let section = SectionView {
-                        key: view.key,
-                        name: view.name,
-                        url: view.url,
-                        count: view.count,
-                        intro_html: view.intro_html,
-                    };
-                    // Cards go in as prepared values, with their ready HTML.
-                    let mut section = tera::Value::from_serializable(&section)
+                    // The collection plus its cards, as prepared values with their ready HTML.
+                    let mut section = tera::Value::from_serializable(&view)
                         .into_map()
                         .unwrap_or_default();
                     section.insert("featured".into(), r.card_values(featured, lang));

@@ -178,15 +178,6 @@ pub struct FigureView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SectionView {
-    pub key: String,
-    pub name: String,
-    pub url: String,
-    pub count: usize,
-    pub intro_html: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
 pub struct TaxonomyView {
     pub key: String,
     pub name: String,
