@@ -282,8 +282,6 @@ impl<'a> Rendering<'a> {
         std::thread::spawn(move || drop((texts, cards, shown, term_records, years, similar)));
     }
 
-    /// Renders `template` into `out` (cleared first); the output is UTF-8 (Tera writes only
-    /// strings), kept as bytes.
     fn render_template_into(
         &self,
         template: &str,
@@ -291,16 +289,7 @@ impl<'a> Rendering<'a> {
         page: &str,
         out: &mut Vec<u8>,
     ) -> Result<(), RenderError> {
-        WorkCounters::add(&self.counters.templates);
-        out.clear();
-        self.theme
-            .tera
-            .render_to(template, ctx, out)
-            .map_err(|source| RenderError::Template {
-                page: page.to_string(),
-                template: template.to_string(),
-                source,
-            })
+        render_into(self.theme, self.counters, template, ctx, page, out)
     }
 
     fn render_template(
@@ -417,25 +406,45 @@ fn with_card_html(
     ctx.insert("lang", lang);
     ctx.insert_value("t", strings.clone());
     ctx.insert_value("card", card.clone());
-    let mut map = card.into_map().unwrap_or_default();
+    let page = format!("{url} (card)");
+    let mut rendered = Vec::with_capacity(CARD_LEVELS.len());
     for level in CARD_LEVELS {
         ctx.insert("card_h", &level);
-        WorkCounters::add(&counters.templates);
-        let html =
-            theme
-                .tera
-                .render(CARD_TEMPLATE, &ctx)
-                .map_err(|source| RenderError::Template {
-                    page: format!("{url} (card)"),
-                    template: CARD_TEMPLATE.to_string(),
-                    source,
-                })?;
-        map.insert(
-            format!("html_h{level}").into(),
-            tera::Value::safe_string(&html),
-        );
+        let html = with_spare_buffer(|out| {
+            render_into(theme, counters, CARD_TEMPLATE, &ctx, &page, out)?;
+            Ok::<_, RenderError>(tera::Value::safe_string(&String::from_utf8_lossy(out)))
+        })?;
+        rendered.push((format!("html_h{level}"), html));
+    }
+    // The context's copy goes first, so the card's map is moved rather than copied.
+    drop(ctx);
+    let mut map = card.into_map().unwrap_or_default();
+    for (key, html) in rendered {
+        map.insert(key.into(), html);
     }
     Ok(map.into())
+}
+
+/// Renders `template` into `out` (cleared first) and counts the render; `page` names what was
+/// being rendered if it fails. The output is UTF-8 (Tera writes only strings), kept as bytes.
+fn render_into(
+    theme: &Theme,
+    counters: &WorkCounters,
+    template: &str,
+    ctx: &tera::Context,
+    page: &str,
+    out: &mut Vec<u8>,
+) -> Result<(), RenderError> {
+    WorkCounters::add(&counters.templates);
+    out.clear();
+    theme
+        .tera
+        .render_to(template, ctx, out)
+        .map_err(|source| RenderError::Template {
+            page: page.to_string(),
+            template: template.to_string(),
+            source,
+        })
 }
 
 /// One `/404.html` for every language: a static host serves a single not-found page.
