@@ -69,47 +69,20 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
 
     for (event, range) in Parser::new_ext(markdown, parser_options).into_offset_iter() {
         let event = match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = resolve(
-                    &dest_url,
-                    range.start,
-                    false,
-                    resolver,
-                    &mut rendered.broken_links,
-                )
-                .unwrap_or(dest_url);
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = resolve(
-                    &dest_url,
-                    range.start,
-                    true,
-                    resolver,
-                    &mut rendered.broken_links,
-                )
-                .unwrap_or(dest_url);
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
+            Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                let is_image = matches!(tag, Tag::Image { .. });
+                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
+                    && let Some(resolved) = resolve(
+                        dest_url,
+                        range.start,
+                        is_image,
+                        resolver,
+                        &mut rendered.broken_links,
+                    )
+                {
+                    *dest_url = resolved;
+                }
+                Event::Start(tag)
             }
             Event::Start(Tag::Heading { .. }) => {
                 open_heading = Some((events.len(), String::new()));
