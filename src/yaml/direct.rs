@@ -16,7 +16,8 @@ use super::{Key, Node, Pos, Value};
 
 /// Builds the tree of a document `serde_saphyr` would build the same way, or `None`.
 pub fn parse(text: &str) -> Option<Node> {
-    let mut stack: Vec<Open> = Vec::new();
+    // Open collections, each with a mapping's key that waits for its value.
+    let mut stack: Vec<(Node, Option<Key>)> = Vec::new();
     let mut root = None;
     let mut documents = 0;
     for event in Parser::new_from_str(text) {
@@ -44,32 +45,24 @@ pub fn parse(text: &str) -> Option<Node> {
                 if anchor != 0 || tag.is_some() {
                     return None;
                 }
-                let is_map = matches!(event, Event::MappingStart(..));
-                stack.push(Open {
+                let value = match event {
+                    Event::MappingStart(..) => Value::Map(Vec::new()),
+                    _ => Value::Seq(Vec::new()),
+                };
+                let open = Node {
+                    value,
                     pos: pos(&span),
-                    items: Vec::new(),
-                    entries: if is_map { Some(Vec::new()) } else { None },
-                    key: None,
-                });
+                };
+                stack.push((open, None));
                 continue;
             }
-            Event::SequenceEnd | Event::MappingEnd => {
-                let open = stack.pop()?;
-                let value = match open.entries {
-                    Some(entries) => Value::Map(entries),
-                    None => Value::Seq(open.items),
-                };
-                Node {
-                    value,
-                    pos: open.pos,
-                }
-            }
+            Event::SequenceEnd | Event::MappingEnd => stack.pop()?.0,
             Event::Comment(..) => continue,
             _ => return None,
         };
         match stack.last_mut() {
             None => root = Some(node),
-            Some(open) => open.add(node)?,
+            Some((open, key)) => add(open, key, node)?,
         }
     }
     if !stack.is_empty() {
@@ -81,38 +74,25 @@ pub fn parse(text: &str) -> Option<Node> {
     }))
 }
 
-/// A collection being built.
-struct Open {
-    pos: Pos,
-    items: Vec<Node>,
-    /// `Some` for a mapping.
-    entries: Option<Vec<(Key, Node)>>,
-    /// A mapping's key waiting for its value.
-    key: Option<Key>,
-}
-
-impl Open {
-    fn add(&mut self, node: Node) -> Option<()> {
-        let Some(entries) = &mut self.entries else {
-            self.items.push(node);
-            return Some(());
-        };
-        match self.key.take() {
-            Some(key) => entries.push((key, node)),
-            None => {
-                // Keys are shown as text; a key that is a list or mapping is left to serde.
-                let name = node.scalar_text()?;
-                if entries.iter().any(|(k, _)| k.name == name) {
-                    return None; // serde-saphyr reports the repeated key
-                }
-                self.key = Some(Key {
-                    name,
-                    pos: node.pos,
-                });
+/// Adds `node` to the open collection: an item, a mapping's key, or the value of `key`.
+fn add(open: &mut Node, key: &mut Option<Key>, node: Node) -> Option<()> {
+    match (&mut open.value, key.take()) {
+        (Value::Seq(items), _) => items.push(node),
+        (Value::Map(entries), Some(key)) => entries.push((key, node)),
+        (Value::Map(entries), None) => {
+            // Keys are shown as text; a key that is a list or mapping is left to serde.
+            let name = node.scalar_text()?;
+            if entries.iter().any(|(k, _)| k.name == name) {
+                return None; // serde-saphyr reports the repeated key
             }
+            *key = Some(Key {
+                name,
+                pos: node.pos,
+            });
         }
-        Some(())
+        _ => return None,
     }
+    Some(())
 }
 
 fn pos(span: &Span) -> Pos {
