@@ -172,9 +172,7 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
                     format!("site.yaml is not valid YAML: {}", err.message),
                 )
                 .at(file.location(err.pos.line, err.pos.column, 1))
-                .hint(
-                    "check the indentation and that every `key: value` has a space after the colon",
-                ),
+                .hint(err.hint()),
             );
             return None;
         }

@@ -53,7 +53,7 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
             format!("the front matter is not valid YAML: {}", err.message),
         )
         .at(file.location(err.pos.line + 1, err.pos.column, 1))
-        .hint(yaml_hint(&err.message))
+        .hint(err.hint())
     })?;
     front.shift_lines(1);
     let body_start = line_offset(text, closing + 1);
@@ -72,20 +72,6 @@ fn line_offset(text: &str, line: usize) -> usize {
     text.match_indices('\n')
         .nth(line - 2)
         .map_or(text.len(), |(i, _)| i + 1)
-}
-
-/// A hint for the YAML mistakes people make most.
-pub fn yaml_hint(message: &str) -> String {
-    let message = message.to_lowercase();
-    if message.contains("duplicate") {
-        "each field may appear only once; delete or merge the repeated one".into()
-    } else if message.contains("tab") {
-        "indent with spaces, not tabs".into()
-    } else if message.contains("indent") || message.contains("mapping values") {
-        "check the indentation, and quote text that contains `: `, such as `title: \"延吉：红心物业\"`".into()
-    } else {
-        "check this line: every field is `name: value`, lists are `[a, b]` or `- item` lines, and text containing `: ` or starting with `[`, `{`, `*` or `@` must be quoted".into()
-    }
 }
 
 #[cfg(test)]

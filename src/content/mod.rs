@@ -396,7 +396,7 @@ fn parse_record(
                         format!("this record is not valid YAML: {}", err.message),
                     )
                     .at(file.location(err.pos.line, err.pos.column, 1))
-                    .hint(frontmatter::yaml_hint(&err.message)),
+                    .hint(err.hint()),
                 );
                 return None;
             }
@@ -523,7 +523,7 @@ fn load_terms(
                     format!("this terms file is not valid YAML: {}", err.message),
                 )
                 .at(file.location(err.pos.line, err.pos.column, 1))
-                .hint(frontmatter::yaml_hint(&err.message)),
+                .hint(err.hint()),
             );
             return Vec::new();
         }

@@ -47,6 +47,34 @@ pub struct Key {
 pub struct SyntaxError {
     pub message: String,
     pub pos: Pos,
+    pub kind: SyntaxKind,
+}
+
+/// What went wrong, as far as the advice to the user differs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyntaxKind {
+    RepeatedKey,
+    Tab,
+    Indentation,
+    Other,
+}
+
+impl SyntaxError {
+    /// How to fix it, in the words of someone editing front matter or a data file.
+    pub fn hint(&self) -> &'static str {
+        match self.kind {
+            SyntaxKind::RepeatedKey => {
+                "each field may appear only once; delete or merge the repeated one"
+            }
+            SyntaxKind::Tab => "indent with spaces, not tabs",
+            SyntaxKind::Indentation => {
+                "check the indentation, and quote text that contains `: `, such as `title: \"延吉：红心物业\"`"
+            }
+            SyntaxKind::Other => {
+                "check this line: every field is `name: value`, lists are `[a, b]` or `- item` lines, and text containing `: ` or starting with `[`, `{`, `*` or `@` must be quoted"
+            }
+        }
+    }
 }
 
 /// Parses one YAML document. An empty document is `Null`.
@@ -76,10 +104,26 @@ fn parse_with_serde(text: &str) -> Result<Node, SyntaxError> {
                 column: l.column() as usize,
             })
             .unwrap_or(Pos { line: 1, column: 1 });
-        SyntaxError {
-            message: plain_message(&err.without_snippet().to_string()),
-            pos,
-        }
+        let (message, kind) = match &err {
+            // serde-saphyr's text suggests a library option; the user repeated a field.
+            serde_saphyr::Error::DuplicateMappingKey { key, .. } => {
+                let key = key.as_deref().unwrap_or("a key");
+                (format!("`{key}` is written twice"), SyntaxKind::RepeatedKey)
+            }
+            _ => {
+                let message = plain_message(&err.without_snippet().to_string());
+                let lower = message.to_lowercase();
+                let kind = if lower.contains("tab") {
+                    SyntaxKind::Tab
+                } else if lower.contains("indent") || lower.contains("mapping values") {
+                    SyntaxKind::Indentation
+                } else {
+                    SyntaxKind::Other
+                };
+                (message, kind)
+            }
+        };
+        SyntaxError { message, pos, kind }
     })
 }
 
@@ -273,7 +317,15 @@ mod tests {
     fn duplicate_keys_are_errors_at_the_second_key() {
         let err = parse("title: a\ndate: 2020-01-01\ntitle: b\n").unwrap_err();
         assert_eq!(err.pos.line, 3, "{err:?}");
-        assert!(err.message.to_lowercase().contains("duplicate"), "{err:?}");
+        assert_eq!(err.message, "`title` is written twice");
+        assert_eq!(err.kind, SyntaxKind::RepeatedKey);
+        assert!(err.hint().contains("only once"));
+    }
+
+    #[test]
+    fn a_tab_gets_the_tab_advice() {
+        let err = parse("a:\n\t- b\n").unwrap_err();
+        assert_eq!(err.kind, SyntaxKind::Tab, "{err:?}");
     }
 
     #[test]
