@@ -639,6 +639,21 @@ fn a_record_id_written_twice() {
 }
 
 #[test]
+fn a_field_written_twice_is_one_error() {
+    // liyuan has a Korean translation and hongxin links to it: neither may add a second message
+    // about a record that "does not exist".
+    let site = Site::with(&["bad-input/repeated-field"]);
+    let run = site.build(&[]);
+    assert_content_error(&site, &run, "E-yaml", "content/cases/liyuan.zh.md", Some(5));
+    run.assert_stderr_has("`date` is written twice")
+        .assert_stderr_has("each field may appear only once")
+        .assert_stderr_lacks("DuplicateKeyPolicy")
+        .assert_stderr_lacks("E-orphan-translation")
+        .assert_stderr_lacks("E-broken-link")
+        .assert_stderr_has("1 error,");
+}
+
+#[test]
 fn a_template_error_in_a_theme_override() {
     let site = Site::with(&["bad-input/template-error"]);
     let run = site.build(&[]);

@@ -5,7 +5,7 @@
 pub mod fields;
 pub mod frontmatter;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -79,6 +79,9 @@ pub struct Content {
     /// Taxonomy key → its terms, in file order.
     pub terms: BTreeMap<String, Vec<TermDef>>,
     pub assets: Vec<BundleAsset>,
+    /// `(collection, id, lang)` of record files that could not be read or parsed (their errors
+    /// are reported): the model must not also call their record missing.
+    pub unparsed: BTreeSet<(String, String, String)>,
 }
 
 /// What a path under `content/` is.
@@ -108,18 +111,32 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Content, Diagnostics) {
     let (files, scan_diagnostics) = scan(root, config);
     diagnostics.extend(scan_diagnostics);
 
-    let parsed: Vec<(Option<Parsed>, Diagnostics)> = files
+    let parsed: Vec<(&ContentFile, Option<Parsed>, Diagnostics)> = files
         .par_iter()
         .filter(|(_, kind)| !matches!(kind, ContentFile::Asset { .. } | ContentFile::TermsFile))
-        .map(|(path, kind)| parse_file(root, path, kind, config))
+        .map(|(path, kind)| {
+            let (item, diagnostics) = parse_file(root, path, kind, config);
+            (kind, item, diagnostics)
+        })
         .collect();
     let mut content = Content::default();
-    for (item, file_diagnostics) in parsed {
+    for (kind, item, file_diagnostics) in parsed {
         diagnostics.extend(file_diagnostics);
         match item {
             Some(Parsed::Record(record)) => content.records.push(*record),
             Some(Parsed::Intro(intro)) => content.intros.push(intro),
-            None => {}
+            None => {
+                if let ContentFile::Record {
+                    collection,
+                    id,
+                    lang,
+                    ..
+                } = kind
+                {
+                    let key = (collection.clone(), id.clone(), lang.clone());
+                    content.unparsed.insert(key);
+                }
+            }
         }
     }
     for (path, kind) in files {

@@ -86,10 +86,19 @@ pub fn assemble(
         diagnostics: &mut diagnostics,
     };
     let mut unpublished = BTreeMap::new();
+    // A record whose default-language file has errors is broken, not missing: links to it and
+    // its translations get no second message.
+    for (collection, id, lang) in &content.unparsed {
+        if *lang == default_lang {
+            unpublished.insert(format!("{collection}/{id}"), Unpublished::Broken);
+        }
+    }
     for ((position, id), files) in groups {
         let schema = &config.collections[position];
         let key = format!("{}/{id}", schema.key);
-        let Some((base, translations)) = pair_files(files, &default_lang, builder.diagnostics)
+        let base_unparsed = unpublished.contains_key(&key);
+        let Some((base, translations)) =
+            pair_files(files, &default_lang, base_unparsed, builder.diagnostics)
         else {
             unpublished.insert(key, Unpublished::Broken);
             continue;
@@ -215,10 +224,12 @@ pub fn assemble(
 }
 
 /// Splits a record's files into the default-language file and its translations, reporting
-/// duplicates and translations without a source.
+/// duplicates and translations without a source (unless the source exists but has errors,
+/// `base_unparsed`, which are reported already).
 fn pair_files(
     files: Vec<RawRecord>,
     default_lang: &str,
+    base_unparsed: bool,
     diagnostics: &mut Diagnostics,
 ) -> Option<(RawRecord, Vec<RawRecord>)> {
     let mut base: Option<RawRecord> = None;
@@ -244,12 +255,14 @@ fn pair_files(
         }
     }
     let Some(base) = base else {
-        for file in translations.values() {
-            diagnostics.push(
-                Diagnostic::error("E-orphan-translation", format!("this is a translation of `{}/{}`, but there is no {default_lang} record with that id", file.collection, file.id))
-                    .at(file.start.clone())
-                    .hint(format!("create {}, which holds the shared fields (date, region, figures), or rename this file to match an existing record", default_path(file, default_lang))),
-            );
+        if !base_unparsed {
+            for file in translations.values() {
+                diagnostics.push(
+                    Diagnostic::error("E-orphan-translation", format!("this is a translation of `{}/{}`, but there is no {default_lang} record with that id", file.collection, file.id))
+                        .at(file.start.clone())
+                        .hint(format!("create {}, which holds the shared fields (date, region, figures), or rename this file to match an existing record", default_path(file, default_lang))),
+                );
+            }
         }
         return None;
     };
