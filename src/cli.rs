@@ -35,7 +35,8 @@ pub struct BuildArgs {
     /// Also publish records marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
-    /// Print how long each phase of the build took.
+    /// Print how long each phase of the build took, the peak memory after it, and the work
+    /// done (template and Markdown renders).
     #[arg(long)]
     pub timings: bool,
 }
