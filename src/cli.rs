@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::messages::UiLang;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "showcase",
@@ -13,6 +15,14 @@ use clap::{Args, Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of messages: `zh` (中文) or `en`. Default: from LC_ALL, LC_MESSAGES or LANG
+    /// (zh_* gives Chinese), else English.
+    #[arg(long, global = true, value_parser = parse_ui_lang)]
+    pub lang: Option<UiLang>,
+}
+
+fn parse_ui_lang(text: &str) -> Result<UiLang, String> {
+    UiLang::parse(text).ok_or_else(|| format!("`{text}` is not a message language; use zh or en"))
 }
 
 #[derive(Debug, Subcommand)]

@@ -13,6 +13,7 @@ mod content;
 mod diagnostics;
 mod localized;
 mod markdown;
+mod messages;
 mod model;
 mod output;
 mod pipeline;
@@ -26,8 +27,9 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    let lang = cli.lang.unwrap_or_else(messages::UiLang::from_env);
     let result = match cli.command {
-        cli::Command::Build(args) => commands::build::run(args),
+        cli::Command::Build(args) => commands::build::run(args, lang),
     };
     match result {
         Ok(code) => ExitCode::from(code),

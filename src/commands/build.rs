@@ -11,10 +11,11 @@ use anyhow::{Context, Result};
 use super::{EXIT_CONTENT, EXIT_FAILURE, EXIT_OK, print_diagnostics, summary_counts};
 use crate::cli::BuildArgs;
 use crate::config::BaseUrl;
+use crate::messages::UiLang;
 use crate::pipeline::{self, BuildError, BuildOptions};
 use crate::render::WorkCounters;
 
-pub fn run(args: BuildArgs) -> Result<u8> {
+pub fn run(args: BuildArgs, lang: UiLang) -> Result<u8> {
     let base_url = match &args.base_url {
         Some(text) => Some(BaseUrl::parse(text).with_context(|| format!("--base-url {text:?} is not a usable URL; write a full URL such as https://example.org/showcase/, or /"))?),
         None => None,
@@ -32,7 +33,7 @@ pub fn run(args: BuildArgs) -> Result<u8> {
     progress.stop();
     match result {
         Ok(report) => {
-            print_diagnostics(&report.diagnostics);
+            print_diagnostics(&report.diagnostics, lang);
             let per_lang: Vec<String> = report
                 .pages_per_lang
                 .iter()
@@ -44,7 +45,7 @@ pub fn run(args: BuildArgs) -> Result<u8> {
                 per_lang.join(", "),
                 report.written.files,
                 report.written.bytes as f64 / 1_048_576.0,
-                summary_counts(&report.diagnostics),
+                summary_counts(&report.diagnostics, lang),
                 report.seconds,
                 report.output.display()
             );
@@ -68,10 +69,10 @@ pub fn run(args: BuildArgs) -> Result<u8> {
             Ok(EXIT_OK)
         }
         Err(BuildError::Content(diagnostics)) => {
-            print_diagnostics(&diagnostics);
+            print_diagnostics(&diagnostics, lang);
             eprintln!(
                 "Build failed: {}. The previous output was left as it was.",
-                summary_counts(&diagnostics)
+                summary_counts(&diagnostics, lang)
             );
             Ok(EXIT_CONTENT)
         }

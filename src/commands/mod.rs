@@ -6,6 +6,7 @@ pub mod build;
 use std::io::IsTerminal;
 
 use crate::diagnostics::{Diagnostics, Severity, render_text};
+use crate::messages::{UiLang, msg};
 
 /// Exit codes, as ripgrep uses them.
 pub const EXIT_OK: u8 = 0;
@@ -13,24 +14,20 @@ pub const EXIT_CONTENT: u8 = 1;
 pub const EXIT_FAILURE: u8 = 2;
 
 /// Prints diagnostics to stderr, coloured on a terminal unless NO_COLOR is set.
-pub fn print_diagnostics(diagnostics: &Diagnostics) {
+pub fn print_diagnostics(diagnostics: &Diagnostics, lang: UiLang) {
     if diagnostics.is_empty() {
         return;
     }
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    eprint!("{}", render_text(diagnostics, color));
+    eprint!("{}", render_text(diagnostics, color, lang));
 }
 
-pub fn summary_counts(diagnostics: &Diagnostics) -> String {
-    let errors = diagnostics.count(Severity::Error);
-    let warnings = diagnostics.count(Severity::Warning);
-    format!(
-        "{errors} error{}, {warnings} warning{}",
-        plural(errors),
-        plural(warnings)
+/// "2 errors, 1 warning" in the user's language.
+pub fn summary_counts(diagnostics: &Diagnostics, lang: UiLang) -> String {
+    msg!(
+        "summary-counts",
+        errors = diagnostics.count(Severity::Error),
+        warnings = diagnostics.count(Severity::Warning)
     )
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    .text(lang)
 }

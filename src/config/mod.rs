@@ -747,7 +747,7 @@ mod tests {
                 .iter()
                 .find(|d| d.code == "E-unknown-type")
                 .unwrap()
-                .hint
+                .hint_text(crate::messages::UiLang::En)
                 .as_deref(),
             Some("did you mean `enum`?")
         );

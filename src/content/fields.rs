@@ -525,7 +525,7 @@ pub(crate) mod tests {
         let (_, d) = check_fields("zh", "level: natinal\n");
         assert_eq!(d[0].code, "E-bad-enum");
         assert!(
-            d[0].hint
+            d[0].hint_text(crate::messages::UiLang::En)
                 .as_deref()
                 .unwrap()
                 .contains("did you mean `national`")
@@ -553,7 +553,12 @@ pub(crate) mod tests {
             &config.collections[0],
             &config,
         );
-        let hint = d.iter().next().unwrap().hint.clone().unwrap();
+        let hint = d
+            .iter()
+            .next()
+            .unwrap()
+            .hint_text(crate::messages::UiLang::En)
+            .unwrap();
         assert!(hint.starts_with("did you mean `county`?"), "{hint}");
     }
 
@@ -561,7 +566,10 @@ pub(crate) mod tests {
     fn unknown_fields_are_errors_with_a_suggestion() {
         let (_, d) = check_fields("zh", "title: a\nregoin: yanji\n");
         assert_eq!(d[0].code, "E-unknown-field");
-        assert_eq!(d[0].hint.as_deref(), Some("did you mean `region`?"));
+        assert_eq!(
+            d[0].hint_text(crate::messages::UiLang::En).as_deref(),
+            Some("did you mean `region`?")
+        );
     }
 
     #[test]

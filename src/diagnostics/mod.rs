@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 pub use text::render_text;
 
+use crate::messages::{Message, UiLang};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
@@ -30,14 +32,14 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// A stable code such as `E-unknown-field`, for documentation and for CI filters.
     pub code: &'static str,
-    pub message: String,
+    pub message: Message,
     pub file: Option<PathBuf>,
     pub location: Option<Box<Location>>,
-    pub hint: Option<String>,
+    pub hint: Option<Message>,
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: &'static str, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -48,7 +50,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: &'static str, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, message)
@@ -74,9 +76,18 @@ impl Diagnostic {
         }
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Message>) -> Self {
         self.hint = Some(hint.into());
         self
+    }
+
+    /// The message in the user's language.
+    pub fn message_text(&self, lang: UiLang) -> String {
+        self.message.text(lang)
+    }
+
+    pub fn hint_text(&self, lang: UiLang) -> Option<String> {
+        self.hint.as_ref().map(|h| h.text(lang))
     }
 
     fn sort_key(&self) -> (Option<&PathBuf>, usize, usize) {

@@ -4,9 +4,10 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::{Diagnostic, Diagnostics, Severity};
+use crate::messages::{UiLang, msg};
 
-/// Renders every diagnostic, then a summary line counting errors and warnings.
-pub fn render_text(diagnostics: &Diagnostics, color: bool) -> String {
+/// Renders every diagnostic in the user's language `lang`, each followed by a blank line.
+pub fn render_text(diagnostics: &Diagnostics, color: bool, lang: UiLang) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -14,25 +15,32 @@ pub fn render_text(diagnostics: &Diagnostics, color: bool) -> String {
     };
     let mut out = String::new();
     for diagnostic in diagnostics.iter() {
-        out.push_str(&render_one(diagnostic, &renderer));
+        out.push_str(&render_one(diagnostic, &renderer, lang));
         out.push_str("\n\n");
     }
     out
 }
 
-fn render_one(diagnostic: &Diagnostic, renderer: &Renderer) -> String {
+fn render_one(diagnostic: &Diagnostic, renderer: &Renderer, lang: UiLang) -> String {
+    let name = match diagnostic.severity {
+        Severity::Error => msg!("label-error"),
+        Severity::Warning => msg!("label-warning"),
+    }
+    .text(lang);
+    let help = msg!("label-help").text(lang);
     let level = match diagnostic.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
-    };
+    }
+    .with_name(name.clone());
+    let message = diagnostic.message_text(lang);
+    let hint = diagnostic.hint_text(lang);
     let path = diagnostic
         .file
         .as_ref()
         .map(|p| p.display().to_string())
         .unwrap_or_default();
-    let title = level
-        .primary_title(diagnostic.message.as_str())
-        .id(diagnostic.code);
+    let title = level.primary_title(message.as_str()).id(diagnostic.code);
     let mut groups: Vec<Group> = Vec::new();
     match &diagnostic.location {
         Some(location) => {
@@ -51,24 +59,18 @@ fn render_one(diagnostic: &Diagnostic, renderer: &Renderer) -> String {
         }
         // Nothing to point at: a title and a hint read better without an empty gutter.
         None => {
-            let mut text = format!(
-                "{}[{}]: {}",
-                match diagnostic.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                },
-                diagnostic.code,
-                diagnostic.message
-            );
-            if let Some(hint) = &diagnostic.hint {
-                text.push_str(&format!("\nhelp: {hint}"));
+            let mut text = format!("{name}[{}]: {message}", diagnostic.code);
+            if let Some(hint) = &hint {
+                text.push_str(&format!("\n{help}: {hint}"));
             }
             return text;
         }
     }
-    if let Some(hint) = &diagnostic.hint {
+    if let Some(hint) = &hint {
         groups.push(Group::with_title(
-            Level::HELP.secondary_title(hint.as_str()),
+            Level::HELP
+                .with_name(help.as_str())
+                .secondary_title(hint.as_str()),
         ));
     }
     renderer.render(&groups).to_string()
@@ -93,7 +95,7 @@ mod tests {
     use std::path::PathBuf;
 
     fn render(diagnostic: Diagnostic) -> String {
-        render_text(&[diagnostic].into_iter().collect(), false)
+        render_text(&[diagnostic].into_iter().collect(), false, UiLang::En)
     }
 
     #[test]

@@ -340,7 +340,11 @@ mod tests {
         let (_, diags) = read_with("date: 2024-2-9\n", |r, n| {
             r.date(n.get("date").unwrap(), "date")
         });
-        assert!(diags[0].message.contains("YYYY-MM-DD"));
+        assert!(
+            diags[0]
+                .message_text(crate::messages::UiLang::En)
+                .contains("YYYY-MM-DD")
+        );
     }
 
     #[test]
@@ -353,10 +357,13 @@ mod tests {
             )
         });
         assert_eq!(diags.len(), 2);
-        assert_eq!(diags[0].hint.as_deref(), Some("did you mean `region`?"));
+        assert_eq!(
+            diags[0].hint_text(crate::messages::UiLang::En).as_deref(),
+            Some("did you mean `region`?")
+        );
         assert!(
             diags[1]
-                .hint
+                .hint_text(crate::messages::UiLang::En)
                 .as_deref()
                 .unwrap()
                 .contains("title, region, tags")
@@ -392,7 +399,13 @@ mod tests {
         assert_eq!(text.1.exact("ko").map(String::as_str), Some("양성"));
         assert!(text.2.is_empty());
         assert_eq!(diags.len(), 1);
-        assert!(diags[0].message.contains("zh, en"), "{}", diags[0].message);
+        assert!(
+            diags[0]
+                .message_text(crate::messages::UiLang::En)
+                .contains("zh, en"),
+            "{:?}",
+            diags[0].message
+        );
         assert_eq!(diags[0].location.as_ref().unwrap().line, 3);
     }
 

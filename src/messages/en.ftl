@@ -1,0 +1,44 @@
+# showcase's messages in English. Every sentence showcase prints is here, named by an id the
+# code uses (`msg!("id", name = value)`); `{ $name }` is a value the code passes. Keep ids and
+# values the same in every language's file (a test checks). Syntax: https://projectfluent.org/
+
+## Reports
+
+label-error = error
+label-warning = warning
+label-help = help
+
+summary-counts = { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }
+
+# Text that is not yet in the catalogs (being moved in).
+untranslated = { $text }
+
+## Files and folders
+
+## site.yaml
+
+## Fields and YAML
+
+## Records and references
+
+## Markdown and links
+
+## Themes and templates
+
+## check: text hygiene
+
+## check: translations
+
+## translations command
+
+## new and init
+
+## schema command
+
+## Command line

@@ -1,0 +1,38 @@
+# showcase 的中文提示。每一条都以代码使用的 id 命名（`msg!("id", name = value)`）；
+# `{ $name }` 是代码传入的值。各语言文件的 id 和值须一致（有测试检查）。
+# 语法：https://projectfluent.org/
+
+## Reports
+
+label-error = 错误
+label-warning = 警告
+label-help = 提示
+
+summary-counts = { $errors } 个错误，{ $warnings } 个警告
+
+# Text that is not yet in the catalogs (being moved in).
+untranslated = { $text }
+
+## Files and folders
+
+## site.yaml
+
+## Fields and YAML
+
+## Records and references
+
+## Markdown and links
+
+## Themes and templates
+
+## check: text hygiene
+
+## check: translations
+
+## translations command
+
+## new and init
+
+## schema command
+
+## Command line
