@@ -29,6 +29,8 @@ fn parse_ui_lang(text: &str) -> Result<UiLang, String> {
 pub enum Command {
     /// Build the site into the output folder (replacing the previous output only when the build succeeds).
     Build(BuildArgs),
+    /// Check the whole site without writing anything: every problem, with file, line and a hint.
+    Check(CheckArgs),
 }
 
 #[derive(Debug, Args)]
@@ -49,4 +51,26 @@ pub struct BuildArgs {
     /// done (template and Markdown renders).
     #[arg(long)]
     pub timings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The site folder (the one with site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// `text` for people, `json` for CI (an array of problems; see the README).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+    /// Check as for a build with --drafts: drafts are published, so links to them are fine.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
 }

@@ -6,6 +6,7 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod check;
 mod cli;
 mod commands;
 mod config;
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
     let lang = cli.lang.unwrap_or_else(messages::UiLang::from_env);
     let result = match cli.command {
         cli::Command::Build(args) => commands::build::run(args, lang),
+        cli::Command::Check(args) => commands::check::run(args, lang),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -215,6 +215,25 @@ impl Drop for Staging {
     }
 }
 
+/// A sink that keeps nothing: `check` renders every page to find template errors, and writes
+/// nothing (the path guard still applies).
+#[derive(Debug, Default)]
+pub struct NullSink;
+
+impl Sink for NullSink {
+    fn put(&self, path: &str, _: &[u8]) -> Result<(), OutputError> {
+        guard(path)
+    }
+
+    fn append(&self, path: &str, _: &[u8]) -> Result<(), OutputError> {
+        guard(path)
+    }
+
+    fn copy(&self, path: &str, _: &Path) -> Result<(), OutputError> {
+        guard(path)
+    }
+}
+
 /// Files kept in memory, by path: for tests (and, later, a server that serves the site itself).
 #[cfg(test)]
 #[derive(Debug, Default)]

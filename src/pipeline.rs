@@ -5,11 +5,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::config::{self, BaseUrl};
-use crate::content;
+use crate::check;
+use crate::config::{self, BaseUrl, SiteConfig};
+use crate::content::{self, Content};
 use crate::diagnostics::Diagnostics;
 use crate::model::{self, AssembleOptions, Site};
-use crate::output::{self, OutputError, Staging, WriteStats};
+use crate::output::{self, NullSink, OutputError, Staging, WriteStats};
 use crate::render::{self, RenderError, Rendering, Theme, ThemeError, WorkCounters};
 
 #[derive(Debug, Clone, Default)]
@@ -46,6 +47,12 @@ pub struct BuildReport {
     pub seconds: f64,
     /// The phases of the build, in order.
     pub phases: Vec<Phase>,
+}
+
+pub struct CheckReport {
+    /// Records read (each with all its languages).
+    pub records: usize,
+    pub diagnostics: Diagnostics,
 }
 
 pub struct Phase {
@@ -91,12 +98,22 @@ impl Phases {
 /// Loads and assembles the site; errors in site.yaml stop here, content errors are returned
 /// beside the site so that every problem is reported at once.
 pub fn load(options: &BuildOptions) -> Result<(Site, Diagnostics), Diagnostics> {
+    load_inspecting(options, |_, _| Diagnostics::default())
+}
+
+/// [`load`], letting `inspect` see the parsed files before they are assembled into the site
+/// (the rules of `check` that read what each file says).
+fn load_inspecting(
+    options: &BuildOptions,
+    inspect: impl FnOnce(&SiteConfig, &Content) -> Diagnostics,
+) -> Result<(Site, Diagnostics), Diagnostics> {
     let root = &options.root;
     let (mut config, _) = config::load(root)?;
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.clone();
     }
     let (content, mut diagnostics) = content::load(root, &config);
+    diagnostics.extend(inspect(&config, &content));
     let (static_files, static_diagnostics) = content::static_files(root);
     diagnostics.extend(static_diagnostics);
     let (site, model_diagnostics) = model::assemble(
@@ -154,6 +171,43 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         seconds: started.elapsed().as_secs_f64(),
         phases: phases.done,
     })
+}
+
+/// Everything a build checks, plus the rules only `check` runs, writing nothing: theme and
+/// template failures become diagnostics, and every page is rendered into a [`NullSink`] to
+/// find templates that read values that do not exist. Sorted by file and line.
+pub fn check(options: &BuildOptions) -> CheckReport {
+    let root = &options.root;
+    let loaded = load_inspecting(options, |config, content| {
+        check::content_rules(root, config, content)
+    });
+    let (site, mut diagnostics) = match loaded {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => {
+            return CheckReport {
+                records: 0,
+                diagnostics: diagnostics.sorted(),
+            };
+        }
+    };
+    let (texts, render_diagnostics) = render::render_texts(&site, &options.counters);
+    diagnostics.extend(render_diagnostics);
+    match Theme::load(root, &site.config) {
+        Err(err) => diagnostics.push(check::template_problem(&err, root, &site.config)),
+        // Pages of a site with errors are not rendered: a build would not get that far.
+        Ok(_) if diagnostics.has_errors() => {}
+        Ok(theme) => {
+            let rendered = Rendering::prepare(&site, &theme, &options.counters, texts)
+                .and_then(|rendering| rendering.render(&NullSink));
+            if let Err(err) = rendered {
+                diagnostics.push(check::template_problem(&err, root, &site.config));
+            }
+        }
+    }
+    CheckReport {
+        records: site.records.len(),
+        diagnostics: diagnostics.sorted(),
+    }
 }
 
 fn build_error(err: RenderError) -> BuildError {

@@ -2,10 +2,12 @@
 //! in the user's file and a hint. Loading pushes them into [`Diagnostics`] and goes on, so one run
 //! reports every problem. Rendering them for people lives in `render_text`; this module does no IO.
 
+mod json;
 mod text;
 
 use std::path::{Path, PathBuf};
 
+pub use json::render_json;
 pub use text::render_text;
 
 use crate::messages::{Message, UiLang};

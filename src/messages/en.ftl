@@ -31,6 +31,14 @@ untranslated = { $text }
 
 ## Themes and templates
 
+## check
+
+check-template-error = template error: { $detail }
+check-template-error-hint = fix the template at the line shown above; a site theme overrides the built-in theme file by file (themes/<name>/templates/)
+check-summary-clean = Checked { $records } records: no problems found.
+check-summary = Checked { $records } records: { $counts }.
+check-strict-failed = --strict: warnings count as failures.
+
 ## check: text hygiene
 
 ## check: translations

@@ -25,6 +25,14 @@ untranslated = { $text }
 
 ## Themes and templates
 
+## check
+
+check-template-error = 模板错误：{ $detail }
+check-template-error-hint = 请按上面指出的行修改模板；站点自己的主题（themes/<名称>/templates/）会逐个文件覆盖内置主题
+check-summary-clean = 已检查 { $records } 条记录：没有发现问题。
+check-summary = 已检查 { $records } 条记录：{ $counts }。
+check-strict-failed = --strict：警告也视为不通过。
+
 ## check: text hygiene
 
 ## check: translations

@@ -23,7 +23,7 @@ use rayon::prelude::*;
 use bodies::RecordTexts;
 pub use bodies::{Texts, render_texts};
 use cards::Localizer;
-pub use theme::{Theme, ThemeError};
+pub use theme::{Theme, ThemeError, template_spot};
 use views::{CardView, LanguageStrings, RecordView};
 
 use crate::localized::Localized;

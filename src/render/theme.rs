@@ -214,6 +214,71 @@ fn register_filters(tera: &mut Tera) {
     });
 }
 
+/// Where a template error is: the theme file (as the user would open it), the line and
+/// column Tera reports, and Tera's message without its own drawing of the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateSpot {
+    pub file: PathBuf,
+    pub line: usize,
+    /// 1-based, in characters.
+    pub column: usize,
+    pub width: usize,
+    pub line_text: String,
+    pub message: String,
+}
+
+/// Finds the template position in a Tera error (or one of its causes), for a report that
+/// points at the template line like any other file.
+pub fn template_spot(
+    err: &(dyn std::error::Error + 'static),
+    root: &Path,
+    config: &SiteConfig,
+) -> Option<TemplateSpot> {
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(e) = current {
+        if let Some(tera_err) = e.downcast_ref::<tera::Error>()
+            && let tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) =
+                tera_err.kind()
+        {
+            let span = report.span();
+            let (file, text) = template_source(root, config, report.filename())?;
+            let line_text = text
+                .lines()
+                .nth(span.start_line.checked_sub(1)?)?
+                .to_string();
+            let width = if span.end_line == span.start_line {
+                span.end_col.saturating_sub(span.start_col).max(1)
+            } else {
+                1
+            };
+            return Some(TemplateSpot {
+                file,
+                line: span.start_line,
+                column: span.start_col + 1,
+                width,
+                line_text,
+                message: report.message().to_string(),
+            });
+        }
+        current = e.source();
+    }
+    None
+}
+
+/// A template's file and text: the site theme's copy when it has one, else the built-in one.
+fn template_source(root: &Path, config: &SiteConfig, name: &str) -> Option<(PathBuf, String)> {
+    let relative = format!("templates/{name}");
+    let site_file = Path::new("themes").join(&config.theme).join(&relative);
+    if let Ok(text) = std::fs::read_to_string(root.join(&site_file)) {
+        return Some((site_file, text));
+    }
+    embedded::FILES
+        .iter()
+        .find(|(path, _)| *path == relative)
+        .and_then(|(_, bytes)| String::from_utf8(bytes.to_vec()).ok())
+        .map(|text| (PathBuf::from(format!("(built-in theme)/{relative}")), text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -105,6 +105,13 @@ impl Site {
         std::fs::write(path, text.replace(from, to)).unwrap();
     }
 
+    /// Runs `showcase check --root . <args>` in the site folder.
+    pub fn check(&self, args: &[&str]) -> Run {
+        let mut all = vec!["check", "--root", "."];
+        all.extend_from_slice(args);
+        run_showcase(&self.root, &all)
+    }
+
     /// Runs `showcase build --root . <args>` in the site folder.
     pub fn build(&self, args: &[&str]) -> Run {
         let mut all = vec!["build", "--root", "."];

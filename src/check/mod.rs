@@ -1,0 +1,61 @@
+//! `showcase check`: every validation a build makes, and the rules only `check` runs, without
+//! writing anything. A build stops at the first template error; `check` turns theme and
+//! template failures into diagnostics too, so one run lists every problem of the site.
+
+use std::path::Path;
+
+use crate::config::SiteConfig;
+use crate::content::Content;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::messages::msg;
+use crate::render::{ThemeError, template_spot};
+
+/// The rules that read what each parsed file says, before the files are assembled into a site.
+pub fn content_rules(root: &Path, config: &SiteConfig, content: &Content) -> Diagnostics {
+    let _ = (root, config, content);
+    Diagnostics::default()
+}
+
+/// A theme that cannot be loaded (unreadable file, template syntax error) or a page that fails
+/// to render (a template reading a value that does not exist), as a diagnostic pointing at the
+/// template line when Tera says where it is.
+pub fn template_problem(
+    err: &(dyn std::error::Error + 'static),
+    root: &Path,
+    config: &SiteConfig,
+) -> Diagnostic {
+    let hint = msg!("check-template-error-hint");
+    if let Some(spot) = template_spot(err, root, config) {
+        return Diagnostic::error(
+            "E-template",
+            msg!("check-template-error", detail = spot.message),
+        )
+        .at(Location {
+            file: spot.file,
+            line: spot.line,
+            column: spot.column,
+            line_text: spot.line_text,
+            width: spot.width,
+        })
+        .hint(hint);
+    }
+    let diagnostic = Diagnostic::error(
+        "E-template",
+        msg!("check-template-error", detail = crate::error_chain(err)),
+    )
+    .hint(hint);
+    let file = match err.downcast_ref::<ThemeError>() {
+        Some(
+            ThemeError::Template { path, .. }
+            | ThemeError::Read { path, .. }
+            | ThemeError::NotText { path }
+            | ThemeError::Strings { path, .. }
+            | ThemeError::Missing { path, .. },
+        ) => Some(path),
+        None => None,
+    };
+    match file {
+        Some(file) => diagnostic.in_file(file),
+        None => diagnostic,
+    }
+}
