@@ -864,3 +864,17 @@ fn collection_term_and_year_pages_are_paginated() {
         "three records make three year pages"
     );
 }
+
+#[test]
+fn a_link_into_static_follows_the_base_path() {
+    let site = Site::with(&["bad-input/missing-static-file"]);
+    site.edit("content/projects/x.zh.md", "或[附件](/files/annex.pdf)", "");
+    site.build(&["--base-url", "https://example.org/showcase/"])
+        .assert_ok();
+    let page = read(&site.output().join("projects/x/index.html"));
+    assert!(
+        page.contains("href=\"/showcase/files/report.pdf\""),
+        "the link to static/files/report.pdf is under the subpath"
+    );
+    assert!(site.output().join("files/report.pdf").is_file());
+}

@@ -17,6 +17,9 @@ pub trait LinkResolver {
     fn record_link(&self, target: &str) -> Option<String>;
     /// A relative path (`photo.jpg`) → its URL, when the record has such a file.
     fn relative_asset(&self, path: &str) -> Option<String>;
+    /// A path from the site's root (`files/report.pdf`, written `/files/report.pdf`) → its URL
+    /// under the site's base path, when `static/` has that file.
+    fn site_file(&self, path: &str) -> Option<String>;
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -39,6 +42,16 @@ pub struct BrokenLink {
     pub offset: usize,
 }
 
+/// A link to a heading: `#做法` on the same page, or `@/cases/liyuan.md#做法` on another
+/// record's page (`record` without the `@/`). Whether the heading exists is known only once
+/// every body is rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadingLink {
+    pub record: Option<String>,
+    pub anchor: String,
+    pub offset: usize,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
     pub html: String,
@@ -46,6 +59,9 @@ pub struct Rendered {
     /// The text of the body's paragraphs, for the automatic summary.
     pub plain_text: String,
     pub broken_links: Vec<BrokenLink>,
+    /// Every heading id of the body, for links to headings.
+    pub anchors: Vec<String>,
+    pub heading_links: Vec<HeadingLink>,
     /// Emphasis markers that CommonMark left as literal `**` (SPEC: hygiene), by byte offset.
     pub literal_emphasis: Vec<usize>,
 }
@@ -71,16 +87,19 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
         let event = match event {
             Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 let is_image = matches!(tag, Tag::Image { .. });
-                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
-                    && let Some(resolved) = resolve(
+                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
+                    if !is_image && let Some(link) = heading_link(dest_url, range.start) {
+                        rendered.heading_links.push(link);
+                    }
+                    if let Some(resolved) = resolve(
                         dest_url,
                         range.start,
                         is_image,
                         resolver,
                         &mut rendered.broken_links,
-                    )
-                {
-                    *dest_url = resolved;
+                    ) {
+                        *dest_url = resolved;
+                    }
                 }
                 Event::Start(tag)
             }
@@ -98,6 +117,7 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
                         &mut used_ids,
                     );
                     *id = Some(CowStr::from(unique.clone()));
+                    rendered.anchors.push(unique.clone());
                     let level = heading_level(level);
                     if level <= 3 {
                         rendered.headings.push(Heading {
@@ -183,6 +203,27 @@ fn resolve<'a>(
         }
         return resolved.map(CowStr::from);
     }
+    if let Some(path) = dest.strip_prefix('/')
+        && !path.starts_with('/')
+    {
+        let end = path.find(['?', '#']).unwrap_or(path.len());
+        let (file, rest) = path.split_at(end);
+        if let Some(url) = resolver.site_file(file) {
+            return Some(CowStr::from(format!("{url}{rest}")));
+        }
+        // A page path (`/projects/`) is left as written; a file that is not there is broken.
+        let names_a_file = file
+            .rsplit('/')
+            .next()
+            .is_some_and(|name| name.contains('.'));
+        if names_a_file {
+            broken.push(BrokenLink {
+                target: dest.to_string(),
+                offset,
+            });
+        }
+        return None;
+    }
     let is_relative = !dest.is_empty() && !dest.starts_with(['/', '#', '?']) && !dest.contains(':');
     if is_relative {
         let resolved = resolver.relative_asset(dest);
@@ -195,6 +236,46 @@ fn resolve<'a>(
         return resolved.map(CowStr::from);
     }
     None
+}
+
+fn heading_link(dest: &str, offset: usize) -> Option<HeadingLink> {
+    let (path, anchor) = dest.split_once('#')?;
+    if anchor.is_empty() {
+        return None;
+    }
+    let record = match path.strip_prefix("@/") {
+        Some(record) => Some(record.to_string()),
+        None if path.is_empty() => None,
+        None => return None,
+    };
+    Some(HeadingLink {
+        record,
+        anchor: percent_decoded(anchor),
+        offset,
+    })
+}
+
+/// `%E5%81%9A` → `做`: an anchor copied from a browser's address bar is percent-encoded.
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        if bytes[i] == b'%'
+            && let (Some(Some(high)), Some(Some(low))) = (
+                bytes.get(i + 1).map(|b| hex(*b)),
+                bytes.get(i + 2).map(|b| hex(*b)),
+            )
+        {
+            out.push((high * 16 + low) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 /// A heading id that keeps Chinese and Korean letters: `一、主要做法` → `一主要做法`,
@@ -268,6 +349,41 @@ mod tests {
         fn relative_asset(&self, path: &str) -> Option<String> {
             (path == "photo.svg").then(|| "/projects/a/photo.svg".to_string())
         }
+        fn site_file(&self, path: &str) -> Option<String> {
+            (path == "files/report.pdf").then(|| "/base/files/report.pdf".to_string())
+        }
+    }
+
+    #[test]
+    fn links_into_static_get_the_base_path_and_missing_files_are_broken() {
+        let r = check_render(
+            "[报告](/files/report.pdf#page=2) [缺](/files/gone.pdf) [列表](/projects/) [外](//example.org/x.pdf)",
+        );
+        assert!(
+            r.html.contains("href=\"/base/files/report.pdf#page=2\""),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("href=\"/projects/\""), "{}", r.html);
+        let broken: Vec<&str> = r.broken_links.iter().map(|b| b.target.as_str()).collect();
+        assert_eq!(broken, ["/files/gone.pdf"]);
+    }
+
+    #[test]
+    fn links_to_headings_are_listed_with_their_anchor_decoded() {
+        let r = check_render(
+            "## 做法\n\n[上文](#做法) [别处](@/cases/liyuan-cun.md#%E5%8F%98%E5%8C%96) [外](https://x.org/#a) [无](#)\n",
+        );
+        assert_eq!(r.anchors, ["做法"]);
+        let links: Vec<(Option<&str>, &str)> = r
+            .heading_links
+            .iter()
+            .map(|l| (l.record.as_deref(), l.anchor.as_str()))
+            .collect();
+        assert_eq!(
+            links,
+            [(None, "做法"), (Some("cases/liyuan-cun.md"), "变化")]
+        );
     }
 
     fn check_render(markdown: &str) -> Rendered {

@@ -39,6 +39,14 @@ check-summary-clean = Checked { $records } records: no problems found.
 check-summary = Checked { $records } records: { $counts }.
 check-strict-failed = --strict: warnings count as failures.
 
+## Links to headings and to static files
+
+link-no-heading = the link leads to the heading `#{ $anchor }`, which that page does not have
+link-no-heading-hint = the headings of that page are: { $headings }
+link-no-heading-hint-none = that page has no headings; link to the page without `#…`
+link-no-static-file = the link `{ $target }` leads to no file: there is no { $file }
+link-no-static-file-hint = put the file under static/ (a link `/files/a.pdf` needs static/files/a.pdf), or correct the path
+
 ## check: text hygiene
 
 ## check: translations

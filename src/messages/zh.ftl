@@ -33,6 +33,14 @@ check-summary-clean = 已检查 { $records } 条记录：没有发现问题。
 check-summary = 已检查 { $records } 条记录：{ $counts }。
 check-strict-failed = --strict：警告也视为不通过。
 
+## Links to headings and to static files
+
+link-no-heading = 链接指向标题 `#{ $anchor }`，但那个页面没有这个标题
+link-no-heading-hint = 那个页面的标题有：{ $headings }
+link-no-heading-hint-none = 那个页面没有标题；请去掉 `#…`，直接链接到页面
+link-no-static-file = 链接 `{ $target }` 指向的文件不存在：没有 { $file }
+link-no-static-file-hint = 请把文件放进 static/（链接 `/files/a.pdf` 对应 static/files/a.pdf），或改正路径
+
 ## check: text hygiene
 
 ## check: translations

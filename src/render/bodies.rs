@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::content::fields::{FieldValue, Located};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::markdown::{self, LinkResolver, MarkdownOptions, Rendered};
+use crate::messages::msg;
 use std::sync::atomic::Ordering;
 
 use super::WorkCounters;
@@ -70,6 +71,7 @@ pub fn render_texts(site: &Site, counters: &WorkCounters) -> (Texts, Diagnostics
         records.push(texts);
         diagnostics.extend(record_diagnostics);
     }
+    diagnostics.extend(check_heading_links(site, &records));
     let mut intros = BTreeMap::new();
     for ((collection, lang), intro) in &site.intros {
         let resolver = Resolver {
@@ -141,14 +143,7 @@ fn render_located(
     let rendered = markdown::render(&text.value, options, resolver);
     if report {
         for broken in &rendered.broken_links {
-            let (line, column) = line_col(&text.value, broken.offset);
-            let location = crate::diagnostics::Location {
-                file: text.at.file.clone(),
-                line: text.at.line + line - 1,
-                column,
-                line_text: text.value.lines().nth(line - 1).unwrap_or("").to_string(),
-                width: 1,
-            };
+            let location = location_in(text, broken.offset);
             let target = broken.target.split('#').next().unwrap_or_default();
             let diagnostic = if broken.target.starts_with("@/") {
                 match resolver.site.unpublished(target) {
@@ -159,6 +154,16 @@ fn render_located(
                     None => Diagnostic::error("E-broken-link", format!("the link `{}` leads to no record", broken.target))
                         .hint("write `@/collection/id.md`, such as `@/cases/liyuan-cun.md`, for a record that exists"),
                 }
+            } else if broken.target.starts_with('/') {
+                Diagnostic::error(
+                    "E-broken-link",
+                    msg!(
+                        "link-no-static-file",
+                        target = &broken.target,
+                        file = format!("static{target}")
+                    ),
+                )
+                .hint(msg!("link-no-static-file-hint"))
             } else {
                 Diagnostic::error(
                     "E-missing-image",
@@ -170,6 +175,71 @@ fn render_located(
         }
     }
     rendered
+}
+
+/// Links to headings (`#做法`, `@/cases/liyuan.md#做法`) whose heading does not exist, checked
+/// once every body is rendered and its heading ids are known. Each body is checked in its own
+/// language only, as broken links are.
+fn check_heading_links(site: &Site, texts: &[Localized<RecordTexts>]) -> Diagnostics {
+    let mut diagnostics = Diagnostics::default();
+    for (index, record) in site.records.iter().enumerate() {
+        for (lang, rendered) in texts[index].iter() {
+            let Some(body) = record.body.exact(lang) else {
+                continue;
+            };
+            for link in &rendered.body.heading_links {
+                let (target, target_lang) = match &link.record {
+                    None => (index, lang.as_str()),
+                    Some(path) => {
+                        let path = path.split('#').next().unwrap_or_default();
+                        let Some(target) = site.find(path) else {
+                            continue; // reported as a broken link
+                        };
+                        let shown = if site.records[target].is_in(lang) {
+                            lang.as_str()
+                        } else {
+                            site.default_lang()
+                        };
+                        (target, shown)
+                    }
+                };
+                let Some(anchors) = texts[target].exact(target_lang).map(|t| &t.body.anchors)
+                else {
+                    continue;
+                };
+                if anchors.contains(&link.anchor) {
+                    continue;
+                }
+                let hint = if anchors.is_empty() {
+                    msg!("link-no-heading-hint-none")
+                } else {
+                    let known: Vec<String> = anchors.iter().map(|a| format!("#{a}")).collect();
+                    msg!("link-no-heading-hint", headings = known.join(", "))
+                };
+                diagnostics.push(
+                    Diagnostic::error(
+                        "E-broken-anchor",
+                        msg!("link-no-heading", anchor = &link.anchor),
+                    )
+                    .at(location_in(body, link.offset))
+                    .hint(hint),
+                );
+            }
+        }
+    }
+    diagnostics
+}
+
+/// Where byte `offset` of a Markdown text is in its file.
+fn location_in(text: &Located<String>, offset: usize) -> Location {
+    let (line, column) = line_col(&text.value, offset);
+    Location {
+        file: text.at.file.clone(),
+        line: text.at.line + line - 1,
+        column,
+        line_text: text.value.lines().nth(line - 1).unwrap_or("").to_string(),
+        width: 1,
+    }
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -204,6 +274,14 @@ impl LinkResolver for Resolver<'_> {
             "{}{anchor}",
             routes::record(&self.site.config, lang, &record.collection, &record.slug)
         ))
+    }
+
+    fn site_file(&self, path: &str) -> Option<String> {
+        self.site
+            .static_files
+            .iter()
+            .any(|f| f.dest == path)
+            .then(|| format!("{}{path}", self.site.config.base_url.path))
     }
 
     fn relative_asset(&self, path: &str) -> Option<String> {
