@@ -1,0 +1,65 @@
+//! SPEC §6: every bad input named there gets a clear message naming the file and the line. The
+//! whole report `check` prints for each is kept, in English and in Chinese, under
+//! `tests/snapshots/`, so a change to what users read shows up in review. After an intended
+//! change, `SHOWCASE_UPDATE_SNAPSHOTS=1 cargo test --test snapshots` rewrites them.
+
+mod common;
+
+use common::*;
+
+/// The SPEC §6 inputs with a fixture under tests/fixtures/bad-input/.
+const CASES: [&str; 9] = [
+    "malformed-yaml",
+    "binary-file",
+    "not-utf8",
+    "empty-file",
+    "unclosed-front-matter",
+    "parent-path-image",
+    "absolute-path-image",
+    "duplicate-id",
+    "template-error",
+];
+
+fn assert_snapshot(name: &str, text: &str) {
+    let path = repo().join("tests/snapshots").join(format!("{name}.txt"));
+    if std::env::var_os("SHOWCASE_UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "no snapshot {}; run with SHOWCASE_UPDATE_SNAPSHOTS=1 to write it",
+            path.display()
+        )
+    });
+    assert_eq!(
+        text, expected,
+        "the report for {name} changed; if that is intended, run with SHOWCASE_UPDATE_SNAPSHOTS=1"
+    );
+}
+
+fn reports(site: &Site, name: &str) {
+    for lang in ["en", "zh"] {
+        let run = site.check(&["--lang", lang]);
+        run.assert_code(1);
+        assert_snapshot(&format!("{name}.{lang}"), &run.stderr);
+    }
+}
+
+#[test]
+fn each_bad_input_has_its_report_in_both_languages() {
+    for case in CASES {
+        let site = Site::with(&[&format!("bad-input/{case}")]);
+        reports(&site, case);
+    }
+}
+
+#[test]
+fn a_symlink_leading_outside_the_site_has_its_report_in_both_languages() {
+    let site = Site::base();
+    let secret = site.outside().join("secret.md");
+    std::fs::write(&secret, "---\ntitle: 机密\ndate: 2022-01-01\n---\n").unwrap();
+    std::os::unix::fs::symlink(&secret, site.path("content/projects/x.zh.md")).unwrap();
+    reports(&site, "symlink-outside");
+}
