@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::messages::UiLang;
 
@@ -29,6 +29,9 @@ fn parse_ui_lang(text: &str) -> Result<UiLang, String> {
 pub enum Command {
     /// Build the site into the output folder (replacing the previous output only when the build succeeds).
     Build(BuildArgs),
+    /// Show how far each record is translated into each language, or record (--stamp) that a
+    /// translation matches its source.
+    Translations(TranslationsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -49,4 +52,29 @@ pub struct BuildArgs {
     /// done (template and Markdown renders).
     #[arg(long)]
     pub timings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TranslationsArgs {
+    /// The site folder (the one with site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// `text`: a table for people; `json`: the same for scripts (README.md, "Translations").
+    #[arg(long, value_enum, default_value_t = TranslationsFormat::Text)]
+    pub format: TranslationsFormat,
+    /// Record that the translations of this record (`<collection>/<id>`, e.g.
+    /// `projects/hongxin-wuye`) match its current source: writes `translated_from: <digest>`
+    /// into their front matter.
+    #[arg(long, value_name = "COLLECTION/ID")]
+    pub stamp: Option<String>,
+    /// With --stamp: only the translation in this language (e.g. `ko`). Default: every
+    /// translation file of the record.
+    #[arg(long, value_name = "CODE", requires = "stamp")]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TranslationsFormat {
+    Text,
+    Json,
 }

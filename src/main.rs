@@ -19,6 +19,7 @@ mod output;
 mod pipeline;
 mod render;
 mod source;
+mod translations;
 mod yaml;
 
 use std::process::ExitCode;
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
     let lang = cli.lang.unwrap_or_else(messages::UiLang::from_env);
     let result = match cli.command {
         cli::Command::Build(args) => commands::build::run(args, lang),
+        cli::Command::Translations(args) => commands::translations::run(args, lang),
     };
     match result {
         Ok(code) => ExitCode::from(code),

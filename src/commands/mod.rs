@@ -2,6 +2,7 @@
 //! exit code (0 ok, 1 content errors, 2 usage or operational failure).
 
 pub mod build;
+pub mod translations;
 
 use std::io::IsTerminal;
 
