@@ -171,7 +171,12 @@ fn render_text(report: &Report, lang: UiLang) -> String {
             truncate(&status.title, TITLE_WIDTH),
             status.lang.clone(),
             state_label(status.state).text(lang),
-            status.untranslated.join(", "),
+            // A missing translation lacks every field: listing them would only be noise.
+            if status.state == State::Missing {
+                String::new()
+            } else {
+                status.untranslated.join(", ")
+            },
         ]);
     }
     let mut out = table(&rows);
