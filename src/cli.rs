@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::messages::UiLang;
 
@@ -31,6 +31,9 @@ pub enum Command {
     Build(BuildArgs),
     /// Check the whole site without writing anything: every problem, with file, line and a hint.
     Check(CheckArgs),
+    /// Show how far each record is translated into each language, or record (--stamp) that a
+    /// translation matches its source.
+    Translations(TranslationsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -69,7 +72,27 @@ pub struct CheckArgs {
     pub drafts: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Args)]
+pub struct TranslationsArgs {
+    /// The site folder (the one with site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// `text`: a table for people; `json`: the same for scripts (README.md, "Translations").
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Record that the translations of this record (`<collection>/<id>`, e.g.
+    /// `projects/hongxin-wuye`) match its current source: writes `translated_from: <digest>`
+    /// into their front matter.
+    #[arg(long, value_name = "COLLECTION/ID")]
+    pub stamp: Option<String>,
+    /// With --stamp: only the translation in this language (e.g. `ko`). Default: every
+    /// translation file of the record.
+    #[arg(long, value_name = "CODE", requires = "stamp")]
+    pub to: Option<String>,
+}
+
+/// How a report is printed: for people or for scripts and CI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,
     Json,

@@ -20,6 +20,7 @@ mod output;
 mod pipeline;
 mod render;
 mod source;
+mod translations;
 mod yaml;
 
 use std::process::ExitCode;
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         cli::Command::Build(args) => commands::build::run(args, lang),
         cli::Command::Check(args) => commands::check::run(args, lang),
+        cli::Command::Translations(args) => commands::translations::run(args, lang),
     };
     match result {
         Ok(code) => ExitCode::from(code),

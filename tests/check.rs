@@ -104,7 +104,9 @@ fn one_run_reports_problems_in_content_and_in_the_theme() {
     assert_eq!(
         got,
         [
+            "content/projects/x.zh.md:1:1 W-missing-translation",
             "content/projects/x.zh.md:3:7 E-bad-date",
+            "content/projects/y.zh.md:1:1 W-missing-translation",
             "content/projects/y.zh.md:4:8 E-bad-enum",
             "content/projects/y.zh.md:5:11 E-unknown-record",
             "themes/default/templates/record.html:3:7 E-template",
@@ -121,7 +123,8 @@ fn the_text_report_points_at_the_line_and_counts_problems() {
         .assert_stderr_has(" --> content/projects/x.zh.md:3:7")
         .assert_stderr_has("3 | date: 2021-02-30")
         .assert_stderr_has("help: ")
-        .assert_stderr_has("1 error, 0 warnings");
+        .assert_stderr_has("warning[W-missing-translation]")
+        .assert_stderr_has("1 error, 1 warning");
     assert!(
         run.stdout.is_empty(),
         "the text report goes to stderr: {}",

@@ -9,11 +9,12 @@ use crate::content::Content;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::messages::msg;
 use crate::render::{ThemeError, template_spot};
+use crate::translations;
 
 /// The rules that read what each parsed file says, before the files are assembled into a site.
 pub fn content_rules(root: &Path, config: &SiteConfig, content: &Content) -> Diagnostics {
-    let _ = (root, config, content);
-    Diagnostics::default()
+    let _ = root;
+    translations::diagnostics(config, content)
 }
 
 /// A theme that cannot be loaded (unreadable file, template syntax error) or a page that fails
