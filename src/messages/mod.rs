@@ -61,11 +61,21 @@ impl UiLang {
     }
 }
 
-/// A value a message shows: text as given, or a count that may choose a plural form.
+/// A value a message shows: text as given, a count that may choose a plural form, or another
+/// message.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Arg {
     Text(String),
     Count(i64),
+    /// A part of a sentence that is itself a message (`expected = msg!("expected-date")`),
+    /// shown in the same language as the sentence.
+    Message(Box<Message>),
+}
+
+impl From<Message> for Arg {
+    fn from(message: Message) -> Self {
+        Arg::Message(Box::new(message))
+    }
 }
 
 impl From<&str> for Arg {
@@ -128,20 +138,6 @@ macro_rules! msg {
 }
 pub(crate) use msg;
 
-// Transitional: text written in the code rather than the catalogs, shown the same in every
-// language, until each caller names its message.
-impl From<String> for Message {
-    fn from(text: String) -> Self {
-        msg!("untranslated", text = text)
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Self {
-        msg!("untranslated", text = text)
-    }
-}
-
 impl Message {
     /// The message's text in `lang`; English when `lang`'s catalog lacks it.
     pub fn text(&self, lang: UiLang) -> String {
@@ -150,6 +146,7 @@ impl Message {
             match value {
                 Arg::Text(text) => args.set(*name, FluentValue::from(text.as_str())),
                 Arg::Count(n) => args.set(*name, FluentValue::from(*n)),
+                Arg::Message(message) => args.set(*name, FluentValue::from(message.text(lang))),
             }
         }
         for bundle in [bundle(lang), bundle(UiLang::En)] {
