@@ -268,6 +268,65 @@ mod tests {
         assert!(missing.is_empty(), "ids missing from en.ftl: {missing:?}");
     }
 
+    /// The names given to `name = value` at the top level of a `msg!(…)` call's text (after
+    /// `msg!(`), and where the call ends.
+    fn call_arg_names(call: &str) -> BTreeSet<String> {
+        let mut depth = 0usize;
+        let mut parts = vec![String::new()];
+        for c in call.chars() {
+            match c {
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth == 0 => break,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    parts.push(String::new());
+                    continue;
+                }
+                _ => {}
+            }
+            parts.last_mut().unwrap().push(c);
+        }
+        parts
+            .iter()
+            .skip(1)
+            .filter_map(|part| {
+                let (name, _) = part.split_once('=')?;
+                let name = name.trim();
+                name.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    .then(|| name.to_string())
+            })
+            .filter(|name| !name.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn every_message_the_code_names_gets_the_values_its_text_uses() {
+        let english = entries(CATALOGS[0].2);
+        let mut wrong = Vec::new();
+        for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let code = std::fs::read_to_string(entry.path()).unwrap();
+            for piece in code.split("msg!(\"").skip(1) {
+                let id = piece.split('"').next().unwrap_or_default();
+                let Some(expected) = english.get(id) else {
+                    continue;
+                };
+                let given = call_arg_names(piece);
+                if &given != expected {
+                    wrong.push(format!(
+                        "{}: {id} is given {given:?}, its text uses {expected:?}",
+                        entry.path().display()
+                    ));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
     #[test]
     fn messages_show_their_values_and_plurals_in_each_language() {
         let one = msg!("summary-counts", errors = 1usize, warnings = 0usize);
