@@ -38,23 +38,8 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            eprintln!("error: {}", error_chain(err.as_ref()));
+            commands::print_error(err.as_ref(), lang);
             ExitCode::from(commands::EXIT_FAILURE)
         }
     }
-}
-
-/// An error and all its causes, joined: Tera keeps the useful part of a template error in the
-/// source chain.
-pub fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {
-    let mut text = err.to_string();
-    let mut source = err.source();
-    while let Some(cause) = source {
-        let cause_text = cause.to_string();
-        if !text.contains(&cause_text) {
-            text.push_str(&format!("\n  caused by: {cause_text}"));
-        }
-        source = cause.source();
-    }
-    text
 }

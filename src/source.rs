@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Location};
+use crate::messages::msg;
 
 /// One input file's text. `path` is relative to the site root: it is what users see in reports.
 #[derive(Debug, Clone)]
@@ -29,16 +30,17 @@ impl SourceFile {
     /// Reads `root/path`, refusing what cannot be a text record.
     pub fn read(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
         let bytes = std::fs::read(root.join(path)).map_err(|err| {
-            Diagnostic::error("E-read", format!("cannot read this file: {err}")).in_file(path)
+            Diagnostic::error("E-read", msg!("cannot-read-file", detail = err.to_string()))
+                .in_file(path)
         })?;
         Self::from_bytes(path, bytes)
     }
 
     pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
         if bytes.contains(&0) {
-            return Err(Diagnostic::error("E-binary-file", "this is a binary file, not text")
+            return Err(Diagnostic::error("E-binary-file", msg!("binary-file"))
                 .in_file(path)
-                .hint("save it as UTF-8 text, or move it out of content/ (images belong in a record's folder or static/)"));
+                .hint(msg!("binary-file-hint")));
         }
         let text = match utf8_text(bytes) {
             Ok(text) => text,
@@ -65,9 +67,9 @@ impl SourceFile {
                         .to_string(),
                     width: 1,
                 };
-                return Err(Diagnostic::error("E-not-utf8", "this file is not UTF-8 text")
+                return Err(Diagnostic::error("E-not-utf8", msg!("not-utf8"))
                     .at(location)
-                    .hint("save the file as UTF-8; files saved as GBK or EUC-KR must be converted (most editors offer \"Save with encoding\")"));
+                    .hint(msg!("not-utf8-hint")));
             }
         };
         let text = text
@@ -75,9 +77,9 @@ impl SourceFile {
             .map(str::to_string)
             .unwrap_or(text);
         if text.trim().is_empty() {
-            return Err(Diagnostic::error("E-empty-file", "this file is empty")
+            return Err(Diagnostic::error("E-empty-file", msg!("empty-file"))
                 .in_file(path)
-                .hint("write the record's front matter and text, or delete the file"));
+                .hint(msg!("empty-file-hint")));
         }
         Ok(SourceFile::new(path.to_path_buf(), text))
     }

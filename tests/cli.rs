@@ -498,6 +498,38 @@ fn an_unknown_field_is_reported_at_its_line_with_a_suggestion() {
 }
 
 #[test]
+fn with_lang_zh_the_report_is_in_chinese() {
+    let site = Site::with(&["diagnostics/unknown-field"]);
+    let run = site.build(&["--lang", "zh"]);
+    run.assert_code(1)
+        .assert_stderr_has("错误[E-unknown-field]: ")
+        .assert_stderr_has("中的字段 `regoin` 不存在")
+        .assert_stderr_has("content/projects/x.zh.md:4:1")
+        .assert_stderr_has("提示: 是不是要写 `region`？")
+        .assert_stderr_has("生成失败：1 个错误，0 个警告。之前生成的网站保持原样，没有改动。")
+        .assert_stderr_lacks("help:")
+        .assert_stderr_lacks("did you mean");
+}
+
+#[test]
+fn a_chinese_locale_gives_chinese_messages_unless_lang_says_otherwise() {
+    let site = Site::base();
+    let run = site.build_with_env(&[], &[("LANG", "zh_CN.UTF-8")]);
+    run.assert_ok()
+        .assert_stderr_has("已生成 ")
+        .assert_stderr_has("0 个错误，0 个警告")
+        .assert_stderr_lacks("Built ");
+    let site = Site::with(&["diagnostics/unknown-field"]);
+    site.build_with_env(&[], &[("LANG", "zh_CN.UTF-8")])
+        .assert_code(1)
+        .assert_stderr_has("提示: 是不是要写 `region`？");
+    site.build_with_env(&["--lang", "en"], &[("LANG", "zh_CN.UTF-8")])
+        .assert_code(1)
+        .assert_stderr_has("help: did you mean `region`?")
+        .assert_stderr_has("Build failed: 1 error, 0 warnings.");
+}
+
+#[test]
 fn several_errors_are_all_reported_in_one_run() {
     let site = Site::with(&["diagnostics/two-errors"]);
     let run = site.build(&[]);

@@ -8,7 +8,7 @@ use crate::config::SiteConfig;
 use crate::content::Content;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::messages::msg;
-use crate::render::{ThemeError, template_spot};
+use crate::render::{RenderError, ThemeError, template_spot};
 use crate::translations;
 
 /// The rules that read what each parsed file says, before the files are assembled into a site.
@@ -40,11 +40,20 @@ pub fn template_problem(
         })
         .hint(hint);
     }
-    let diagnostic = Diagnostic::error(
-        "E-template",
-        msg!("check-template-error", detail = crate::error_chain(err)),
-    )
-    .hint(hint);
+    // No template line to show: the theme's own message, with the cause (an io error, Tera's
+    // text) as the detail.
+    let message = match (
+        err.downcast_ref::<ThemeError>(),
+        err.downcast_ref::<RenderError>(),
+    ) {
+        (Some(theme), _) => theme.message(),
+        (_, Some(render)) => render.message(),
+        _ => msg!("check-template-error", detail = err.to_string()),
+    };
+    let mut diagnostic = Diagnostic::error("E-template", message).hint(hint);
+    if let Some(cause) = err.source() {
+        diagnostic = diagnostic.hint(msg!("check-template-cause", detail = cause.to_string()));
+    }
     let file = match err.downcast_ref::<ThemeError>() {
         Some(
             ThemeError::Template { path, .. }

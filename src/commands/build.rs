@@ -6,18 +6,29 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use anyhow::{Context, Result};
+use std::error::Error;
 
-use super::{EXIT_CONTENT, EXIT_FAILURE, EXIT_OK, print_diagnostics, summary_counts};
+use anyhow::Result;
+
+use super::{
+    EXIT_CONTENT, EXIT_FAILURE, EXIT_OK, print_diagnostics, print_failure, summary_counts,
+};
 use crate::cli::BuildArgs;
 use crate::config::BaseUrl;
-use crate::messages::UiLang;
+use crate::messages::{UiLang, msg};
 use crate::pipeline::{self, BuildError, BuildOptions};
 use crate::render::WorkCounters;
 
 pub fn run(args: BuildArgs, lang: UiLang) -> Result<u8> {
     let base_url = match &args.base_url {
-        Some(text) => Some(BaseUrl::parse(text).with_context(|| format!("--base-url {text:?} is not a usable URL; write a full URL such as https://example.org/showcase/, or /"))?),
+        Some(text) => match BaseUrl::parse(text) {
+            Some(url) => Some(url),
+            None => {
+                let message = msg!("cli-bad-base-url", url = format!("{text:?}"));
+                print_failure(&message, None, None, lang);
+                return Ok(EXIT_FAILURE);
+            }
+        },
         None => None,
     };
     let counters = Arc::new(WorkCounters::default());
@@ -28,7 +39,7 @@ pub fn run(args: BuildArgs, lang: UiLang) -> Result<u8> {
         drafts: args.drafts,
         counters: counters.clone(),
     };
-    let progress = ProgressBar::start(counters.clone());
+    let progress = ProgressBar::start(counters.clone(), msg!("build-progress").text(lang));
     let result = pipeline::build(&options);
     progress.stop();
     match result {
@@ -40,15 +51,18 @@ pub fn run(args: BuildArgs, lang: UiLang) -> Result<u8> {
                 .map(|(lang, n)| format!("{lang} {n}"))
                 .collect();
             let total: usize = report.pages_per_lang.iter().map(|(_, n)| n).sum();
-            eprintln!(
-                "Built {total} pages ({}), {} files, {:.1} MiB, {} in {:.2} s → {}",
-                per_lang.join(", "),
-                report.written.files,
-                report.written.bytes as f64 / 1_048_576.0,
-                summary_counts(&report.diagnostics, lang),
-                report.seconds,
-                report.output.display()
+            let summary = msg!(
+                "build-summary",
+                pages = total,
+                per_lang = per_lang.join(", "),
+                files = report.written.files,
+                mib = format!("{:.1}", report.written.bytes as f64 / 1_048_576.0),
+                counts = summary_counts(&report.diagnostics, lang),
+                seconds = format!("{:.2}", report.seconds),
+                output = &report.output
             );
+            eprintln!("{}", summary.text(lang));
+            // The timings are for whoever tunes showcase, so they stay in English.
             if args.timings {
                 for phase in &report.phases {
                     let memory = phase.peak_memory.map_or(String::new(), |bytes| {
@@ -70,23 +84,22 @@ pub fn run(args: BuildArgs, lang: UiLang) -> Result<u8> {
         }
         Err(BuildError::Content(diagnostics)) => {
             print_diagnostics(&diagnostics, lang);
-            eprintln!(
-                "Build failed: {}. The previous output was left as it was.",
-                summary_counts(&diagnostics, lang)
-            );
+            let counts = summary_counts(&diagnostics, lang);
+            eprintln!("{}", msg!("build-failed", counts = counts).text(lang));
             Ok(EXIT_CONTENT)
         }
         Err(BuildError::Output(err)) => {
-            let hint = err.hint();
-            eprintln!("error: {}", crate::error_chain(&err));
-            if let Some(hint) = hint {
-                eprintln!("help: {hint}");
-            }
+            print_failure(&err.message(), err.source(), err.hint().as_ref(), lang);
             Ok(EXIT_FAILURE)
         }
-        Err(err) => {
-            eprintln!("error: {}", crate::error_chain(&err));
-            eprintln!("The previous output was left as it was.");
+        Err(BuildError::Theme(err)) => {
+            print_failure(&err.message(), err.source(), None, lang);
+            eprintln!("{}", msg!("build-previous-output-kept").text(lang));
+            Ok(EXIT_FAILURE)
+        }
+        Err(BuildError::Render(err)) => {
+            print_failure(&err.message(), err.source(), None, lang);
+            eprintln!("{}", msg!("build-previous-output-kept").text(lang));
             Ok(EXIT_FAILURE)
         }
     }
@@ -101,7 +114,8 @@ struct ProgressBar {
 impl ProgressBar {
     const WIDTH: usize = 30;
 
-    fn start(counters: Arc<WorkCounters>) -> ProgressBar {
+    /// `label` is the word shown before the bar ("Rendering"), in the user's language.
+    fn start(counters: Arc<WorkCounters>, label: String) -> ProgressBar {
         let done = Arc::new(AtomicBool::new(false));
         let thread = std::io::stderr().is_terminal().then(|| {
             let done = done.clone();
@@ -120,7 +134,7 @@ impl ProgressBar {
                     let rendered = counters.templates.load(Ordering::Relaxed).min(total);
                     let filled = rendered * Self::WIDTH / total;
                     eprint!(
-                        "\rRendering [{}{}] {rendered}/{total}",
+                        "\r{label} [{}{}] {rendered}/{total}",
                         "#".repeat(filled),
                         "-".repeat(Self::WIDTH - filled)
                     );

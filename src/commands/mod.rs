@@ -8,7 +8,7 @@ pub mod translations;
 use std::io::IsTerminal;
 
 use crate::diagnostics::{Diagnostics, Severity, render_text};
-use crate::messages::{UiLang, msg};
+use crate::messages::{Message, UiLang, msg};
 
 /// Exit codes, as ripgrep uses them.
 pub const EXIT_OK: u8 = 0;
@@ -22,6 +22,57 @@ pub fn print_diagnostics(diagnostics: &Diagnostics, lang: UiLang) {
     }
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     eprint!("{}", render_text(diagnostics, color, lang));
+}
+
+/// Prints an operational failure in the user's language: `error: <message>`, then each cause
+/// (the system's or a library's own words, which Tera keeps the useful part of a template error
+/// in), then `help: <hint>`.
+pub fn print_failure(
+    message: &Message,
+    source: Option<&(dyn std::error::Error + 'static)>,
+    hint: Option<&Message>,
+    lang: UiLang,
+) {
+    let text = message.text(lang);
+    eprintln!(
+        "{}: {}{}",
+        msg!("label-error").text(lang),
+        text,
+        causes(&text, source, lang)
+    );
+    if let Some(hint) = hint {
+        eprintln!("{}: {}", msg!("label-help").text(lang), hint.text(lang));
+    }
+}
+
+/// Prints an error that has no message of its own in the catalogs (an `anyhow` error) with
+/// its whole chain of causes.
+pub fn print_error(err: &(dyn std::error::Error + 'static), lang: UiLang) {
+    let text = err.to_string();
+    eprintln!(
+        "{}: {}{}",
+        msg!("label-error").text(lang),
+        text,
+        causes(&text, err.source(), lang)
+    );
+}
+
+/// `source` and its own sources, one `caused by:` line each, leaving out any whose text is
+/// already in `shown`.
+fn causes(shown: &str, source: Option<&(dyn std::error::Error + 'static)>, lang: UiLang) -> String {
+    let label = msg!("label-caused-by").text(lang);
+    let mut shown = shown.to_string();
+    let mut text = String::new();
+    let mut source = source;
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !shown.contains(&cause_text) {
+            text.push_str(&format!("\n  {label}: {cause_text}"));
+            shown.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
 }
 
 /// "2 errors, 1 warning" in the user's language.

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::localized::Localized;
+use crate::messages::{Message, msg};
 use crate::source::SourceFile;
 use crate::yaml::{self, Node, Reader};
 pub use schema::{CollectionSchema, FieldDef, FieldType, SortKey, SortOrder};
@@ -146,9 +147,13 @@ pub fn load(root: &Path) -> Result<(SiteConfig, SourceFile), Diagnostics> {
     if !root.join(path).is_file() {
         let diagnostic = Diagnostic::error(
             "E-no-site",
-            format!("there is no {CONFIG_FILE} in {}", root.canonicalize().as_deref().unwrap_or(root).display()),
+            msg!(
+                "no-site-yaml",
+                file = CONFIG_FILE,
+                folder = root.canonicalize().as_deref().unwrap_or(root)
+            ),
         )
-        .hint("run showcase in the site's folder (the one that holds site.yaml and content/), or name it with --root DIR");
+        .hint(msg!("no-site-yaml-hint"));
         return Err([diagnostic].into_iter().collect());
     }
     let file =
@@ -169,7 +174,7 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
             diagnostics.push(
                 Diagnostic::error(
                     "E-yaml",
-                    format!("site.yaml is not valid YAML: {}", err.message),
+                    msg!("site-yaml-not-yaml", problem = err.message.clone()),
                 )
                 .at(file.location(err.pos.line, err.pos.column, 1))
                 .hint(err.hint()),
@@ -194,7 +199,7 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
             "taxonomies",
             "collections",
         ],
-        "site.yaml",
+        msg!("what-site-yaml"),
     );
     let languages = read_languages(&mut r, &root)?;
     let codes: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
@@ -202,7 +207,12 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
     let title = match root.get("title") {
         Some(node) => r.localized_text(node, "title", &codes, &default_lang),
         None => {
-            r.missing(&root, "title", "site.yaml", "add `title: {zh: …, ko: …}`");
+            r.missing(
+                &root,
+                "title",
+                msg!("what-site-yaml"),
+                msg!("site-title-missing-hint"),
+            );
             Localized::new()
         }
     };
@@ -216,9 +226,9 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
             if parsed.is_none() {
                 let location = r.value_location(node);
                 r.push(
-                    Diagnostic::error("E-bad-base-url", format!("`base_url` is not a usable URL: `{text}`"))
+                    Diagnostic::error("E-bad-base-url", msg!("bad-base-url", url = &text))
                         .at(location)
-                        .hint("write a full URL such as https://example.org/showcase/, or / for the root of any host"),
+                        .hint(msg!("bad-base-url-hint")),
                 );
             }
             parsed
@@ -236,9 +246,9 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
             _ => {
                 let location = r.value_location(node);
                 r.push(
-                    Diagnostic::error("E-bad-value", "`missing_translation` must be `fallback` or `omit`")
+                    Diagnostic::error("E-bad-value", msg!("bad-missing-translation"))
                         .at(location)
-                        .hint("fallback shows the default-language text marked as untranslated; omit leaves the record out"),
+                        .hint(msg!("bad-missing-translation-hint")),
                 );
                 MissingTranslation::Fallback
             }
@@ -270,8 +280,8 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
             r.missing(
                 &root,
                 "collections",
-                "site.yaml",
-                "declare at least one collection, such as `projects:` with its `name` and `fields`",
+                msg!("what-site-yaml"),
+                msg!("site-collections-missing-hint"),
             );
             Vec::new()
         }
@@ -293,15 +303,20 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
 
 fn read_languages(r: &mut Reader, root: &Node) -> Option<Vec<Language>> {
     let Some(node) = root.get("languages") else {
-        r.missing(root, "languages", "site.yaml", "add `languages:` with `- {code: zh, tag: zh-Hans, name: 中文}`; the first is the default language");
+        r.missing(
+            root,
+            "languages",
+            msg!("what-site-yaml"),
+            msg!("site-languages-missing-hint"),
+        );
         return None;
     };
     let Some(items) = node.as_seq().filter(|items| !items.is_empty()) else {
         r.wrong_type(
             node,
             "languages",
-            "a list of languages",
-            "write `- {code: zh, tag: zh-Hans, name: 中文}`, one per line",
+            msg!("expected-language-list"),
+            msg!("hint-write-language-list"),
         );
         return None;
     };
@@ -310,26 +325,23 @@ fn read_languages(r: &mut Reader, root: &Node) -> Option<Vec<Language>> {
         let Some(entries) = r.map(item, "languages") else {
             continue;
         };
-        r.unknown_keys(entries, &["code", "tag", "name"], "a language");
+        r.unknown_keys(entries, &["code", "tag", "name"], msg!("what-a-language"));
         let code = item.get("code").and_then(|n| r.text(n, "code"));
         let Some(code) = code else {
             r.missing(
                 item,
                 "code",
-                "this language",
-                "add `code: ko`: the short code used in file names",
+                msg!("what-this-language"),
+                msg!("language-code-missing-hint"),
             );
             continue;
         };
         if !is_slug(&code) {
             let location = r.value_location(item.get("code").unwrap_or(item));
             r.push(
-                Diagnostic::error(
-                    "E-bad-value",
-                    format!("language code `{code}` must be lowercase letters, digits or `-`"),
-                )
-                .at(location)
-                .hint("use a short code such as `zh` or `ko`"),
+                Diagnostic::error("E-bad-value", msg!("bad-language-code", code = &code))
+                    .at(location)
+                    .hint(msg!("bad-language-code-hint")),
             );
             continue;
         }
@@ -338,10 +350,10 @@ fn read_languages(r: &mut Reader, root: &Node) -> Option<Vec<Language>> {
             r.push(
                 Diagnostic::error(
                     "E-duplicate-language",
-                    format!("language `{code}` is declared twice"),
+                    msg!("language-declared-twice", code = &code),
                 )
                 .at(location)
-                .hint("declare each language once"),
+                .hint(msg!("language-declared-twice-hint")),
             );
             continue;
         }
@@ -363,9 +375,9 @@ fn read_page_size(r: &mut Reader, node: &Node) -> Option<usize> {
     if size < 1 {
         let location = r.value_location(node);
         r.push(
-            Diagnostic::error("E-bad-value", "`paginate` must be at least 1")
+            Diagnostic::error("E-bad-value", msg!("bad-paginate"))
                 .at(location)
-                .hint("write how many records one list page shows, such as 12"),
+                .hint(msg!("bad-paginate-hint")),
         );
         return None;
     }
@@ -383,13 +395,13 @@ fn read_taxonomies(
     };
     let mut taxonomies = Vec::new();
     for (key, value) in entries {
-        if !check_route_key(r, key, "taxonomy") {
+        if !check_route_key(r, key, msg!("what-taxonomy")) {
             continue;
         }
         let Some(fields) = r.map(value, &key.name) else {
             continue;
         };
-        r.unknown_keys(fields, &["name", "terms"], "a taxonomy");
+        r.unknown_keys(fields, &["name", "terms"], msg!("what-a-taxonomy"));
         let name = value
             .get("name")
             .map(|n| r.localized_text(n, "name", codes, default_lang))
@@ -408,24 +420,29 @@ fn read_taxonomies(
 }
 
 /// Collection and taxonomy keys become URL segments and must not shadow the generator's own.
-fn check_route_key(r: &mut Reader, key: &yaml::Key, what: &str) -> bool {
+fn check_route_key(r: &mut Reader, key: &yaml::Key, what: Message) -> bool {
     let location = r.key_location(key);
     if !is_slug(&key.name) {
-        r.push(Diagnostic::error("E-bad-name", format!("{what} name `{}` must be lowercase letters, digits or `-`", key.name))
+        r.push(
+            Diagnostic::error(
+                "E-bad-name",
+                msg!("route-name-not-slug", what = what, name = &key.name),
+            )
             .at(location)
-            .hint("the name is used in URLs; write it like `projects` and put the display name under `name:`"));
+            .hint(msg!("route-name-not-slug-hint")),
+        );
         return false;
     }
     if RESERVED_ROUTES.contains(&key.name.as_str()) {
         r.push(
             Diagnostic::error(
                 "E-bad-name",
-                format!("{what} name `{}` is used by the generator itself", key.name),
+                msg!("route-name-reserved", what = what, name = &key.name),
             )
             .at(location)
-            .hint(format!(
-                "choose another name; these are reserved: {}",
-                RESERVED_ROUTES.join(", ")
+            .hint(msg!(
+                "route-name-reserved-hint",
+                names = RESERVED_ROUTES.join(", ")
             )),
         );
         return false;
@@ -445,7 +462,7 @@ fn read_collections(
     };
     let mut collections = Vec::new();
     for (key, value) in entries {
-        if !check_route_key(r, key, "collection") {
+        if !check_route_key(r, key, msg!("what-collection")) {
             continue;
         }
         if codes.contains(&key.name) || taxonomies.iter().any(|t| t.key == key.name) {
@@ -453,13 +470,10 @@ fn read_collections(
             r.push(
                 Diagnostic::error(
                     "E-bad-name",
-                    format!(
-                        "collection `{}` has the same name as a language or taxonomy",
-                        key.name
-                    ),
+                    msg!("collection-name-taken", name = &key.name),
                 )
                 .at(location)
-                .hint("give the collection another name: it is used in URLs"),
+                .hint(msg!("collection-name-taken-hint")),
             );
             continue;
         }
@@ -469,7 +483,7 @@ fn read_collections(
         r.unknown_keys(
             fields,
             &["name", "sort", "paginate", "fields", "extra"],
-            "a collection",
+            msg!("what-a-collection"),
         );
         let name = value
             .get("name")
@@ -486,19 +500,20 @@ fn read_collections(
             .get("paginate")
             .and_then(|n| read_page_size(r, n))
             .unwrap_or(12);
-        let allow_extra =
-            match value.get("extra") {
-                None => false,
-                Some(n) if n.as_str() == Some("allow") => true,
-                Some(n) if n.as_str() == Some("deny") => false,
-                Some(n) => {
-                    let location = r.value_location(n);
-                    r.push(Diagnostic::error("E-bad-value", "`extra` must be `allow` or `deny`")
-                    .at(location)
-                    .hint("`extra: allow` lets records carry fields the schema does not declare"));
-                    false
-                }
-            };
+        let allow_extra = match value.get("extra") {
+            None => false,
+            Some(n) if n.as_str() == Some("allow") => true,
+            Some(n) if n.as_str() == Some("deny") => false,
+            Some(n) => {
+                let location = r.value_location(n);
+                r.push(
+                    Diagnostic::error("E-bad-value", msg!("bad-extra"))
+                        .at(location)
+                        .hint(msg!("bad-extra-hint")),
+                );
+                false
+            }
+        };
         let fields = value
             .get("fields")
             .map(|n| read_fields(r, n, codes, default_lang, taxonomies))
@@ -539,12 +554,9 @@ fn read_sort(r: &mut Reader, node: &Node) -> Option<SortOrder> {
 fn bad_sort(r: &mut Reader, node: &Node) -> Option<SortOrder> {
     let location = r.value_location(node);
     r.push(
-        Diagnostic::error(
-            "E-bad-value",
-            "`sort` must be `date`, `weight` or `title`, then `asc` or `desc`",
-        )
-        .at(location)
-        .hint("for example `sort: date desc` (newest first) or `sort: weight asc`"),
+        Diagnostic::error("E-bad-value", msg!("bad-sort"))
+            .at(location)
+            .hint(msg!("bad-sort-hint")),
     );
     None
 }
@@ -584,9 +596,11 @@ fn read_fields(
             || codes.contains(&key.name)
         {
             let location = r.key_location(key);
-            r.push(Diagnostic::error("E-bad-name", format!("field `{}` is built in and cannot be redeclared", key.name))
-                .at(location)
-                .hint("every record already has title, date, summary, updated, draft, featured, weight, slug, related, source and the taxonomies; choose another name"));
+            r.push(
+                Diagnostic::error("E-bad-name", msg!("field-built-in", name = &key.name))
+                    .at(location)
+                    .hint(msg!("field-built-in-hint")),
+            );
             continue;
         }
         let Some(spec) = r.map(value, &key.name) else {
@@ -595,11 +609,16 @@ fn read_fields(
         r.unknown_keys(
             spec,
             &["type", "required", "label", "values", "labels"],
-            "a field definition",
+            msg!("what-a-field-definition"),
         );
         let ty = match value.get("type") {
             None => {
-                r.missing(value, "type", &format!("field `{}`", key.name), "add `type: text` (or string, markdown, int, number, date, bool, enum, list, image, gallery, metrics, link, ref)");
+                r.missing(
+                    value,
+                    "type",
+                    msg!("what-field", name = &key.name),
+                    msg!("field-type-missing-hint"),
+                );
                 continue;
             }
             Some(type_node) => {
@@ -610,16 +629,13 @@ fn read_fields(
                         let names: Vec<&str> = FieldType::ALL.iter().map(|(n, _)| *n).collect();
                         let location = r.value_location(type_node);
                         let hint = match yaml::read::closest(&name, &names) {
-                            Some(near) => format!("did you mean `{near}`?"),
-                            None => format!("the types are: {}", names.join(", ")),
+                            Some(near) => msg!("did-you-mean", name = near),
+                            None => msg!("unknown-type-hint-list", names = names.join(", ")),
                         };
                         r.push(
-                            Diagnostic::error(
-                                "E-unknown-type",
-                                format!("unknown field type `{name}`"),
-                            )
-                            .at(location)
-                            .hint(hint),
+                            Diagnostic::error("E-unknown-type", msg!("unknown-type", name = &name))
+                                .at(location)
+                                .hint(hint),
                         );
                         continue;
                     }
@@ -647,8 +663,8 @@ fn read_fields(
             r.missing(
                 value,
                 "values",
-                &format!("enum field `{}`", key.name),
-                "list the allowed values: `values: [planned, ongoing, completed]`",
+                msg!("what-enum-field", name = &key.name),
+                msg!("enum-values-missing-hint"),
             );
         }
         let mut value_labels = BTreeMap::new();
@@ -661,13 +677,14 @@ fn read_fields(
                     r.push(
                         Diagnostic::error(
                             "E-unknown-field",
-                            format!(
-                                "`{}` is not one of the values of `{}`",
-                                value_key.name, key.name
+                            msg!(
+                                "label-not-a-value",
+                                value = &value_key.name,
+                                field = &key.name
                             ),
                         )
                         .at(location)
-                        .hint(format!("the values are: {}", values.join(", "))),
+                        .hint(msg!("the-values-are", values = values.join(", "))),
                     );
                     continue;
                 }

@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use crate::config::{BUILTIN_FIELDS, CollectionSchema, FieldDef, FieldType, SiteConfig};
 use crate::diagnostics::{Diagnostic, Location};
 use crate::localized::Localized;
+use crate::messages::{Message, msg};
 use crate::yaml::{Key, Node, Reader, Value};
 
 /// A value with the place it was written.
@@ -159,7 +160,7 @@ pub fn read_fields(
                 None => r.unknown_keys(
                     std::slice::from_ref(&(key.clone(), node.clone())),
                     &known,
-                    &format!("collection `{}`", schema.key),
+                    msg!("what-collection-named", name = &schema.key),
                 ),
             },
         }
@@ -262,7 +263,7 @@ fn located_list(r: &mut Reader, node: &Node, field: &str) -> Vec<Located<String>
 
 fn read_source(r: &mut Reader, node: &Node, ctx: &ValueContext) -> Option<SourceLink> {
     let entries = r.map(node, "source")?;
-    r.unknown_keys(entries, &["name", "url"], "`source`");
+    r.unknown_keys(entries, &["name", "url"], msg!("what-source"));
     let name = node
         .get("name")
         .map(|n| ctx.localized_text(r, n, "source.name"))
@@ -325,19 +326,17 @@ fn read_value(
                     })
                     .collect();
                 let hint = match near {
-                    Some(near) => format!(
-                        "did you mean `{near}`? The allowed values are: {}",
-                        allowed.join(", ")
+                    Some(near) => msg!(
+                        "bad-enum-hint-did-you-mean",
+                        name = near,
+                        values = allowed.join(", ")
                     ),
-                    None => format!("the allowed values are: {}", allowed.join(", ")),
+                    None => msg!("bad-enum-hint-allowed", values = allowed.join(", ")),
                 };
                 r.push(
-                    Diagnostic::error(
-                        "E-bad-enum",
-                        format!("`{value}` is not an allowed value of `{name}`"),
-                    )
-                    .at(location)
-                    .hint(hint),
+                    Diagnostic::error("E-bad-enum", msg!("bad-enum", value = &value, field = name))
+                        .at(location)
+                        .hint(hint),
                 );
                 return None;
             }
@@ -355,14 +354,14 @@ fn read_value(
             r,
             node,
             name,
-            "label, value and unit",
+            msg!("parts-metrics"),
             |r, item| read_metric(r, item, ctx),
         )),
         FieldType::Gallery => FieldValue::Gallery(read_list_of(
             r,
             node,
             name,
-            "src, caption and credit",
+            msg!("parts-gallery"),
             |r, item| read_gallery_item(r, item, ctx),
         )),
     })
@@ -372,15 +371,15 @@ fn read_list_of<T>(
     r: &mut Reader,
     node: &Node,
     field: &str,
-    parts: &str,
+    parts: Message,
     mut read: impl FnMut(&mut Reader, &Node) -> Option<T>,
 ) -> Vec<T> {
     let Some(items) = node.as_seq() else {
         r.wrong_type(
             node,
             field,
-            "a list",
-            &format!("write one `- {{…}}` line per item, each with {parts}"),
+            msg!("value-list"),
+            msg!("hint-write-items", parts = parts),
         );
         return Vec::new();
     };
@@ -389,13 +388,17 @@ fn read_list_of<T>(
 
 fn read_metric(r: &mut Reader, item: &Node, ctx: &ValueContext) -> Option<Metric> {
     let entries: &[(Key, Node)] = r.map(item, "metrics")?;
-    r.unknown_keys(entries, &["label", "value", "unit"], "a key figure");
+    r.unknown_keys(
+        entries,
+        &["label", "value", "unit"],
+        msg!("what-a-key-figure"),
+    );
     let Some(value_node) = item.get("value") else {
         r.missing(
             item,
             "value",
-            "this key figure",
-            "add `value: 21652` (digits only, no commas)",
+            msg!("what-this-key-figure"),
+            msg!("metric-value-missing-hint"),
         );
         return None;
     };
@@ -408,8 +411,8 @@ fn read_metric(r: &mut Reader, item: &Node, ctx: &ValueContext) -> Option<Metric
         r.missing(
             item,
             "label",
-            "this key figure",
-            "add `label: {zh: 培训干部, ko: 간부양성}`",
+            msg!("what-this-key-figure"),
+            msg!("metric-label-missing-hint"),
         );
         return None;
     }
@@ -432,13 +435,17 @@ fn read_gallery_item(r: &mut Reader, item: &Node, ctx: &ValueContext) -> Option<
         });
     }
     let entries = r.map(item, "gallery")?;
-    r.unknown_keys(entries, &["src", "caption", "credit"], "a gallery picture");
+    r.unknown_keys(
+        entries,
+        &["src", "caption", "credit"],
+        msg!("what-a-gallery-picture"),
+    );
     let Some(src_node) = item.get("src") else {
         r.missing(
             item,
             "src",
-            "this gallery picture",
-            "add `src: photo.jpg` (a file in the record's folder or under static/)",
+            msg!("what-this-gallery-picture"),
+            msg!("gallery-src-missing-hint"),
         );
         return None;
     };

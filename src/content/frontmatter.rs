@@ -2,6 +2,7 @@
 //! shifted by the opening fence so reports point at the file's own lines.
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::msg;
 use crate::source::SourceFile;
 use crate::yaml::{self, Node};
 
@@ -19,12 +20,11 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
     let first_line = file.line(1);
     if first_line.trim_end() != "---" {
         if first_line.trim_end() == "+++" {
-            return Err(Diagnostic::error(
-                "E-toml-front-matter",
-                "this front matter is TOML (`+++`); showcase reads YAML",
-            )
-            .at(file.location(1, 1, 3))
-            .hint("write the fields as YAML between two `---` lines"));
+            return Err(
+                Diagnostic::error("E-toml-front-matter", msg!("toml-front-matter"))
+                    .at(file.location(1, 1, 3))
+                    .hint(msg!("toml-front-matter-hint")),
+            );
         }
         return Ok(Split {
             front: None,
@@ -37,12 +37,11 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
         l == "---" || l == "..."
     });
     let Some(closing) = closing else {
-        return Err(Diagnostic::error(
-            "E-unclosed-front-matter",
-            "the front matter starts with `---` but never ends",
-        )
-        .at(file.location(1, 1, 3))
-        .hint("add a line with only `---` after the last field, before the text"));
+        return Err(
+            Diagnostic::error("E-unclosed-front-matter", msg!("unclosed-front-matter"))
+                .at(file.location(1, 1, 3))
+                .hint(msg!("unclosed-front-matter-hint")),
+        );
     };
     let start = line_offset(text, 2);
     let end = line_offset(text, closing);
@@ -50,7 +49,7 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
     let mut front = yaml::parse(yaml_text).map_err(|err| {
         Diagnostic::error(
             "E-yaml",
-            format!("the front matter is not valid YAML: {}", err.message),
+            msg!("front-matter-not-yaml", problem = err.message.clone()),
         )
         .at(file.location(err.pos.line + 1, err.pos.column, 1))
         .hint(err.hint())

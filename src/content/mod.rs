@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use crate::config::{SiteConfig, is_slug};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::localized::Localized;
+use crate::messages::msg;
 use crate::source::SourceFile;
 use crate::yaml::{self, Reader};
 use fields::{Located, RecordFields, read_fields};
@@ -211,8 +212,11 @@ fn site_files(
             Err(err) => {
                 let path = err.path().map(|p| relative(root, p)).unwrap_or_default();
                 diagnostics.push(
-                    Diagnostic::error("E-read", format!("cannot read this folder: {err}"))
-                        .in_file(&path),
+                    Diagnostic::error(
+                        "E-read",
+                        msg!("cannot-read-folder", detail = err.to_string()),
+                    )
+                    .in_file(&path),
                 );
                 continue;
             }
@@ -222,21 +226,18 @@ fn site_files(
             match entry.path().canonicalize() {
                 Ok(target) if target.starts_with(&canonical_root) && target.is_dir() => {
                     diagnostics.push(
-                        Diagnostic::warning(
-                            "W-symlink-folder",
-                            "this link to a folder is not followed",
-                        )
-                        .in_file(&path)
-                        .hint("move or copy the folder here instead of linking it"),
+                        Diagnostic::warning("W-symlink-folder", msg!("symlink-folder"))
+                            .in_file(&path)
+                            .hint(msg!("symlink-folder-hint")),
                     );
                     continue;
                 }
                 Ok(target) if target.starts_with(&canonical_root) => {}
                 _ => {
                     diagnostics.push(
-                        Diagnostic::error("E-symlink-outside", "this link leads outside the site folder")
+                        Diagnostic::error("E-symlink-outside", msg!("symlink-outside"))
                             .in_file(&path)
-                            .hint("copy the file into the site instead of linking to it: only files inside the site are published"),
+                            .hint(msg!("symlink-outside-hint")),
                     );
                     continue;
                 }
@@ -291,58 +292,112 @@ fn classify(path: &Path, config: &SiteConfig) -> Result<Option<ContentFile>, Dia
     let file_name = parts.last().cloned().unwrap_or_default();
     let lang_of = |stem_and_lang: &str| -> Result<(String, String), Diagnostic> {
         match stem_and_lang.rsplit_once('.') {
-            Some((stem, lang)) if config.language(lang).is_some() => Ok((stem.to_string(), lang.to_string())),
-            Some((_, lang)) if lang.len() <= 3 && lang.chars().all(|c| c.is_ascii_alphabetic()) => Err(Diagnostic::error(
-                "E-unknown-language",
-                format!("`{lang}` in the file name is not a language of this site"),
-            )
-            .in_file(path)
-            .hint(format!("name the file `<id>.<lang>.md` with one of: {}; or add the language to `languages` in site.yaml", config.lang_codes().join(", ")))),
+            Some((stem, lang)) if config.language(lang).is_some() => {
+                Ok((stem.to_string(), lang.to_string()))
+            }
+            Some((_, lang)) if lang.len() <= 3 && lang.chars().all(|c| c.is_ascii_alphabetic()) => {
+                Err(Diagnostic::error(
+                    "E-unknown-language",
+                    msg!("unknown-file-language", lang = lang),
+                )
+                .in_file(path)
+                .hint(msg!(
+                    "unknown-file-language-hint",
+                    codes = config.lang_codes().join(", ")
+                )))
+            }
             _ => Ok((stem_and_lang.to_string(), config.default_lang().to_string())),
         }
     };
     match parts.as_slice() {
         [name] if name.starts_with("_index.") && name.ends_with(".md") => {
             let (_, lang) = lang_of(name.trim_end_matches(".md"))?;
-            Ok(Some(ContentFile::Intro { collection: None, lang }))
+            Ok(Some(ContentFile::Intro {
+                collection: None,
+                lang,
+            }))
         }
         [dir, ..] if config.collection(dir).is_none() => {
             if parts.len() == 1 || dir == "data" {
                 return Ok(None);
             }
-            Err(Diagnostic::warning("W-unknown-folder", format!("`{dir}` is not a collection of this site; its files are ignored"))
-                .in_file(path)
-                .hint(format!("declare `{dir}` under `collections` in site.yaml, or move the files into one of: {}", config.collections.iter().map(|c| c.key.as_str()).collect::<Vec<_>>().join(", "))))
+            Err(
+                Diagnostic::warning("W-unknown-folder", msg!("unknown-folder", folder = dir))
+                    .in_file(path)
+                    .hint(msg!(
+                        "unknown-folder-hint",
+                        folder = dir,
+                        collections = config
+                            .collections
+                            .iter()
+                            .map(|c| c.key.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+            )
         }
         [collection, name] => {
             let collection = collection.clone();
             if let Some(stem) = name.strip_suffix(".md") {
                 let (id, lang) = lang_of(stem)?;
                 if id == "_index" {
-                    return Ok(Some(ContentFile::Intro { collection: Some(collection), lang }));
+                    return Ok(Some(ContentFile::Intro {
+                        collection: Some(collection),
+                        lang,
+                    }));
                 }
-                Ok(Some(ContentFile::Record { collection, id, lang, format: RecordFormat::Markdown }))
-            } else if let Some(id) = name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml")) {
-                Ok(Some(ContentFile::Record { collection, id: id.to_string(), lang: config.default_lang().to_string(), format: RecordFormat::Yaml }))
+                Ok(Some(ContentFile::Record {
+                    collection,
+                    id,
+                    lang,
+                    format: RecordFormat::Markdown,
+                }))
+            } else if let Some(id) = name
+                .strip_suffix(".yaml")
+                .or_else(|| name.strip_suffix(".yml"))
+            {
+                Ok(Some(ContentFile::Record {
+                    collection,
+                    id: id.to_string(),
+                    lang: config.default_lang().to_string(),
+                    format: RecordFormat::Yaml,
+                }))
             } else {
-                Err(Diagnostic::warning("W-ignored-file", "this file is not a record and is not published")
+                Err(Diagnostic::warning("W-ignored-file", msg!("ignored-file"))
                     .in_file(path)
-                    .hint("records are `<id>.<lang>.md` or `<id>.yaml`; put images inside a record's folder (`<id>/index.zh.md` beside them) or under static/"))
+                    .hint(msg!("ignored-file-hint")))
             }
         }
         [collection, id, rest @ ..] => {
             if let [name] = rest
-                && let Some(stem) = name.strip_prefix("index.").and_then(|n| n.strip_suffix(".md"))
+                && let Some(stem) = name
+                    .strip_prefix("index.")
+                    .and_then(|n| n.strip_suffix(".md"))
             {
-                let lang = if stem.is_empty() { config.default_lang().to_string() } else { lang_of(&format!("index.{stem}"))?.1 };
-                return Ok(Some(ContentFile::Record { collection: collection.clone(), id: id.clone(), lang, format: RecordFormat::Bundle }));
+                let lang = if stem.is_empty() {
+                    config.default_lang().to_string()
+                } else {
+                    lang_of(&format!("index.{stem}"))?.1
+                };
+                return Ok(Some(ContentFile::Record {
+                    collection: collection.clone(),
+                    id: id.clone(),
+                    lang,
+                    format: RecordFormat::Bundle,
+                }));
             }
             if rest.last().is_some_and(|n| n.ends_with(".md")) {
-                return Err(Diagnostic::warning("W-ignored-file", "this Markdown file is inside a record's folder but is not its `index.<lang>.md`; it is not published")
-                    .in_file(path)
-                    .hint("a record's folder holds `index.zh.md`, `index.ko.md` and its pictures; make this file a record of its own in the collection folder"));
+                return Err(
+                    Diagnostic::warning("W-ignored-file", msg!("ignored-bundle-markdown"))
+                        .in_file(path)
+                        .hint(msg!("ignored-bundle-markdown-hint")),
+                );
             }
-            Ok(Some(ContentFile::Asset { collection: collection.clone(), id: id.clone(), name: rest.iter().collect() }))
+            Ok(Some(ContentFile::Asset {
+                collection: collection.clone(),
+                id: id.clone(),
+                name: rest.iter().collect(),
+            }))
         }
         _ => Ok(None),
     }
@@ -410,7 +465,7 @@ fn parse_record(
                 diagnostics.push(
                     Diagnostic::error(
                         "E-yaml",
-                        format!("this record is not valid YAML: {}", err.message),
+                        msg!("record-not-yaml", problem = err.message.clone()),
                     )
                     .at(file.location(err.pos.line, err.pos.column, 1))
                     .hint(err.hint()),
@@ -429,9 +484,11 @@ fn parse_record(
                     }),
                 ),
                 None => {
-                    diagnostics.push(Diagnostic::error("E-no-front-matter", "this record has no front matter")
-                        .at(start.clone())
-                        .hint("start the file with `---`, the fields (at least `title:` and, in the default language, `date:`), and another `---`"));
+                    diagnostics.push(
+                        Diagnostic::error("E-no-front-matter", msg!("no-front-matter"))
+                            .at(start.clone())
+                            .hint(msg!("no-front-matter-hint")),
+                    );
                     return None;
                 }
             },
@@ -451,12 +508,9 @@ fn parse_record(
                 .find(|(k, _)| k == "body")
                 .map(|(_, l)| l.clone());
             diagnostics.push(
-                Diagnostic::error(
-                    "E-unknown-field",
-                    "a Markdown record's text goes below the front matter, not in `body:`",
-                )
-                .at_opt(at)
-                .hint("move the text below the closing `---` and delete `body:`"),
+                Diagnostic::error("E-unknown-field", msg!("body-in-front-matter"))
+                    .at_opt(at)
+                    .hint(msg!("body-in-front-matter-hint")),
             );
         }
         fields.body = Localized::one(lang, body);
@@ -496,7 +550,7 @@ fn parse_intro(
     if let Some(front) = &split.front {
         let mut reader = Reader::new(file, diagnostics);
         if let Some(entries) = reader.map(front, "the front matter") {
-            reader.unknown_keys(entries, &["title"], "an introduction");
+            reader.unknown_keys(entries, &["title"], msg!("what-an-introduction"));
         }
         title = front.get("title").and_then(|n| reader.text(n, "title"));
     }
@@ -519,9 +573,14 @@ fn load_terms(
     diagnostics: &mut Diagnostics,
 ) -> Vec<TermDef> {
     if !root.join(path).is_file() {
-        diagnostics.push(Diagnostic::error("E-missing-terms-file", format!("the terms file {} does not exist", path.display()))
+        diagnostics.push(
+            Diagnostic::error(
+                "E-missing-terms-file",
+                msg!("missing-terms-file", path = path),
+            )
             .in_file(Path::new(crate::config::CONFIG_FILE))
-            .hint("create it with one `id: {zh: 名称, ko: 이름}` line per term, or remove `terms:` from the taxonomy to allow free terms"));
+            .hint(msg!("missing-terms-file-hint")),
+        );
         return Vec::new();
     }
     let file = match SourceFile::read(root, path) {
@@ -537,7 +596,7 @@ fn load_terms(
             diagnostics.push(
                 Diagnostic::error(
                     "E-yaml",
-                    format!("this terms file is not valid YAML: {}", err.message),
+                    msg!("terms-file-not-yaml", problem = err.message.clone()),
                 )
                 .at(file.location(err.pos.line, err.pos.column, 1))
                 .hint(err.hint()),
@@ -554,9 +613,11 @@ fn load_terms(
     for (key, value) in entries {
         if !is_slug(&key.name) {
             let location = reader.key_location(key);
-            reader.push(Diagnostic::error("E-bad-name", format!("term id `{}` must be lowercase letters, digits or `-`", key.name))
-                .at(location)
-                .hint("the id is used in URLs and in records; put the display name in the value: `yanji: {zh: 延吉市, ko: 연길시}`"));
+            reader.push(
+                Diagnostic::error("E-bad-name", msg!("bad-term-id", id = &key.name))
+                    .at(location)
+                    .hint(msg!("bad-term-id-hint")),
+            );
             continue;
         }
         let name = reader.localized_text(value, &key.name, &codes, config.default_lang());

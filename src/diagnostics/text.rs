@@ -101,18 +101,25 @@ mod tests {
     #[test]
     fn shows_file_line_column_and_hint() {
         let text = render(
-            Diagnostic::error("E-unknown-field", "unknown field `regoin`")
-                .at(Location {
-                    file: PathBuf::from("content/projects/a.zh.md"),
-                    line: 4,
-                    column: 1,
-                    line_text: "regoin: yanji".into(),
-                    width: 6,
-                })
-                .hint("did you mean `region`?"),
+            Diagnostic::error(
+                "E-unknown-field",
+                msg!(
+                    "unknown-field",
+                    field = "regoin",
+                    what = msg!("what-this-record")
+                ),
+            )
+            .at(Location {
+                file: PathBuf::from("content/projects/a.zh.md"),
+                line: 4,
+                column: 1,
+                line_text: "regoin: yanji".into(),
+                width: 6,
+            })
+            .hint(msg!("did-you-mean", name = "region")),
         );
         assert!(
-            text.contains("error[E-unknown-field]: unknown field `regoin`"),
+            text.contains("error[E-unknown-field]: unknown field `regoin` in this record"),
             "{text}"
         );
         assert!(text.contains("content/projects/a.zh.md:4:1"), "{text}");
@@ -123,7 +130,7 @@ mod tests {
 
     #[test]
     fn caret_sits_under_double_width_text() {
-        let text = render(Diagnostic::error("E-x", "bad").at(Location {
+        let text = render(Diagnostic::error("E-x", msg!("empty-file")).at(Location {
             file: PathBuf::from("a.md"),
             line: 2,
             column: 8,
@@ -141,14 +148,46 @@ mod tests {
 
     #[test]
     fn a_problem_with_no_place_is_two_plain_lines() {
-        let text = render(
-            Diagnostic::error("E-no-site", "there is no site.yaml")
-                .hint("run it in the site's folder"),
-        );
+        let diagnostic =
+            Diagnostic::error("E-bad-value", msg!("bad-paginate")).hint(msg!("bad-paginate-hint"));
+        let text = render(diagnostic.clone());
         assert_eq!(
             text.trim_end(),
-            "error[E-no-site]: there is no site.yaml\nhelp: run it in the site's folder"
+            "error[E-bad-value]: `paginate` must be at least 1\n\
+             help: write how many records one list page shows, such as 12"
         );
+        let text = render_text(&[diagnostic].into_iter().collect(), false, UiLang::Zh);
+        assert_eq!(
+            text.trim_end(),
+            "错误[E-bad-value]: `paginate` 至少要是 1\n\
+             提示: 请写每个列表页显示多少条记录，例如 12"
+        );
+    }
+
+    #[test]
+    fn labels_and_messages_are_in_the_users_language() {
+        let diagnostic = Diagnostic::error(
+            "E-unknown-field",
+            msg!(
+                "unknown-field",
+                field = "regoin",
+                what = msg!("what-this-record")
+            ),
+        )
+        .at(Location {
+            file: PathBuf::from("content/projects/a.zh.md"),
+            line: 4,
+            column: 1,
+            line_text: "regoin: yanji".into(),
+            width: 6,
+        })
+        .hint(msg!("did-you-mean", name = "region"));
+        let text = render_text(&[diagnostic].into_iter().collect(), false, UiLang::Zh);
+        assert!(
+            text.contains("错误[E-unknown-field]: 这条记录中的字段 `regoin` 不存在"),
+            "{text}"
+        );
+        assert!(text.contains("提示: 是不是要写 `region`？"), "{text}");
     }
 
     #[test]

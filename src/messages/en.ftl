@@ -16,24 +16,216 @@ summary-counts = { $errors ->
        *[other] { $warnings } warnings
     }
 
-# Text that is not yet in the catalogs (being moved in).
-untranslated = { $text }
 
 ## Files and folders
 
+cannot-read-folder = cannot read this folder: { $detail }
+symlink-folder = this link to a folder is not followed
+symlink-folder-hint = move or copy the folder here instead of linking it
+symlink-outside = this link leads outside the site folder
+symlink-outside-hint = copy the file into the site instead of linking to it: only files inside the site are published
+unknown-file-language = `{ $lang }` in the file name is not a language of this site
+unknown-file-language-hint = name the file `<id>.<lang>.md` with one of: { $codes }; or add the language to `languages` in site.yaml
+unknown-folder = `{ $folder }` is not a collection of this site; its files are ignored
+unknown-folder-hint = declare `{ $folder }` under `collections` in site.yaml, or move the files into one of: { $collections }
+ignored-file = this file is not a record and is not published
+ignored-file-hint = records are `<id>.<lang>.md` or `<id>.yaml`; put images inside a record's folder (`<id>/index.zh.md` beside them) or under static/
+ignored-bundle-markdown = this Markdown file is inside a record's folder but is not its `index.<lang>.md`; it is not published
+ignored-bundle-markdown-hint = a record's folder holds `index.zh.md`, `index.ko.md` and its pictures; make this file a record of its own in the collection folder
+missing-terms-file = the terms file { $path } does not exist
+missing-terms-file-hint = create it with one `id: {"{"}zh: 名称, ko: 이름{"}"}` line per term, or remove `terms:` from the taxonomy to allow free terms
+cannot-read-file = cannot read this file: { $detail }
+binary-file = this is a binary file, not text
+binary-file-hint = save it as UTF-8 text, or move it out of content/ (images belong in a record's folder or static/)
+not-utf8 = this file is not UTF-8 text
+not-utf8-hint = save the file as UTF-8; files saved as GBK or EUC-KR must be converted (most editors offer "Save with encoding")
+empty-file = this file is empty
+empty-file-hint = write the record's front matter and text, or delete the file
+
 ## site.yaml
+
+no-site-yaml = there is no { $file } in { $folder }
+no-site-yaml-hint = run showcase in the site's folder (the one that holds site.yaml and content/), or name it with --root DIR
+site-yaml-not-yaml = site.yaml is not valid YAML: { $problem }
+what-site-yaml = site.yaml
+site-title-missing-hint = add `title: {"{"}zh: …, ko: …{"}"}`
+site-collections-missing-hint = declare at least one collection, such as `projects:` with its `name` and `fields`
+bad-base-url = `base_url` is not a usable URL: `{ $url }`
+bad-base-url-hint = write a full URL such as https://example.org/showcase/, or / for the root of any host
+bad-missing-translation = `missing_translation` must be `fallback` or `omit`
+bad-missing-translation-hint = fallback shows the default-language text marked as untranslated; omit leaves the record out
+site-languages-missing-hint = add `languages:` with `- {"{"}code: zh, tag: zh-Hans, name: 中文{"}"}`; the first is the default language
+expected-language-list = a list of languages
+hint-write-language-list = write `- {"{"}code: zh, tag: zh-Hans, name: 中文{"}"}`, one per line
+what-a-language = a language
+what-this-language = this language
+language-code-missing-hint = add `code: ko`: the short code used in file names
+bad-language-code = language code `{ $code }` must be lowercase letters, digits or `-`
+bad-language-code-hint = use a short code such as `zh` or `ko`
+language-declared-twice = language `{ $code }` is declared twice
+language-declared-twice-hint = declare each language once
+bad-paginate = `paginate` must be at least 1
+bad-paginate-hint = write how many records one list page shows, such as 12
+what-taxonomy = taxonomy
+what-collection = collection
+what-a-taxonomy = a taxonomy
+what-a-collection = a collection
+route-name-not-slug = { $what } name `{ $name }` must be lowercase letters, digits or `-`
+route-name-not-slug-hint = the name is used in URLs; write it like `projects` and put the display name under `name:`
+route-name-reserved = { $what } name `{ $name }` is used by the generator itself
+route-name-reserved-hint = choose another name; these are reserved: { $names }
+collection-name-taken = collection `{ $name }` has the same name as a language or taxonomy
+collection-name-taken-hint = give the collection another name: it is used in URLs
+bad-extra = `extra` must be `allow` or `deny`
+bad-extra-hint = `extra: allow` lets records carry fields the schema does not declare
+bad-sort = `sort` must be `date`, `weight` or `title`, then `asc` or `desc`
+bad-sort-hint = for example `sort: date desc` (newest first) or `sort: weight asc`
+field-built-in = field `{ $name }` is built in and cannot be redeclared
+field-built-in-hint = every record already has title, date, summary, updated, draft, featured, weight, slug, related, source and the taxonomies; choose another name
+what-a-field-definition = a field definition
+what-field = field `{ $name }`
+field-type-missing-hint = add `type: text` (or string, markdown, int, number, date, bool, enum, list, image, gallery, metrics, link, ref)
+unknown-type = unknown field type `{ $name }`
+unknown-type-hint-list = the types are: { $names }
+what-enum-field = enum field `{ $name }`
+enum-values-missing-hint = list the allowed values: `values: [planned, ongoing, completed]`
+label-not-a-value = `{ $value }` is not one of the values of `{ $field }`
+the-values-are = the values are: { $values }
 
 ## Fields and YAML
 
+# What a value is (used inside other sentences).
+value-nothing = nothing
+value-true-false = true/false
+value-whole-number = a whole number
+value-number = a number
+value-text = text
+value-list = a list
+value-mapping = a mapping
+
+wrong-type = `{ $field }` must be { $expected }, but here it is { $found }
+expected-mapping = a mapping of `key: value` lines
+hint-write-mapping = write one `key: value` per line, indented under this key
+hint-write-text = write the text on the same line after the colon; quote it if it contains `: `
+expected-true-or-false = true or false
+hint-write-true-or-false = write `true` or `false`
+hint-write-whole-number = write digits only, such as `12`
+hint-write-number = write digits, such as `21652` or `3.5`, without units or commas
+expected-date = a date such as 2023-05-01
+hint-write-date = write the date as YYYY-MM-DD
+hint-write-list = write the items as `[a, b]` or as `- item` lines
+
+bad-date-not-real = `{ $field }` is not a real calendar date: { $text }
+bad-date-format = `{ $field }` must be a date written YYYY-MM-DD, not `{ $text }`
+bad-date-hint = write the date as YYYY-MM-DD, for example 2023-05-01, and check the day exists in that month
+
+not-a-language-map = `{ $field }` is a mapping with keys { $keys }, which are not all declared languages
+not-a-language-map-hint = write plain text, or one value per language: `{"{"}{ $example }{"}"}`
+
+unknown-field = unknown field `{ $field }` in { $what }
+did-you-mean = did you mean `{ $name }`?
+unknown-field-hint-allowed = the fields allowed here are: { $names }
+missing-field = { $what } has no `{ $field }`, which is required
+what-this-record = this record
+
+yaml-key-twice = `{ $key }` is written twice
+yaml-a-key-twice = a key is written twice
+# The YAML parser's own words (English).
+yaml-parser-says = { $detail }
+yaml-hint-repeated-key = each field may appear only once; delete or merge the repeated one
+yaml-hint-tab = indent with spaces, not tabs
+yaml-hint-indentation = check the indentation, and quote text that contains `: `, such as `title: "延吉：红心物业"`
+yaml-hint-other = check this line: every field is `name: value`, lists are `[a, b]` or `- item` lines, and text containing `: ` or starting with `[`, `{"{"}`, `*` or `@` must be quoted
+what-collection-named = collection `{ $name }`
+what-source = `source`
+what-a-key-figure = a key figure
+what-this-key-figure = this key figure
+what-a-gallery-picture = a gallery picture
+what-this-gallery-picture = this gallery picture
+what-an-introduction = an introduction
+hint-write-items = write one `- {"{"}…{"}"}` line per item, each with { $parts }
+parts-metrics = label, value and unit
+parts-gallery = src, caption and credit
+metric-value-missing-hint = add `value: 21652` (digits only, no commas)
+metric-label-missing-hint = add `label: {"{"}zh: 培训干部, ko: 간부양성{"}"}`
+gallery-src-missing-hint = add `src: photo.jpg` (a file in the record's folder or under static/)
+bad-enum = `{ $value }` is not an allowed value of `{ $field }`
+bad-enum-hint-did-you-mean = did you mean `{ $name }`? The allowed values are: { $values }
+bad-enum-hint-allowed = the allowed values are: { $values }
+toml-front-matter = this front matter is TOML (`+++`); showcase reads YAML
+toml-front-matter-hint = write the fields as YAML between two `---` lines
+unclosed-front-matter = the front matter starts with `---` but never ends
+unclosed-front-matter-hint = add a line with only `---` after the last field, before the text
+front-matter-not-yaml = the front matter is not valid YAML: { $problem }
+record-not-yaml = this record is not valid YAML: { $problem }
+terms-file-not-yaml = this terms file is not valid YAML: { $problem }
+no-front-matter = this record has no front matter
+no-front-matter-hint = start the file with `---`, the fields (at least `title:` and, in the default language, `date:`), and another `---`
+body-in-front-matter = a Markdown record's text goes below the front matter, not in `body:`
+body-in-front-matter-hint = move the text below the closing `---` and delete `body:`
+
 ## Records and references
+
+related-draft = `{ $id }` is a draft, so it is not listed as related
+related-draft-hint = it will be listed once its `draft: true` is removed (or when building with --drafts)
+duplicate-record = record `{ $collection }/{ $id }` is written twice in the same language
+duplicate-record-hint = { $path } already holds this record; delete one of the two files or give this one another id
+orphan-translation = this is a translation of `{ $collection }/{ $id }`, but there is no { $lang } record with that id
+orphan-translation-hint = create { $path }, which holds the shared fields (date, region, figures), or rename this file to match an existing record
+record-also-yaml = this record is also written as a YAML file, which holds every language
+record-also-yaml-hint = put this language's text into { $path } as `{"{"}{ $lang }: …{"}"}` values, or delete the YAML file
+record-no-title = this record has no `title`, which is required
+record-no-title-hint = add `title: …` to the front matter
+record-no-date = this record has no `date`, which is required
+record-no-date-hint = add `date: 2023-05-01` (the day the work was reported or completed)
+record-missing-required = this record has no `{ $field }`, which collection `{ $collection }` requires
+record-missing-required-hint = add `{ $field }:` ({ $kind })
+translation-shared-field = `{ $field }` is shared by all languages and is set in the { $lang } file only
+translation-shared-field-hint = delete this line; to translate labels or captions, write them in { $path } as `{"{"}{ $default_lang }: …, { $lang }: …{"}"}`
+untranslated-title = this { $lang } translation has no `title`; the { $default_lang } title is shown
+untranslated-title-hint = add `title: …` in this language
+bad-slug = `slug` must be lowercase letters, digits or `-`, not `{ $slug }`
+bad-slug-hint = write it like `{ $slug }`
+missing-image-bundle-or-static = the picture `{ $path }` does not exist in the record's folder or under static/
+missing-image-static = the picture `{ $path }` does not exist under static/
+missing-image-hint = check the spelling and the folder; file names are case-sensitive on the web server
+unknown-term = `{ $term }` is not a term of `{ $taxonomy }`
+unknown-term-hint-did-you-mean = did you mean `{ $name }`? Terms are declared in the taxonomy's terms file
+unknown-term-hint-list = use one of: { $terms }; or add `{ $term }` to the taxonomy's terms file
+duplicate-slug = records `{ $first }` and `{ $second }` would both be published at { $url }
+duplicate-slug-hint = give one of them another `slug:`
+unknown-record = there is no record `{ $id }`
+unknown-record-hint = write `collection/id`, such as `cases/liyuan-cun`, of a record that exists
+unsafe-picture-path = the picture path `{ $path }` must be a relative path inside the site
+unsafe-picture-path-hint = write a file name from the record's folder (`cover.jpg`) or a path under static/ (`images/cover.jpg`), without `..` or a leading `/`
+bad-term-id = term id `{ $id }` must be lowercase letters, digits or `-`
+bad-term-id-hint = the id is used in URLs and in records; put the display name in the value: `yanji: {"{"}zh: 延吉市, ko: 연길시{"}"}`
 
 ## Markdown and links
 
+link-to-draft = the link `{ $target }` leads to a draft, which is not published
+link-to-draft-hint = publish the draft (remove `draft: true`) or remove the link; `--drafts` builds include drafts
+link-to-nothing = the link `{ $target }` leads to no record
+link-to-nothing-hint = write `@/collection/id.md`, such as `@/cases/liyuan-cun.md`, for a record that exists
+markdown-missing-image = the picture `{ $target }` does not exist
+markdown-missing-image-hint = put the file in the record's folder (a bundle) or name a path under static/
+
 ## Themes and templates
+
+theme-cannot-read = cannot read the theme file { $path }
+theme-not-text = the theme file { $path } is not UTF-8 text
+theme-template-error = template error in { $path }
+theme-bad-strings = the UI strings file { $path } is not a flat `key: text` map: { $problem }
+theme-strings-yaml = { $problem } (line { $line })
+theme-strings-not-map = expected `key: text` lines
+theme-strings-not-text = `{ $key }` on line { $line } is not text
+theme-missing = the theme "{ $name }" does not exist: there is no folder { $path }
+render-template-failed = cannot render { $page } with template { $template }
 
 ## check
 
 check-template-error = template error: { $detail }
+check-template-cause = { $detail }
 check-template-error-hint = fix the template at the line shown above; a site theme overrides the built-in theme file by file (themes/<name>/templates/)
 check-summary-clean = Checked { $records } records: no problems found.
 check-summary = Checked { $records } records: { $counts }.
@@ -102,3 +294,16 @@ translations-stamp-write = cannot write { $file }: { $error }
 ## schema command
 
 ## Command line
+
+label-caused-by = caused by
+cli-bad-base-url = --base-url { $url } is not a usable URL; write a full URL such as https://example.org/showcase/, or /
+build-progress = Rendering
+build-summary = Built { $pages } pages ({ $per_lang }), { $files } files, { $mib } MiB, { $counts } in { $seconds } s → { $output }
+build-failed = Build failed: { $counts }. The previous output was left as it was.
+build-previous-output-kept = The previous output was left as it was.
+output-foreign = the output folder { $path } is not empty and was not made by showcase; refusing to replace it
+output-foreign-hint = choose an empty or new folder with --output, or move that folder's files away; showcase only replaces folders that hold its .showcase-output marker
+output-overlaps = the output folder { $path } would contain or overlap the site's own files
+output-overlaps-hint = write the site to its own folder, such as output/, that is not the site folder and not inside content/, static/ or themes/
+output-escapes = refusing to write { $path }: it would be outside the output folder
+output-cannot-write = cannot write { $path }

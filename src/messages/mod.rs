@@ -61,11 +61,21 @@ impl UiLang {
     }
 }
 
-/// A value a message shows: text as given, or a count that may choose a plural form.
+/// A value a message shows: text as given, a count that may choose a plural form, or another
+/// message.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Arg {
     Text(String),
     Count(i64),
+    /// A part of a sentence that is itself a message (`expected = msg!("expected-date")`),
+    /// shown in the same language as the sentence.
+    Message(Box<Message>),
+}
+
+impl From<Message> for Arg {
+    fn from(message: Message) -> Self {
+        Arg::Message(Box::new(message))
+    }
 }
 
 impl From<&str> for Arg {
@@ -128,20 +138,6 @@ macro_rules! msg {
 }
 pub(crate) use msg;
 
-// Transitional: text written in the code rather than the catalogs, shown the same in every
-// language, until each caller names its message.
-impl From<String> for Message {
-    fn from(text: String) -> Self {
-        msg!("untranslated", text = text)
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Self {
-        msg!("untranslated", text = text)
-    }
-}
-
 impl Message {
     /// The message's text in `lang`; English when `lang`'s catalog lacks it.
     pub fn text(&self, lang: UiLang) -> String {
@@ -150,6 +146,7 @@ impl Message {
             match value {
                 Arg::Text(text) => args.set(*name, FluentValue::from(text.as_str())),
                 Arg::Count(n) => args.set(*name, FluentValue::from(*n)),
+                Arg::Message(message) => args.set(*name, FluentValue::from(message.text(lang))),
             }
         }
         for bundle in [bundle(lang), bundle(UiLang::En)] {
@@ -269,6 +266,65 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "ids missing from en.ftl: {missing:?}");
+    }
+
+    /// The names given to `name = value` at the top level of a `msg!(…)` call's text (after
+    /// `msg!(`), and where the call ends.
+    fn call_arg_names(call: &str) -> BTreeSet<String> {
+        let mut depth = 0usize;
+        let mut parts = vec![String::new()];
+        for c in call.chars() {
+            match c {
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth == 0 => break,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    parts.push(String::new());
+                    continue;
+                }
+                _ => {}
+            }
+            parts.last_mut().unwrap().push(c);
+        }
+        parts
+            .iter()
+            .skip(1)
+            .filter_map(|part| {
+                let (name, _) = part.split_once('=')?;
+                let name = name.trim();
+                name.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    .then(|| name.to_string())
+            })
+            .filter(|name| !name.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn every_message_the_code_names_gets_the_values_its_text_uses() {
+        let english = entries(CATALOGS[0].2);
+        let mut wrong = Vec::new();
+        for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let code = std::fs::read_to_string(entry.path()).unwrap();
+            for piece in code.split("msg!(\"").skip(1) {
+                let id = piece.split('"').next().unwrap_or_default();
+                let Some(expected) = english.get(id) else {
+                    continue;
+                };
+                let given = call_arg_names(piece);
+                if &given != expected {
+                    wrong.push(format!(
+                        "{}: {id} is given {given:?}, its text uses {expected:?}",
+                        entry.path().display()
+                    ));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
     #[test]

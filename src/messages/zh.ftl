@@ -10,24 +10,216 @@ label-help = 提示
 
 summary-counts = { $errors } 个错误，{ $warnings } 个警告
 
-# Text that is not yet in the catalogs (being moved in).
-untranslated = { $text }
 
 ## Files and folders
 
+cannot-read-folder = 无法读取这个文件夹：{ $detail }
+symlink-folder = 这是指向文件夹的链接（快捷方式），不会读取其中内容
+symlink-folder-hint = 请把那个文件夹移动或复制到这里，不要用链接
+symlink-outside = 这个链接指向网站文件夹以外的地方
+symlink-outside-hint = 请把文件复制到网站里，不要用链接：只有网站文件夹里的文件才会发布
+unknown-file-language = 文件名里的 `{ $lang }` 不是本网站的语言
+unknown-file-language-hint = 文件请命名为 `<id>.<lang>.md`，语言用以下之一：{ $codes }；或者在 site.yaml 的 `languages` 里加上这种语言
+unknown-folder = `{ $folder }` 不是本网站的栏目，里面的文件不会被使用
+unknown-folder-hint = 请在 site.yaml 的 `collections` 下声明 `{ $folder }`，或把文件移到以下栏目之一：{ $collections }
+ignored-file = 这个文件不是记录，不会发布
+ignored-file-hint = 记录文件名为 `<id>.<lang>.md` 或 `<id>.yaml`；图片请放进记录的文件夹（与 `<id>/index.zh.md` 放在一起），或放在 static/ 下
+ignored-bundle-markdown = 这个 Markdown 文件在记录的文件夹里，但不是这条记录的 `index.<lang>.md`，不会发布
+ignored-bundle-markdown-hint = 记录的文件夹里放 `index.zh.md`、`index.ko.md` 和图片；如果这是另一条记录，请把它放到栏目文件夹里
+missing-terms-file = 词条文件 { $path } 不存在
+missing-terms-file-hint = 请新建这个文件，每个词条写一行 `id: {"{"}zh: 名称, ko: 이름{"}"}`；或者从这个分类里删掉 `terms:`，允许随意填写词条
+cannot-read-file = 无法读取这个文件：{ $detail }
+binary-file = 这是二进制文件，不是文本文件
+binary-file-hint = 请把它保存为 UTF-8 文本，或把它移出 content/（图片应放在记录的文件夹里或 static/ 下）
+not-utf8 = 这个文件不是 UTF-8 编码的文本
+not-utf8-hint = 请把文件保存为 UTF-8 编码；用 GBK 或 EUC-KR 保存的文件需要转换（大多数编辑器的“另存为”里可以选择编码）
+empty-file = 这个文件是空的
+empty-file-hint = 请写上记录的开头信息和正文，或删掉这个文件
+
 ## site.yaml
+
+no-site-yaml = { $folder } 里没有 { $file }
+no-site-yaml-hint = 请在网站文件夹（放着 site.yaml 和 content/ 的那个文件夹）里运行 showcase，或用 --root DIR 指明网站文件夹
+site-yaml-not-yaml = site.yaml 的 YAML 格式有误：{ $problem }
+what-site-yaml = site.yaml
+site-title-missing-hint = 请加上 `title: {"{"}zh: …, ko: …{"}"}`
+site-collections-missing-hint = 请至少声明一个栏目，例如 `projects:`，并写上它的 `name` 和 `fields`
+bad-base-url = `base_url` 不是可用的网址：`{ $url }`
+bad-base-url-hint = 请写完整的网址，例如 https://example.org/showcase/；也可以写 /，表示放在任何域名的根目录
+bad-missing-translation = `missing_translation` 只能是 `fallback` 或 `omit`
+bad-missing-translation-hint = fallback：显示默认语言的文字，并标明尚未翻译；omit：不显示这条记录
+site-languages-missing-hint = 请加上 `languages:`，每种语言写一行 `- {"{"}code: zh, tag: zh-Hans, name: 中文{"}"}`；第一种是默认语言
+expected-language-list = 语言列表
+hint-write-language-list = 每种语言写一行 `- {"{"}code: zh, tag: zh-Hans, name: 中文{"}"}`
+what-a-language = 语言设置
+what-this-language = 这种语言
+language-code-missing-hint = 请加上 `code: ko`：文件名里用的语言简称
+bad-language-code = 语言代码 `{ $code }` 只能由小写字母、数字或 `-` 组成
+bad-language-code-hint = 请用简短的代码，例如 `zh` 或 `ko`
+language-declared-twice = 语言 `{ $code }` 声明了两次
+language-declared-twice-hint = 每种语言只声明一次
+bad-paginate = `paginate` 至少要是 1
+bad-paginate-hint = 请写每个列表页显示多少条记录，例如 12
+what-taxonomy = 分类
+what-collection = 栏目
+what-a-taxonomy = 分类设置
+what-a-collection = 栏目设置
+route-name-not-slug = { $what }名称 `{ $name }` 只能由小写字母、数字或 `-` 组成
+route-name-not-slug-hint = 这个名称会出现在网址里；请写成 `projects` 这样的形式，显示给读者的名称写在 `name:` 下面
+route-name-reserved = { $what }名称 `{ $name }` 已被生成器自己使用
+route-name-reserved-hint = 请换一个名称；以下名称已被占用：{ $names }
+collection-name-taken = 栏目 `{ $name }` 与某个语言或分类重名
+collection-name-taken-hint = 请给这个栏目换个名称：它会出现在网址里
+bad-extra = `extra` 只能是 `allow` 或 `deny`
+bad-extra-hint = `extra: allow` 表示记录里可以写栏目设置中没有声明的字段
+bad-sort = `sort` 应写 `date`、`weight` 或 `title`，后面跟 `asc` 或 `desc`
+bad-sort-hint = 例如 `sort: date desc`（最新的在前）或 `sort: weight asc`
+field-built-in = 字段 `{ $name }` 是内置字段，不能重新声明
+field-built-in-hint = 每条记录都已有 title、date、summary、updated、draft、featured、weight、slug、related、source 以及各个分类字段；请换一个名称
+what-a-field-definition = 字段定义
+what-field = 字段 `{ $name }`
+field-type-missing-hint = 请加上 `type: text`（或 string、markdown、int、number、date、bool、enum、list、image、gallery、metrics、link、ref）
+unknown-type = 字段类型 `{ $name }` 不存在
+unknown-type-hint-list = 可用的类型有：{ $names }
+what-enum-field = 选项字段 `{ $name }`
+enum-values-missing-hint = 请列出可选的值：`values: [planned, ongoing, completed]`
+label-not-a-value = `{ $value }` 不是 `{ $field }` 的可选值
+the-values-are = 可选的值有：{ $values }
 
 ## Fields and YAML
 
+# What a value is (used inside other sentences).
+value-nothing = 空值
+value-true-false = 是非值（true/false）
+value-whole-number = 整数
+value-number = 数字
+value-text = 文字
+value-list = 列表
+value-mapping = 一组 `key: value` 行
+
+wrong-type = `{ $field }` 应该是{ $expected }，但这里写的是{ $found }
+expected-mapping = 一组 `key: value` 行
+hint-write-mapping = 每行写一个 `key: value`，并缩进写在这个字段下面
+hint-write-text = 把文字写在冒号后面的同一行；如果文字里有 `: `，请加引号
+expected-true-or-false = true 或 false
+hint-write-true-or-false = 请写 `true` 或 `false`
+hint-write-whole-number = 只写数字，例如 `12`
+hint-write-number = 只写数字，例如 `21652` 或 `3.5`，不要加单位或千位逗号
+expected-date = 日期，例如 2023-05-01
+hint-write-date = 日期请写成 YYYY-MM-DD 的格式
+hint-write-list = 各项写成 `[a, b]`，或每项一行写成 `- item`
+
+bad-date-not-real = `{ $field }` 不是一个真实存在的日期：{ $text }
+bad-date-format = `{ $field }` 应该写成 YYYY-MM-DD 格式的日期，而不是 `{ $text }`
+bad-date-hint = 日期请写成 YYYY-MM-DD，例如 2023-05-01，并确认那个月有这一天
+
+not-a-language-map = `{ $field }` 写成了以 { $keys } 为键的一组内容，但这些键并不都是网站声明的语言
+not-a-language-map-hint = 直接写文字，或每种语言各写一个：`{"{"}{ $example }{"}"}`
+
+unknown-field = { $what }中的字段 `{ $field }` 不存在
+did-you-mean = 是不是要写 `{ $name }`？
+unknown-field-hint-allowed = 这里可以写的字段有：{ $names }
+missing-field = { $what }缺少必填字段 `{ $field }`
+what-this-record = 这条记录
+
+yaml-key-twice = `{ $key }` 写了两次
+yaml-a-key-twice = 有一个字段写了两次
+# The YAML parser's own words (English).
+yaml-parser-says = { $detail }
+yaml-hint-repeated-key = 每个字段只能写一次；请删掉重复的那个，或把两处合并
+yaml-hint-tab = 请用空格缩进，不要用 Tab 键
+yaml-hint-indentation = 请检查缩进；文字里有 `: ` 时要加引号，例如 `title: "延吉：红心物业"`
+yaml-hint-other = 请检查这一行：每个字段写成 `name: value`，列表写成 `[a, b]` 或多行 `- item`；文字里有 `: `，或以 `[`、`{"{"}`、`*`、`@` 开头时，要加引号
+what-collection-named = 栏目 `{ $name }`
+what-source = `source`
+what-a-key-figure = 关键数据
+what-this-key-figure = 这项关键数据
+what-a-gallery-picture = 图集图片
+what-this-gallery-picture = 这张图集图片
+what-an-introduction = 栏目介绍
+hint-write-items = 每项写一行 `- {"{"}…{"}"}`，每项都包含 { $parts }
+parts-metrics = label、value 和 unit
+parts-gallery = src、caption 和 credit
+metric-value-missing-hint = 请加上 `value: 21652`（只写数字，不加逗号）
+metric-label-missing-hint = 请加上 `label: {"{"}zh: 培训干部, ko: 간부양성{"}"}`
+gallery-src-missing-hint = 请加上 `src: photo.jpg`（记录文件夹里或 static/ 下的文件）
+bad-enum = `{ $value }` 不是 `{ $field }` 的可选值
+bad-enum-hint-did-you-mean = 是不是要写 `{ $name }`？可选的值有：{ $values }
+bad-enum-hint-allowed = 可选的值有：{ $values }
+toml-front-matter = 这段开头信息是 TOML 格式（`+++`），showcase 只认 YAML 格式
+toml-front-matter-hint = 请把字段按 YAML 格式写在两行 `---` 之间
+unclosed-front-matter = 开头信息以 `---` 开始，但没有结束
+unclosed-front-matter-hint = 请在最后一个字段之后、正文之前，加一行只有 `---` 的行
+front-matter-not-yaml = 开头信息的 YAML 格式有误：{ $problem }
+record-not-yaml = 这条记录的 YAML 格式有误：{ $problem }
+terms-file-not-yaml = 这个词条文件的 YAML 格式有误：{ $problem }
+no-front-matter = 这条记录没有开头信息（front matter）
+no-front-matter-hint = 文件开头先写一行 `---`，然后写各字段（至少要有 `title:`；默认语言还要有 `date:`），最后再写一行 `---`
+body-in-front-matter = Markdown 记录的正文要写在开头信息下面，不能写在 `body:` 里
+body-in-front-matter-hint = 请把正文移到结束的 `---` 下面，并删掉 `body:`
+
 ## Records and references
+
+related-draft = `{ $id }` 是草稿，所以不会列为相关记录
+related-draft-hint = 删掉它的 `draft: true` 后就会列出（用 --drafts 生成时也会列出）
+duplicate-record = 记录 `{ $collection }/{ $id }` 在同一种语言里写了两次
+duplicate-record-hint = { $path } 已经是这条记录；请删掉两个文件中的一个，或给这个文件换一个 id
+orphan-translation = 这是 `{ $collection }/{ $id }` 的译文，但没有这个 id 的 { $lang } 记录
+orphan-translation-hint = 请新建 { $path }（共用字段如日期、地区、数据写在那里），或把这个文件改名，对应一条已有的记录
+record-also-yaml = 这条记录另外还有一个 YAML 文件，而 YAML 文件已包含所有语言
+record-also-yaml-hint = 请把这种语言的文字写进 { $path }，写成 `{"{"}{ $lang }: …{"}"}` 的形式；或删掉那个 YAML 文件
+record-no-title = 这条记录缺少必填字段 `title`
+record-no-title-hint = 请在开头信息里加上 `title: …`
+record-no-date = 这条记录缺少必填字段 `date`
+record-no-date-hint = 请加上 `date: 2023-05-01`（报道或完成的日期）
+record-missing-required = 这条记录缺少字段 `{ $field }`，栏目 `{ $collection }` 要求必须填写
+record-missing-required-hint = 请加上 `{ $field }:`（{ $kind }）
+translation-shared-field = `{ $field }` 是各语言共用的字段，只能写在 { $lang } 文件里
+translation-shared-field-hint = 请删掉这一行；如果要翻译标签或图片说明，请写在 { $path } 里，写成 `{"{"}{ $default_lang }: …, { $lang }: …{"}"}`
+untranslated-title = 这份 { $lang } 译文没有 `title`，将显示 { $default_lang } 的标题
+untranslated-title-hint = 请用这种语言加上 `title: …`
+bad-slug = `slug` 只能由小写字母、数字或 `-` 组成，不能写成 `{ $slug }`
+bad-slug-hint = 可以写成 `{ $slug }`
+missing-image-bundle-or-static = 图片 `{ $path }` 在记录的文件夹里和 static/ 下都找不到
+missing-image-static = 图片 `{ $path }` 在 static/ 下找不到
+missing-image-hint = 请检查文件名拼写和所在文件夹；网站服务器上的文件名区分大小写
+unknown-term = `{ $term }` 不是 `{ $taxonomy }` 里的词条
+unknown-term-hint-did-you-mean = 是不是要写 `{ $name }`？词条在这个分类的词条文件里声明
+unknown-term-hint-list = 请用以下词条之一：{ $terms }；或者把 `{ $term }` 加到这个分类的词条文件里
+duplicate-slug = 记录 `{ $first }` 和 `{ $second }` 都会发布到 { $url }
+duplicate-slug-hint = 请给其中一条换一个 `slug:`
+unknown-record = 记录 `{ $id }` 不存在
+unknown-record-hint = 请写一条已有记录的 `collection/id`，例如 `cases/liyuan-cun`
+unsafe-picture-path = 图片路径 `{ $path }` 必须是网站内的相对路径
+unsafe-picture-path-hint = 请写记录文件夹里的文件名（`cover.jpg`）或 static/ 下的路径（`images/cover.jpg`），不要用 `..` 或以 `/` 开头
+bad-term-id = 词条 id `{ $id }` 只能由小写字母、数字或 `-` 组成
+bad-term-id-hint = id 会出现在网址和记录里；显示给读者的名称写在值里：`yanji: {"{"}zh: 延吉市, ko: 연길시{"}"}`
 
 ## Markdown and links
 
+link-to-draft = 链接 `{ $target }` 指向的是草稿，草稿不会发布
+link-to-draft-hint = 请发布那篇草稿（删掉 `draft: true`），或删掉这个链接；用 `--drafts` 生成时会包含草稿
+link-to-nothing = 链接 `{ $target }` 指向的记录不存在
+link-to-nothing-hint = 请写一条已有记录的 `@/collection/id.md`，例如 `@/cases/liyuan-cun.md`
+markdown-missing-image = 图片 `{ $target }` 不存在
+markdown-missing-image-hint = 请把文件放进记录的文件夹，或写 static/ 下的路径
+
 ## Themes and templates
+
+theme-cannot-read = 无法读取主题文件 { $path }
+theme-not-text = 主题文件 { $path } 不是 UTF-8 文本
+theme-template-error = 模板 { $path } 有错误
+theme-bad-strings = 界面文字文件 { $path } 应该是一行一个 `key: text` 的简单列表：{ $problem }
+theme-strings-yaml = { $problem }（第 { $line } 行）
+theme-strings-not-map = 应该是一行一个 `key: text`
+theme-strings-not-text = 第 { $line } 行的 `{ $key }` 不是文字
+theme-missing = 主题“{ $name }”不存在：没有文件夹 { $path }
+render-template-failed = 无法用模板 { $template } 生成页面 { $page }
 
 ## check
 
 check-template-error = 模板错误：{ $detail }
+check-template-cause = { $detail }
 check-template-error-hint = 请按上面指出的行修改模板；站点自己的主题（themes/<名称>/templates/）会逐个文件覆盖内置主题
 check-summary-clean = 已检查 { $records } 条记录：没有发现问题。
 check-summary = 已检查 { $records } 条记录：{ $counts }。
@@ -96,3 +288,16 @@ translations-stamp-write = 无法写入 { $file }：{ $error }
 ## schema command
 
 ## Command line
+
+label-caused-by = 原因
+cli-bad-base-url = --base-url { $url } 不是可用的网址；请写完整的网址，例如 https://example.org/showcase/，或者写 /
+build-progress = 正在生成
+build-summary = 已生成 { $pages } 个页面（{ $per_lang }），{ $files } 个文件，{ $mib } MiB，{ $counts }，用时 { $seconds } 秒 → { $output }
+build-failed = 生成失败：{ $counts }。之前生成的网站保持原样，没有改动。
+build-previous-output-kept = 之前生成的网站保持原样，没有改动。
+output-foreign = 输出文件夹 { $path } 不是空的，也不是 showcase 生成的；为避免覆盖，不予替换
+output-foreign-hint = 请用 --output 指定一个空的或新的文件夹，或把那个文件夹里的文件移走；showcase 只替换带有 .showcase-output 标记文件的文件夹
+output-overlaps = 输出文件夹 { $path } 会包含或覆盖网站自己的文件
+output-overlaps-hint = 请把网站生成到单独的文件夹，例如 output/；它不能是网站文件夹本身，也不能在 content/、static/ 或 themes/ 里面
+output-escapes = 拒绝写入 { $path }：它会落在输出文件夹之外
+output-cannot-write = 无法写入 { $path }

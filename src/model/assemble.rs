@@ -14,6 +14,7 @@ use crate::content::fields::{FieldValue, Located, RecordFields};
 use crate::content::{Content, RawRecord, RecordFormat};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::localized::Localized;
+use crate::messages::msg;
 use crate::yaml::read::closest;
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -171,10 +172,10 @@ pub fn assemble(
                     Some(Unpublished::Draft) => diagnostics.push(
                         Diagnostic::warning(
                             "W-related-draft",
-                            format!("`{}` is a draft, so it is not listed as related", reference.value),
+                            msg!("related-draft", id = &reference.value),
                         )
                         .at(reference.at.clone())
-                        .hint("it will be listed once its `draft: true` is removed (or when building with --drafts)"),
+                        .hint(msg!("related-draft-hint")),
                     ),
                     None => diagnostics.push(unknown_record(&reference, &lookup)),
                 },
@@ -242,9 +243,16 @@ fn pair_files(
         };
         if let Some(existing) = existing {
             diagnostics.push(
-                Diagnostic::error("E-duplicate-id", format!("record `{}/{}` is written twice in the same language", file.collection, file.id))
-                    .at(file.start.clone())
-                    .hint(format!("{} already holds this record; delete one of the two files or give this one another id", existing.path.display())),
+                Diagnostic::error(
+                    "E-duplicate-id",
+                    msg!(
+                        "duplicate-record",
+                        collection = &file.collection,
+                        id = &file.id
+                    ),
+                )
+                .at(file.start.clone())
+                .hint(msg!("duplicate-record-hint", path = &existing.path)),
             );
             continue;
         }
@@ -258,9 +266,20 @@ fn pair_files(
         if !base_unparsed {
             for file in translations.values() {
                 diagnostics.push(
-                    Diagnostic::error("E-orphan-translation", format!("this is a translation of `{}/{}`, but there is no {default_lang} record with that id", file.collection, file.id))
-                        .at(file.start.clone())
-                        .hint(format!("create {}, which holds the shared fields (date, region, figures), or rename this file to match an existing record", default_path(file, default_lang))),
+                    Diagnostic::error(
+                        "E-orphan-translation",
+                        msg!(
+                            "orphan-translation",
+                            collection = &file.collection,
+                            id = &file.id,
+                            lang = default_lang
+                        ),
+                    )
+                    .at(file.start.clone())
+                    .hint(msg!(
+                        "orphan-translation-hint",
+                        path = default_path(file, default_lang)
+                    )),
                 );
             }
         }
@@ -269,9 +288,13 @@ fn pair_files(
     if base.format == RecordFormat::Yaml {
         for file in translations.values() {
             diagnostics.push(
-                Diagnostic::error("E-duplicate-id", "this record is also written as a YAML file, which holds every language")
+                Diagnostic::error("E-duplicate-id", msg!("record-also-yaml"))
                     .at(file.start.clone())
-                    .hint(format!("put this language's text into {} as `{{{}: …}}` values, or delete the YAML file", base.path.display(), file.lang)),
+                    .hint(msg!(
+                        "record-also-yaml-hint",
+                        path = &base.path,
+                        lang = &file.lang
+                    )),
             );
         }
         return Some((base, Vec::new()));
@@ -353,24 +376,18 @@ impl Builder<'_> {
             .is_some_and(|t| !t.trim().is_empty());
         if !has_title {
             self.diagnostics.push(
-                Diagnostic::error(
-                    "E-missing-field",
-                    "this record has no `title`, which is required",
-                )
-                .at(start.clone())
-                .hint("add `title: …` to the front matter"),
+                Diagnostic::error("E-missing-field", msg!("record-no-title"))
+                    .at(start.clone())
+                    .hint(msg!("record-no-title-hint")),
             );
         }
         // A date that is present but wrong was already reported where it is written.
         let has_date_key = fields_keys.iter().any(|(k, _)| k == "date");
         if date.is_none() && !has_date_key {
             self.diagnostics.push(
-                Diagnostic::error(
-                    "E-missing-field",
-                    "this record has no `date`, which is required",
-                )
-                .at(start.clone())
-                .hint("add `date: 2023-05-01` (the day the work was reported or completed)"),
+                Diagnostic::error("E-missing-field", msg!("record-no-date"))
+                    .at(start.clone())
+                    .hint(msg!("record-no-date-hint")),
             );
         }
         for field in schema
@@ -381,13 +398,18 @@ impl Builder<'_> {
             self.diagnostics.push(
                 Diagnostic::error(
                     "E-missing-field",
-                    format!(
-                        "this record has no `{}`, which collection `{collection}` requires",
-                        field.name
+                    msg!(
+                        "record-missing-required",
+                        field = &field.name,
+                        collection = &collection
                     ),
                 )
                 .at(start.clone())
-                .hint(format!("add `{}:` ({})", field.name, field.ty.name())),
+                .hint(msg!(
+                    "record-missing-required-hint",
+                    field = &field.name,
+                    kind = field.ty.name()
+                )),
             );
         }
         let (Some(date), true) = (date, has_title) else {
@@ -400,9 +422,17 @@ impl Builder<'_> {
             for (key, location) in &translation.fields.keys {
                 if !allowed.contains(&key.as_str()) {
                     self.diagnostics.push(
-                        Diagnostic::error("E-translation-shared-field", format!("`{key}` is shared by all languages and is set in the {default_lang} file only"))
-                            .at(location.clone())
-                            .hint(format!("delete this line; to translate labels or captions, write them in {} as `{{{default_lang}: …, {}: …}}`", path.display(), translation.lang)),
+                        Diagnostic::error(
+                            "E-translation-shared-field",
+                            msg!("translation-shared-field", field = key, lang = default_lang),
+                        )
+                        .at(location.clone())
+                        .hint(msg!(
+                            "translation-shared-field-hint",
+                            path = &path,
+                            default_lang = default_lang,
+                            lang = &translation.lang
+                        )),
                     );
                 }
             }
@@ -422,7 +452,18 @@ impl Builder<'_> {
                 }
             }
             if translation.fields.title.exact(&lang).is_none() {
-                self.diagnostics.push(Diagnostic::warning("W-untranslated-title", format!("this {lang} translation has no `title`; the {default_lang} title is shown")).at(translation.start.clone()).hint("add `title: …` in this language"));
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        "W-untranslated-title",
+                        msg!(
+                            "untranslated-title",
+                            lang = &lang,
+                            default_lang = default_lang
+                        ),
+                    )
+                    .at(translation.start.clone())
+                    .hint(msg!("untranslated-title-hint")),
+                );
             }
         }
         let mut presence = BTreeMap::new();
@@ -438,15 +479,9 @@ impl Builder<'_> {
             Some(slug) if is_slug(&slug.value) => slug.value,
             Some(slug) => {
                 self.diagnostics.push(
-                    Diagnostic::error(
-                        "E-bad-slug",
-                        format!(
-                            "`slug` must be lowercase letters, digits or `-`, not `{}`",
-                            slug.value
-                        ),
-                    )
-                    .at(slug.at)
-                    .hint(format!("write it like `{}`", slugify(&slug.value))),
+                    Diagnostic::error("E-bad-slug", msg!("bad-slug", slug = &slug.value))
+                        .at(slug.at)
+                        .hint(msg!("bad-slug-hint", slug = slugify(&slug.value))),
                 );
                 slugify(&id)
             }
@@ -562,15 +597,15 @@ impl Builder<'_> {
                 slash_path(&path)
             ));
         }
-        let place = if bundle.is_some() {
-            "in the record's folder or under static/"
+        let message = if bundle.is_some() {
+            msg!("missing-image-bundle-or-static", path = &value.value)
         } else {
-            "under static/"
+            msg!("missing-image-static", path = &value.value)
         };
         self.diagnostics.push(
-            Diagnostic::error("E-missing-image", format!("the picture `{}` does not exist {place}", value.value))
+            Diagnostic::error("E-missing-image", message)
                 .at(value.at.clone())
-                .hint("check the spelling and the folder; file names are case-sensitive on the web server"),
+                .hint(msg!("missing-image-hint")),
         );
         None
     }
@@ -589,19 +624,21 @@ fn resolve_term(
         }
         let ids: Vec<&str> = taxonomy.terms.iter().map(|t| t.id.as_str()).collect();
         let hint = match closest(&value.value, &ids) {
-            Some(near) => {
-                format!("did you mean `{near}`? Terms are declared in the taxonomy's terms file")
-            }
-            None => format!(
-                "use one of: {}; or add `{}` to the taxonomy's terms file",
-                ids.join(", "),
-                value.value
+            Some(near) => msg!("unknown-term-hint-did-you-mean", name = near),
+            None => msg!(
+                "unknown-term-hint-list",
+                terms = ids.join(", "),
+                term = &value.value
             ),
         };
         diagnostics.push(
             Diagnostic::error(
                 "E-unknown-term",
-                format!("`{}` is not a term of `{}`", value.value, taxonomy.key),
+                msg!(
+                    "unknown-term",
+                    term = &value.value,
+                    taxonomy = &taxonomy.key
+                ),
             )
             .at(value.at.clone())
             .hint(hint),
@@ -672,13 +709,15 @@ fn check_duplicate_slugs(records: &[Record], diagnostics: &mut Diagnostics) {
         diagnostics.push(
             Diagnostic::error(
                 "E-duplicate-slug",
-                format!(
-                    "records `{}` and `{}` would both be published at /{}/{}/",
-                    first.id, record.id, record.collection, record.slug
+                msg!(
+                    "duplicate-slug",
+                    first = &first.id,
+                    second = &record.id,
+                    url = format!("/{}/{}/", record.collection, record.slug)
                 ),
             )
             .in_file(&record.path)
-            .hint("give one of them another `slug:`"),
+            .hint(msg!("duplicate-slug-hint")),
         );
     }
 }
@@ -687,14 +726,12 @@ fn unknown_record(reference: &Located<String>, lookup: &RecordLookup) -> Diagnos
     let keys = lookup.keys();
     let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
     let hint = match closest(&reference.value, &refs) {
-        Some(near) => format!("did you mean `{near}`?"),
-        None => {
-            "write `collection/id`, such as `cases/liyuan-cun`, of a record that exists".to_string()
-        }
+        Some(near) => msg!("did-you-mean", name = near),
+        None => msg!("unknown-record-hint"),
     };
     Diagnostic::error(
         "E-unknown-record",
-        format!("there is no record `{}`", reference.value),
+        msg!("unknown-record", id = &reference.value),
     )
     .at(reference.at.clone())
     .hint(hint)
@@ -742,9 +779,11 @@ pub fn check_image_path(value: &Located<String>) -> Result<PathBuf, Diagnostic> 
         || text.contains('\\')
         || text.contains("://")
     {
-        return Err(Diagnostic::error("E-unsafe-path", format!("the picture path `{text}` must be a relative path inside the site"))
-            .at(value.at.clone())
-            .hint("write a file name from the record's folder (`cover.jpg`) or a path under static/ (`images/cover.jpg`), without `..` or a leading `/`"));
+        return Err(
+            Diagnostic::error("E-unsafe-path", msg!("unsafe-picture-path", path = text))
+                .at(value.at.clone())
+                .hint(msg!("unsafe-picture-path-hint")),
+        );
     }
     Ok(path
         .components()

@@ -149,10 +149,16 @@ fn render_located(
                 match resolver.site.unpublished(target) {
                     // That record's own errors are reported; one mistake, one message.
                     Some(Unpublished::Broken) => continue,
-                    Some(Unpublished::Draft) => Diagnostic::error("E-broken-link", format!("the link `{}` leads to a draft, which is not published", broken.target))
-                        .hint("publish the draft (remove `draft: true`) or remove the link; `--drafts` builds include drafts"),
-                    None => Diagnostic::error("E-broken-link", format!("the link `{}` leads to no record", broken.target))
-                        .hint("write `@/collection/id.md`, such as `@/cases/liyuan-cun.md`, for a record that exists"),
+                    Some(Unpublished::Draft) => Diagnostic::error(
+                        "E-broken-link",
+                        msg!("link-to-draft", target = &broken.target),
+                    )
+                    .hint(msg!("link-to-draft-hint")),
+                    None => Diagnostic::error(
+                        "E-broken-link",
+                        msg!("link-to-nothing", target = &broken.target),
+                    )
+                    .hint(msg!("link-to-nothing-hint")),
                 }
             } else if broken.target.starts_with('/') {
                 Diagnostic::error(
@@ -167,9 +173,9 @@ fn render_located(
             } else {
                 Diagnostic::error(
                     "E-missing-image",
-                    format!("the picture `{}` does not exist", broken.target),
+                    msg!("markdown-missing-image", target = &broken.target),
                 )
-                .hint("put the file in the record's folder (a bundle) or name a path under static/")
+                .hint(msg!("markdown-missing-image-hint"))
             };
             diagnostics.push(diagnostic.at(location));
         }

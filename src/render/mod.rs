@@ -27,6 +27,7 @@ pub use theme::{Theme, ThemeError, template_spot};
 use views::{CardView, LanguageStrings, RecordView};
 
 use crate::localized::Localized;
+use crate::messages::{Message, msg};
 use crate::model::{Site, routes};
 use crate::output::{OutputError, Sink};
 
@@ -59,6 +60,19 @@ pub enum RenderError {
     },
     #[error(transparent)]
     Output(#[from] OutputError),
+}
+
+impl RenderError {
+    /// What went wrong, in the user's language; Tera's own words (the source) are printed
+    /// after it.
+    pub fn message(&self) -> Message {
+        match self {
+            RenderError::Template { page, template, .. } => {
+                msg!("render-template-failed", page = page, template = template)
+            }
+            RenderError::Output(err) => err.message(),
+        }
+    }
 }
 
 /// What was rendered, for the summary line.

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use tera::{Kwargs, State, Tera};
 
 use crate::config::SiteConfig;
+use crate::messages::{Message, UiLang, msg};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_theme.rs"));
@@ -30,10 +31,31 @@ pub enum ThemeError {
         #[source]
         source: tera::Error,
     },
-    #[error("the UI strings file {path} is not a flat `key: text` map: {message}")]
-    Strings { path: PathBuf, message: String },
+    #[error(
+        "the UI strings file {path} is not a flat `key: text` map: {}",
+        .problem.text(UiLang::En)
+    )]
+    Strings { path: PathBuf, problem: Message },
     #[error("the theme {name:?} does not exist: there is no folder {path}")]
     Missing { name: String, path: PathBuf },
+}
+
+impl ThemeError {
+    /// What went wrong, in the user's language; the system's or Tera's own words (the source)
+    /// are printed after it.
+    pub fn message(&self) -> Message {
+        match self {
+            ThemeError::Read { path, .. } => msg!("theme-cannot-read", path = path),
+            ThemeError::NotText { path } => msg!("theme-not-text", path = path),
+            ThemeError::Template { path, .. } => msg!("theme-template-error", path = path),
+            ThemeError::Strings { path, problem } => {
+                msg!("theme-bad-strings", path = path, problem = problem.clone())
+            }
+            ThemeError::Missing { name, path } => {
+                msg!("theme-missing", name = name, path = path)
+            }
+        }
+    }
 }
 
 /// One theme file with where it came from, for error messages.
@@ -131,9 +153,9 @@ impl Theme {
                 })?;
                 strings.insert(
                     name.to_string(),
-                    parse_strings(&text).map_err(|message| ThemeError::Strings {
+                    parse_strings(&text).map_err(|problem| ThemeError::Strings {
                         path: file.origin,
-                        message,
+                        problem,
                     })?,
                 );
             } else if let Some(name) = file.relative.strip_prefix("static/") {
@@ -179,11 +201,11 @@ impl Theme {
     }
 }
 
-fn parse_strings(text: &str) -> Result<BTreeMap<String, String>, String> {
-    let node =
-        crate::yaml::parse(text).map_err(|e| format!("{} (line {})", e.message, e.pos.line))?;
+fn parse_strings(text: &str) -> Result<BTreeMap<String, String>, Message> {
+    let node = crate::yaml::parse(text)
+        .map_err(|e| msg!("theme-strings-yaml", problem = e.message, line = e.pos.line))?;
     let Some(entries) = node.as_map() else {
-        return Err("expected `key: text` lines".into());
+        return Err(msg!("theme-strings-not-map"));
     };
     entries
         .iter()
@@ -191,7 +213,13 @@ fn parse_strings(text: &str) -> Result<BTreeMap<String, String>, String> {
             value
                 .scalar_text()
                 .map(|text| (key.name.clone(), text))
-                .ok_or_else(|| format!("`{}` on line {} is not text", key.name, key.pos.line))
+                .ok_or_else(|| {
+                    msg!(
+                        "theme-strings-not-text",
+                        key = &key.name,
+                        line = key.pos.line
+                    )
+                })
         })
         .collect()
 }

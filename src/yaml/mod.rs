@@ -7,6 +7,8 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{DuplicateKeyPolicy, Options, Spanned};
 
+use crate::messages::{Message, msg};
+
 mod direct;
 pub mod read;
 pub use read::Reader;
@@ -45,7 +47,8 @@ pub struct Key {
 /// A YAML syntax error, at a position inside the YAML text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SyntaxError {
-    pub message: String,
+    /// What is wrong: ours for a repeated key, else serde-saphyr's own (English) words.
+    pub message: Message,
     pub pos: Pos,
     pub kind: SyntaxKind,
 }
@@ -61,18 +64,12 @@ pub enum SyntaxKind {
 
 impl SyntaxError {
     /// How to fix it, in the words of someone editing front matter or a data file.
-    pub fn hint(&self) -> &'static str {
+    pub fn hint(&self) -> Message {
         match self.kind {
-            SyntaxKind::RepeatedKey => {
-                "each field may appear only once; delete or merge the repeated one"
-            }
-            SyntaxKind::Tab => "indent with spaces, not tabs",
-            SyntaxKind::Indentation => {
-                "check the indentation, and quote text that contains `: `, such as `title: \"延吉：红心物业\"`"
-            }
-            SyntaxKind::Other => {
-                "check this line: every field is `name: value`, lists are `[a, b]` or `- item` lines, and text containing `: ` or starting with `[`, `{`, `*` or `@` must be quoted"
-            }
+            SyntaxKind::RepeatedKey => msg!("yaml-hint-repeated-key"),
+            SyntaxKind::Tab => msg!("yaml-hint-tab"),
+            SyntaxKind::Indentation => msg!("yaml-hint-indentation"),
+            SyntaxKind::Other => msg!("yaml-hint-other"),
         }
     }
 }
@@ -107,8 +104,11 @@ fn parse_with_serde(text: &str) -> Result<Node, SyntaxError> {
         let (message, kind) = match &err {
             // serde-saphyr's text suggests a library option; the user repeated a field.
             serde_saphyr::Error::DuplicateMappingKey { key, .. } => {
-                let key = key.as_deref().unwrap_or("a key");
-                (format!("`{key}` is written twice"), SyntaxKind::RepeatedKey)
+                let message = match key {
+                    Some(key) => msg!("yaml-key-twice", key = key),
+                    None => msg!("yaml-a-key-twice"),
+                };
+                (message, SyntaxKind::RepeatedKey)
             }
             _ => {
                 let message = plain_message(&err.without_snippet().to_string());
@@ -120,7 +120,7 @@ fn parse_with_serde(text: &str) -> Result<Node, SyntaxError> {
                 } else {
                     SyntaxKind::Other
                 };
-                (message, kind)
+                (msg!("yaml-parser-says", detail = message), kind)
             }
         };
         SyntaxError { message, pos, kind }
@@ -180,15 +180,15 @@ impl Node {
     }
 
     /// A word for the kind of value, for messages ("expected text, found a list").
-    pub fn kind_name(&self) -> &'static str {
+    pub fn kind_name(&self) -> Message {
         match self.value {
-            Value::Null => "nothing",
-            Value::Bool(_) => "true/false",
-            Value::Int(_) => "a whole number",
-            Value::Float(_) => "a number",
-            Value::Str(_) => "text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a mapping",
+            Value::Null => msg!("value-nothing"),
+            Value::Bool(_) => msg!("value-true-false"),
+            Value::Int(_) => msg!("value-whole-number"),
+            Value::Float(_) => msg!("value-number"),
+            Value::Str(_) => msg!("value-text"),
+            Value::Seq(_) => msg!("value-list"),
+            Value::Map(_) => msg!("value-mapping"),
         }
     }
 
@@ -317,9 +317,16 @@ mod tests {
     fn duplicate_keys_are_errors_at_the_second_key() {
         let err = parse("title: a\ndate: 2020-01-01\ntitle: b\n").unwrap_err();
         assert_eq!(err.pos.line, 3, "{err:?}");
-        assert_eq!(err.message, "`title` is written twice");
+        assert_eq!(
+            err.message.text(crate::messages::UiLang::En),
+            "`title` is written twice"
+        );
         assert_eq!(err.kind, SyntaxKind::RepeatedKey);
-        assert!(err.hint().contains("only once"));
+        assert!(
+            err.hint()
+                .text(crate::messages::UiLang::En)
+                .contains("only once")
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use super::{Key, Node, Pos, Value};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::localized::Localized;
+use crate::messages::{Message, msg};
 use crate::source::SourceFile;
 
 /// Reads values from one source file, adding `line_offset` (the front-matter fence) to every
@@ -49,12 +50,14 @@ impl<'a> Reader<'a> {
     }
 
     /// Reports `node` as having the wrong kind of value.
-    pub fn wrong_type(&mut self, node: &Node, field: &str, expected: &str, hint: &str) {
+    pub fn wrong_type(&mut self, node: &Node, field: &str, expected: Message, hint: Message) {
         let diagnostic = Diagnostic::error(
             "E-wrong-type",
-            format!(
-                "`{field}` must be {expected}, but here it is {}",
-                node.kind_name()
+            msg!(
+                "wrong-type",
+                field = field,
+                expected = expected,
+                found = node.kind_name()
             ),
         )
         .at(self.value_location(node))
@@ -69,8 +72,8 @@ impl<'a> Reader<'a> {
                 self.wrong_type(
                     node,
                     field,
-                    "a mapping of `key: value` lines",
-                    "write one `key: value` per line, indented under this key",
+                    msg!("expected-mapping"),
+                    msg!("hint-write-mapping"),
                 );
                 None
             }
@@ -82,12 +85,7 @@ impl<'a> Reader<'a> {
         match node.scalar_text() {
             Some(text) => Some(text),
             None => {
-                self.wrong_type(
-                    node,
-                    field,
-                    "text",
-                    "write the text on the same line after the colon; quote it if it contains `: `",
-                );
+                self.wrong_type(node, field, msg!("value-text"), msg!("hint-write-text"));
                 None
             }
         }
@@ -97,7 +95,12 @@ impl<'a> Reader<'a> {
         match node.value {
             Value::Bool(b) => Some(b),
             _ => {
-                self.wrong_type(node, field, "true or false", "write `true` or `false`");
+                self.wrong_type(
+                    node,
+                    field,
+                    msg!("expected-true-or-false"),
+                    msg!("hint-write-true-or-false"),
+                );
                 None
             }
         }
@@ -110,8 +113,8 @@ impl<'a> Reader<'a> {
                 self.wrong_type(
                     node,
                     field,
-                    "a whole number",
-                    "write digits only, such as `12`",
+                    msg!("value-whole-number"),
+                    msg!("hint-write-whole-number"),
                 );
                 None
             }
@@ -123,12 +126,7 @@ impl<'a> Reader<'a> {
             Value::Int(i) => Some(i as f64),
             Value::Float(f) if f.is_finite() => Some(f),
             _ => {
-                self.wrong_type(
-                    node,
-                    field,
-                    "a number",
-                    "write digits, such as `21652` or `3.5`, without units or commas",
-                );
+                self.wrong_type(node, field, msg!("value-number"), msg!("hint-write-number"));
                 None
             }
         }
@@ -137,12 +135,7 @@ impl<'a> Reader<'a> {
     /// A calendar date written `YYYY-MM-DD`; impossible dates (2021-02-30) are refused.
     pub fn date(&mut self, node: &Node, field: &str) -> Option<Date> {
         let Some(text) = node.as_str() else {
-            self.wrong_type(
-                node,
-                field,
-                "a date such as 2023-05-01",
-                "write the date as YYYY-MM-DD",
-            );
+            self.wrong_type(node, field, msg!("expected-date"), msg!("hint-write-date"));
             return None;
         };
         let text = text.trim();
@@ -154,13 +147,13 @@ impl<'a> Reader<'a> {
         let parsed = well_formed.then(|| text.parse::<Date>().ok()).flatten();
         if parsed.is_none() {
             let message = if well_formed {
-                format!("`{field}` is not a real calendar date: {text}")
+                msg!("bad-date-not-real", field = field, text = text)
             } else {
-                format!("`{field}` must be a date written YYYY-MM-DD, not `{text}`")
+                msg!("bad-date-format", field = field, text = text)
             };
             let diagnostic = Diagnostic::error("E-bad-date", message)
                 .at(self.value_location(node))
-                .hint("write the date as YYYY-MM-DD, for example 2023-05-01, and check the day exists in that month");
+                .hint(msg!("bad-date-hint"));
             self.push(diagnostic);
         }
         parsed
@@ -175,12 +168,7 @@ impl<'a> Reader<'a> {
             Value::Str(s) => vec![(s.clone(), node.pos)],
             Value::Null => Vec::new(),
             _ => {
-                self.wrong_type(
-                    node,
-                    field,
-                    "a list",
-                    "write the items as `[a, b]` or as `- item` lines",
-                );
+                self.wrong_type(node, field, msg!("value-list"), msg!("hint-write-list"));
                 Vec::new()
             }
         }
@@ -237,34 +225,31 @@ impl<'a> Reader<'a> {
         let example: Vec<String> = languages.iter().map(|c| format!("{c}: …")).collect();
         let diagnostic = Diagnostic::error(
             "E-wrong-type",
-            format!(
-                "`{field}` is a mapping with keys {}, which are not all declared languages",
-                keys.join(", ")
-            ),
+            msg!("not-a-language-map", field = field, keys = keys.join(", ")),
         )
         .at(self.value_location(node))
-        .hint(format!(
-            "write plain text, or one value per language: `{{{}}}`",
-            example.join(", ")
+        .hint(msg!(
+            "not-a-language-map-hint",
+            example = example.join(", ")
         ));
         self.push(diagnostic);
     }
 
     /// Reports keys of `entries` that are not in `known`, suggesting the closest known name.
-    pub fn unknown_keys(&mut self, entries: &[(Key, Node)], known: &[&str], what: &str) {
+    pub fn unknown_keys(&mut self, entries: &[(Key, Node)], known: &[&str], what: Message) {
         for (key, _) in entries {
             if known.contains(&key.name.as_str()) {
                 continue;
             }
             let mut diagnostic = Diagnostic::error(
                 "E-unknown-field",
-                format!("unknown field `{}` in {what}", key.name),
+                msg!("unknown-field", field = &key.name, what = what.clone()),
             )
             .at(self.key_location(key));
             diagnostic = match closest(&key.name, known) {
-                Some(near) => diagnostic.hint(format!("did you mean `{near}`?")),
+                Some(near) => diagnostic.hint(msg!("did-you-mean", name = near)),
                 None => {
-                    diagnostic.hint(format!("the fields allowed here are: {}", known.join(", ")))
+                    diagnostic.hint(msg!("unknown-field-hint-allowed", names = known.join(", ")))
                 }
             };
             self.push(diagnostic);
@@ -272,12 +257,12 @@ impl<'a> Reader<'a> {
     }
 
     /// Reports a required key that is missing, at the mapping's first line.
-    pub fn missing(&mut self, node: &Node, field: &str, what: &str, hint: &str) {
+    pub fn missing(&mut self, node: &Node, field: &str, what: Message, hint: Message) {
         let location = self.location(node.pos, 1);
         self.push(
             Diagnostic::error(
                 "E-missing-field",
-                format!("{what} has no `{field}`, which is required"),
+                msg!("missing-field", what = what, field = field),
             )
             .at(location)
             .hint(hint),
@@ -353,7 +338,7 @@ mod tests {
             r.unknown_keys(
                 n.as_map().unwrap(),
                 &["title", "region", "tags"],
-                "this record",
+                msg!("what-this-record"),
             )
         });
         assert_eq!(diags.len(), 2);

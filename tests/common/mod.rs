@@ -118,6 +118,14 @@ impl Site {
         all.extend_from_slice(args);
         run_showcase(&self.root, &all)
     }
+
+    /// Runs `showcase build --root . <args>` with these environment variables set (such as
+    /// `LANG`).
+    pub fn build_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut all = vec!["build", "--root", "."];
+        all.extend_from_slice(args);
+        run_showcase_with_env(&self.root, &all, env)
+    }
 }
 
 /// One run of the binary.
@@ -161,8 +169,19 @@ impl Run {
 }
 
 /// Runs the real binary in `dir`, fails the test on a hang or a panic.
+/// Runs the binary in English, whatever the locale of the machine running the tests.
 pub fn run_showcase(dir: &Path, args: &[&str]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_showcase"))
+    run_showcase_with_env(dir, args, &[])
+}
+
+/// Runs the binary with no locale variables but those of `env`.
+pub fn run_showcase_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_showcase"));
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    let mut child = command
+        .envs(env.iter().copied())
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
