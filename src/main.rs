@@ -18,6 +18,7 @@ mod model;
 mod output;
 mod pipeline;
 mod render;
+mod scaffold;
 mod source;
 mod yaml;
 
@@ -30,6 +31,9 @@ fn main() -> ExitCode {
     let lang = cli.lang.unwrap_or_else(messages::UiLang::from_env);
     let result = match cli.command {
         cli::Command::Build(args) => commands::build::run(args, lang),
+        cli::Command::New(args) => commands::new::run(args, lang),
+        cli::Command::Init(args) => commands::init::run(args, lang),
+        cli::Command::Schema(args) => commands::schema::run(args, lang),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -2,6 +2,9 @@
 //! exit code (0 ok, 1 content errors, 2 usage or operational failure).
 
 pub mod build;
+pub mod init;
+pub mod new;
+pub mod schema;
 
 use std::io::IsTerminal;
 

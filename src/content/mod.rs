@@ -459,6 +459,7 @@ fn parse_record(
                 .hint("move the text below the closing `---` and delete `body:`"),
             );
         }
+        crate::scaffold::report_body_placeholders(file, &body.value, body.at.line, diagnostics);
         fields.body = Localized::one(lang, body);
     }
     let bundle_dir = (format == RecordFormat::Bundle).then(|| {
