@@ -34,6 +34,12 @@ pub enum Command {
     /// Show how far each record is translated into each language, or record (--stamp) that a
     /// translation matches its source.
     Translations(TranslationsArgs),
+    /// Write a record skeleton from the collection's schema, or with `--to` a translation stub.
+    New(NewArgs),
+    /// Create a new site in an empty folder: site.yaml, three collections, one example record each.
+    Init(InitArgs),
+    /// Write a JSON Schema per collection, for editors that check YAML as you type.
+    Schema(SchemaArgs),
 }
 
 #[derive(Debug, Args)]
@@ -96,4 +102,35 @@ pub struct TranslationsArgs {
 pub enum Format {
     Text,
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The collection, as named under `collections:` in site.yaml (e.g. projects).
+    pub collection: String,
+    /// The record's id: its file name, e.g. `hongxin-wuye` or `梨园村`.
+    pub id: String,
+    /// The site folder (the one with site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Write a translation stub in this content language (e.g. `ko`) for an existing record,
+    /// instead of a new record in the default language. (`--lang` chooses the message language.)
+    #[arg(long, value_name = "CODE")]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the site in; it must be empty or not exist yet.
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The site folder (the one with site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the schema files. Default: `.showcase/schema/` in the site folder.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }

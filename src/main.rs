@@ -19,6 +19,7 @@ mod model;
 mod output;
 mod pipeline;
 mod render;
+mod scaffold;
 mod source;
 mod translations;
 mod yaml;
@@ -34,6 +35,9 @@ fn main() -> ExitCode {
         cli::Command::Build(args) => commands::build::run(args, lang),
         cli::Command::Check(args) => commands::check::run(args, lang),
         cli::Command::Translations(args) => commands::translations::run(args, lang),
+        cli::Command::New(args) => commands::new::run(args, lang),
+        cli::Command::Init(args) => commands::init::run(args, lang),
+        cli::Command::Schema(args) => commands::schema::run(args, lang),
     };
     match result {
         Ok(code) => ExitCode::from(code),

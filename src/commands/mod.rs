@@ -3,6 +3,9 @@
 
 pub mod build;
 pub mod check;
+pub mod init;
+pub mod new;
+pub mod schema;
 pub mod translations;
 
 use std::io::IsTerminal;

@@ -1,6 +1,7 @@
 //! `site.yaml` → [`SiteConfig`] (SPEC §2): languages, URLs, taxonomies and collection schemas.
 //! Every problem in the file is reported with its line; a config with errors is not returned.
 
+pub mod json_schema;
 pub mod schema;
 
 use std::collections::BTreeMap;

@@ -127,6 +127,10 @@ pub fn read_fields(
     for (key, node) in entries {
         let location = r.key_location(key);
         fields.keys.push((key.name.clone(), location));
+        // Values `showcase new` left to be written are errors (SPEC §5, `new`).
+        if crate::scaffold::report_placeholder(r, &key.name, node, schema) {
+            continue;
+        }
         match key.name.as_str() {
             "title" => fields.title = ctx.localized_text(r, node, "title"),
             "summary" => fields.summary = ctx.localized_text(r, node, "summary"),

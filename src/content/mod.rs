@@ -513,6 +513,7 @@ fn parse_record(
                     .hint(msg!("body-in-front-matter-hint")),
             );
         }
+        crate::scaffold::report_body_placeholders(file, &body.value, body.at.line, diagnostics);
         fields.body = Localized::one(lang, body);
     }
     let bundle_dir = (format == RecordFormat::Bundle).then(|| {

@@ -393,7 +393,9 @@ impl Builder<'_> {
         for field in schema
             .fields
             .iter()
+            // A value that is present but wrong was already reported where it is written.
             .filter(|f| f.required && !custom.contains_key(&f.name))
+            .filter(|f| !fields_keys.iter().any(|(k, _)| *k == f.name))
         {
             self.diagnostics.push(
                 Diagnostic::error(
