@@ -43,6 +43,10 @@ fn init_makes_a_site_that_builds_without_warnings() {
     site.build(&[])
         .assert_ok()
         .assert_stderr_has("0 errors, 0 warnings");
+    // Clean for check too, with every language complete.
+    site.check(&["--strict"])
+        .assert_ok()
+        .assert_stderr_has("no problems found");
     for page in [
         "projects/hongxin-wuye/index.html",
         "ko/projects/hongxin-wuye/index.html",
@@ -88,6 +92,19 @@ fn a_skeleton_fails_at_its_placeholders_and_builds_once_they_are_filled() {
     let run = site.build(&[]);
     run.assert_code(1).assert_stderr_has("E-placeholder");
     assert_eq!(error_lines(&run.stderr, file), expected, "{}", run.stderr);
+    // check points at the same lines, and also says (line 1) that Korean is missing.
+    let checked = site.check(&[]);
+    checked
+        .assert_code(1)
+        .assert_stderr_has("W-missing-translation");
+    let mut with_warning = vec![1];
+    with_warning.extend(&expected);
+    assert_eq!(
+        error_lines(&checked.stderr, file),
+        with_warning,
+        "{}",
+        checked.stderr
+    );
     assert_eq!(
         run.stderr.matches("error[").count(),
         expected.len(),
