@@ -4,6 +4,7 @@
 //! excerpts. Pure: no IO; the caller turns unresolved links into diagnostics.
 
 mod excerpt;
+pub mod lint;
 
 use std::collections::HashSet;
 
