@@ -2,6 +2,8 @@
 //! writing anything. A build stops at the first template error; `check` turns theme and
 //! template failures into diagnostics too, so one run lists every problem of the site.
 
+pub mod hygiene;
+
 use std::path::Path;
 
 use crate::config::SiteConfig;
@@ -13,8 +15,9 @@ use crate::translations;
 
 /// The rules that read what each parsed file says, before the files are assembled into a site.
 pub fn content_rules(root: &Path, config: &SiteConfig, content: &Content) -> Diagnostics {
-    let _ = root;
-    translations::diagnostics(config, content)
+    let mut diagnostics = hygiene::check(root, content, config);
+    diagnostics.extend(translations::diagnostics(config, content));
+    diagnostics
 }
 
 /// A theme that cannot be loaded (unreadable file, template syntax error) or a page that fails

@@ -4,6 +4,7 @@
 //! excerpts. Pure: no IO; the caller turns unresolved links into diagnostics.
 
 mod excerpt;
+pub mod lint;
 
 use std::collections::HashSet;
 
@@ -62,8 +63,6 @@ pub struct Rendered {
     /// Every heading id of the body, for links to headings.
     pub anchors: Vec<String>,
     pub heading_links: Vec<HeadingLink>,
-    /// Emphasis markers that CommonMark left as literal `**` (SPEC: hygiene), by byte offset.
-    pub literal_emphasis: Vec<usize>,
 }
 
 pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResolver) -> Rendered {
@@ -80,8 +79,8 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
     let mut open_heading: Option<(usize, String)> = None;
     // Inside an inline `<script>` or `<style>`: its text is code, not part of the summary.
     let mut in_raw_code = false;
-    // Byte offset where the open paragraph starts, and where its text starts in `plain_text`.
-    let mut open_paragraph: Option<(usize, usize)> = None;
+    // Only paragraph text goes into the summary's plain text.
+    let mut in_paragraph = false;
 
     for (event, range) in Parser::new_ext(markdown, parser_options).into_offset_iter() {
         let event = match event {
@@ -130,18 +129,11 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
                 event
             }
             Event::Start(Tag::Paragraph) => {
-                open_paragraph = Some((range.start, rendered.plain_text.len()));
+                in_paragraph = true;
                 event
             }
             Event::End(TagEnd::Paragraph) => {
-                if let Some((start, text_start)) = open_paragraph.take()
-                    && rendered.plain_text[text_start..].contains("**")
-                {
-                    let at = markdown[start..range.end]
-                        .find("**")
-                        .map_or(start, |i| start + i);
-                    rendered.literal_emphasis.push(at);
-                }
+                in_paragraph = false;
                 rendered.plain_text.push('\n');
                 event
             }
@@ -158,7 +150,7 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
             Event::Text(ref text) | Event::Code(ref text) => {
                 if let Some((_, heading)) = &mut open_heading {
                     heading.push_str(text);
-                } else if open_paragraph.is_some() && !in_raw_code {
+                } else if in_paragraph && !in_raw_code {
                     rendered.plain_text.push_str(text);
                 }
                 event
@@ -456,9 +448,8 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_and_literal_emphasis() {
+    fn plain_text_of_paragraphs() {
         let r = check_render("## 标题\n\n第一段。\n\n**真，**她说。\n");
         assert_eq!(r.plain_text, "第一段。\n**真，**她说。\n");
-        assert_eq!(r.literal_emphasis.len(), 1);
     }
 }
