@@ -174,3 +174,13 @@ fn a_folder_that_is_not_a_site_is_a_clear_error() {
         .assert_stderr_has("site.yaml");
     assert!(!Path::new(&tmp.path().join("output")).exists());
 }
+
+#[test]
+fn a_theme_that_does_not_exist_is_named_with_how_to_fix_it() {
+    let site = Site::base();
+    site.edit("site.yaml", "theme: default", "theme: nothere");
+    site.check(&[])
+        .assert_code(1)
+        .assert_stderr_has("error[E-template]: the theme \"nothere\" does not exist")
+        .assert_stderr_has("help: `theme:` in site.yaml names a folder under themes/");
+}

@@ -43,8 +43,8 @@ pub fn template_problem(
         })
         .hint(hint);
     }
-    // No template line to show: the theme's own message, with the cause (an io error, Tera's
-    // text) as the detail.
+    // No template line to show: the theme's own message, and the cause (an io error, Tera's
+    // text) in place of the general hint when there is one.
     let message = match (
         err.downcast_ref::<ThemeError>(),
         err.downcast_ref::<RenderError>(),
@@ -53,10 +53,11 @@ pub fn template_problem(
         (_, Some(render)) => render.message(),
         _ => msg!("check-template-error", detail = err.to_string()),
     };
-    let mut diagnostic = Diagnostic::error("E-template", message).hint(hint);
-    if let Some(cause) = err.source() {
-        diagnostic = diagnostic.hint(msg!("check-template-cause", detail = cause.to_string()));
-    }
+    let hint = match err.source() {
+        Some(cause) => msg!("check-template-cause", detail = cause.to_string()),
+        None => msg!("check-theme-hint"),
+    };
+    let diagnostic = Diagnostic::error("E-template", message).hint(hint);
     let file = match err.downcast_ref::<ThemeError>() {
         Some(
             ThemeError::Template { path, .. }

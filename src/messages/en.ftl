@@ -226,6 +226,7 @@ render-template-failed = cannot render { $page } with template { $template }
 
 check-template-error = template error: { $detail }
 check-template-cause = { $detail }
+check-theme-hint = `theme:` in site.yaml names a folder under themes/ of the site; `default`, the built-in theme, needs no folder
 check-template-error-hint = fix the template at the line shown above; a site theme overrides the built-in theme file by file (themes/<name>/templates/)
 check-summary-clean = Checked { $records } records: no problems found.
 check-summary = Checked { $records } records: { $counts }.

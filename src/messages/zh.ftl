@@ -220,6 +220,7 @@ render-template-failed = 无法用模板 { $template } 生成页面 { $page }
 
 check-template-error = 模板错误：{ $detail }
 check-template-cause = { $detail }
+check-theme-hint = site.yaml 里的 `theme:` 是站点 themes/ 下的文件夹名；内置主题 `default` 不需要文件夹
 check-template-error-hint = 请按上面指出的行修改模板；站点自己的主题（themes/<名称>/templates/）会逐个文件覆盖内置主题
 check-summary-clean = 已检查 { $records } 条记录：没有发现问题。
 check-summary = 已检查 { $records } 条记录：{ $counts }。
