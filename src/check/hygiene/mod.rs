@@ -137,6 +137,11 @@ fn check_mojibake(file: &SourceFile, out: &mut Diagnostics) -> Vec<(usize, usize
             garbled.push((number, found.column + 1, found.column + found.width));
             let location = file.location(number, found.column + 1, found.width);
             let text = found.text.clone();
+            // The full-width question mark is advice for a `?` only.
+            let hint = match found.kind {
+                Kind::QuestionMark => msg!("hygiene-mojibake-question-hint"),
+                _ => msg!("hygiene-mojibake-hint"),
+            };
             let message = match (found.kind, found.recovered) {
                 (Kind::Replacement, _) => msg!("hygiene-mojibake-replacement"),
                 (Kind::QuestionMark, _) => msg!("hygiene-mojibake-question", text = text),
@@ -155,7 +160,7 @@ fn check_mojibake(file: &SourceFile, out: &mut Diagnostics) -> Vec<(usize, usize
             out.push(
                 Diagnostic::error("E-mojibake", message)
                     .at(location)
-                    .hint(msg!("hygiene-mojibake-hint")),
+                    .hint(hint),
             );
         }
     }
