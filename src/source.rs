@@ -89,17 +89,33 @@ impl SourceFile {
         self.line_starts.len()
     }
 
-    /// The text of a 1-based line, without its line break.
-    pub fn line(&self, line: usize) -> &str {
-        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
-            return "";
-        };
+    /// The bytes of a 1-based line, without its line break.
+    pub fn line_range(&self, line: usize) -> Option<std::ops::Range<usize>> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
         let end = self
             .line_starts
             .get(line)
             .copied()
             .unwrap_or(self.text.len());
-        self.text[start..end].trim_end_matches(['\n', '\r'])
+        let text = self.text[start..end].trim_end_matches(['\n', '\r']);
+        Some(start..start + text.len())
+    }
+
+    /// The text of a 1-based line, without its line break.
+    pub fn line(&self, line: usize) -> &str {
+        self.line_range(line).map_or("", |range| &self.text[range])
+    }
+
+    /// The 1-based line and character column of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let index = self.line_starts.partition_point(|&s| s <= offset).max(1) - 1;
+        let start = self.line_starts[index];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |prefix| prefix.chars().count());
+        (index + 1, column + 1)
     }
 
     /// A location at a 1-based line and character column, underlining `width` characters.

@@ -7,48 +7,32 @@ use std::ops::Range;
 use crate::source::SourceFile;
 use crate::yaml::{Node, Pos, Value};
 
+/// A file's text seen through its line index ([`SourceFile`]), with what the hygiene rules need
+/// on top: byte offsets of YAML positions and the byte ranges of scalars.
 pub struct Lines<'a> {
+    file: &'a SourceFile,
     text: &'a str,
-    starts: Vec<usize>,
 }
 
 impl<'a> Lines<'a> {
     pub fn new(file: &'a SourceFile) -> Self {
-        let text = file.text.as_str();
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        Lines { text, starts }
+        Lines {
+            file,
+            text: file.text.as_str(),
+        }
     }
 
     /// The 1-based line and character column of a byte offset.
     pub fn position(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        let index = self.starts.partition_point(|&s| s <= offset).max(1) - 1;
-        let start = self.starts[index];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(0, |prefix| prefix.chars().count());
-        (index + 1, column + 1)
+        self.file.position(offset)
     }
 
     fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let start = *self.starts.get(line.checked_sub(1)?)?;
-        let end = self
-            .starts
-            .get(line)
-            .map_or(self.text.len(), |next| next - 1);
-        let end = if self.text[start..end].ends_with('\r') {
-            end - 1
-        } else {
-            end
-        };
-        Some(start..end)
+        self.file.line_range(line)
     }
 
     fn line_text(&self, line: usize) -> &'a str {
-        self.line_range(line).map_or("", |r| &self.text[r])
+        self.file.line(line)
     }
 
     /// The byte offset of a 1-based line and character column.
@@ -132,7 +116,7 @@ impl<'a> Lines<'a> {
                 let indent = indentation(self.line_text(pos.line));
                 let mut last = pos.line;
                 let mut line = pos.line + 1;
-                while line <= self.starts.len() {
+                while line <= self.file.line_count() {
                     let text = self.line_text(line);
                     if !text.trim().is_empty() {
                         if indentation(text) <= indent {
@@ -202,7 +186,7 @@ impl<'a> Lines<'a> {
         }
         let indent = indentation(self.line_text(pos.line));
         let mut last = pos.line;
-        for number in pos.line + 1..=self.starts.len() {
+        for number in pos.line + 1..=self.file.line_count() {
             let text = self.line_text(number);
             if !text.trim().is_empty() {
                 if indentation(text) < indent {
@@ -230,7 +214,7 @@ impl<'a> Lines<'a> {
             .chars()
             .take(12)
             .collect();
-        let lines = (at_line + index..=self.starts.len()).chain(at_line..at_line + index);
+        let lines = (at_line + index..=self.file.line_count()).chain(at_line..at_line + index);
         for (needle, shift) in [(value_line.trim_end(), within), (tail.as_str(), 0)] {
             if needle.is_empty() {
                 continue;
