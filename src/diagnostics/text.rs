@@ -98,26 +98,29 @@ mod tests {
         render_text(&[diagnostic].into_iter().collect(), false, UiLang::En)
     }
 
+    /// A misspelled field, as the loader reports it.
+    fn unknown_field() -> Diagnostic {
+        Diagnostic::error(
+            "E-unknown-field",
+            msg!(
+                "unknown-field",
+                field = "regoin",
+                what = msg!("what-this-record")
+            ),
+        )
+        .at(Location {
+            file: PathBuf::from("content/projects/a.zh.md"),
+            line: 4,
+            column: 1,
+            line_text: "regoin: yanji".into(),
+            width: 6,
+        })
+        .hint(msg!("did-you-mean", name = "region"))
+    }
+
     #[test]
     fn shows_file_line_column_and_hint() {
-        let text = render(
-            Diagnostic::error(
-                "E-unknown-field",
-                msg!(
-                    "unknown-field",
-                    field = "regoin",
-                    what = msg!("what-this-record")
-                ),
-            )
-            .at(Location {
-                file: PathBuf::from("content/projects/a.zh.md"),
-                line: 4,
-                column: 1,
-                line_text: "regoin: yanji".into(),
-                width: 6,
-            })
-            .hint(msg!("did-you-mean", name = "region")),
-        );
+        let text = render(unknown_field());
         assert!(
             text.contains("error[E-unknown-field]: unknown field `regoin` in this record"),
             "{text}"
@@ -166,23 +169,7 @@ mod tests {
 
     #[test]
     fn labels_and_messages_are_in_the_users_language() {
-        let diagnostic = Diagnostic::error(
-            "E-unknown-field",
-            msg!(
-                "unknown-field",
-                field = "regoin",
-                what = msg!("what-this-record")
-            ),
-        )
-        .at(Location {
-            file: PathBuf::from("content/projects/a.zh.md"),
-            line: 4,
-            column: 1,
-            line_text: "regoin: yanji".into(),
-            width: 6,
-        })
-        .hint(msg!("did-you-mean", name = "region"));
-        let text = render_text(&[diagnostic].into_iter().collect(), false, UiLang::Zh);
+        let text = render_text(&[unknown_field()].into_iter().collect(), false, UiLang::Zh);
         assert!(
             text.contains("错误[E-unknown-field]: 这条记录中的字段 `regoin` 不存在"),
             "{text}"

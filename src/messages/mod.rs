@@ -248,10 +248,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn every_message_the_code_names_is_in_the_catalog() {
-        let english = entries(CATALOGS[0].2);
-        let mut missing = Vec::new();
+    /// Every call of the `msg!` macro in the source: its file, the id and the text after the id.
+    fn msg_calls() -> Vec<(String, String, String)> {
+        let mut calls = Vec::new();
         for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
             let entry = entry.unwrap();
             if entry.path().extension().is_none_or(|e| e != "rs") {
@@ -260,11 +259,21 @@ mod tests {
             let code = std::fs::read_to_string(entry.path()).unwrap();
             for piece in code.split("msg!(\"").skip(1) {
                 let id = piece.split('"').next().unwrap_or_default();
-                if !english.contains_key(id) {
-                    missing.push(format!("{}: {id}", entry.path().display()));
-                }
+                let file = entry.path().display().to_string();
+                calls.push((file, id.to_string(), piece.to_string()));
             }
         }
+        calls
+    }
+
+    #[test]
+    fn every_message_the_code_names_is_in_the_catalog() {
+        let english = entries(CATALOGS[0].2);
+        let missing: Vec<String> = msg_calls()
+            .into_iter()
+            .filter(|(_, id, _)| !english.contains_key(id))
+            .map(|(file, id, _)| format!("{file}: {id}"))
+            .collect();
         assert!(missing.is_empty(), "ids missing from en.ftl: {missing:?}");
     }
 
@@ -304,24 +313,15 @@ mod tests {
     fn every_message_the_code_names_gets_the_values_its_text_uses() {
         let english = entries(CATALOGS[0].2);
         let mut wrong = Vec::new();
-        for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
-            let entry = entry.unwrap();
-            if entry.path().extension().is_none_or(|e| e != "rs") {
+        for (file, id, call) in msg_calls() {
+            let Some(expected) = english.get(&id) else {
                 continue;
-            }
-            let code = std::fs::read_to_string(entry.path()).unwrap();
-            for piece in code.split("msg!(\"").skip(1) {
-                let id = piece.split('"').next().unwrap_or_default();
-                let Some(expected) = english.get(id) else {
-                    continue;
-                };
-                let given = call_arg_names(piece);
-                if &given != expected {
-                    wrong.push(format!(
-                        "{}: {id} is given {given:?}, its text uses {expected:?}",
-                        entry.path().display()
-                    ));
-                }
+            };
+            let given = call_arg_names(&call);
+            if &given != expected {
+                wrong.push(format!(
+                    "{file}: {id} is given {given:?}, its text uses {expected:?}"
+                ));
             }
         }
         assert!(wrong.is_empty(), "{wrong:#?}");
