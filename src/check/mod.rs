@@ -58,18 +58,8 @@ pub fn template_problem(
         None => msg!("check-theme-hint"),
     };
     let diagnostic = Diagnostic::error("E-template", message).hint(hint);
-    let file = match err.downcast_ref::<ThemeError>() {
-        Some(
-            ThemeError::Template { path, .. }
-            | ThemeError::Read { path, .. }
-            | ThemeError::NotText { path }
-            | ThemeError::Strings { path, .. }
-            | ThemeError::Missing { path, .. },
-        ) => Some(path),
-        None => None,
-    };
-    match file {
-        Some(file) => diagnostic.in_file(file),
+    match err.downcast_ref::<ThemeError>() {
+        Some(theme) => diagnostic.in_file(theme.path()),
         None => diagnostic,
     }
 }

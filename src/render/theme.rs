@@ -43,6 +43,17 @@ pub enum ThemeError {
 impl ThemeError {
     /// What went wrong, in the user's language; the system's or Tera's own words (the source)
     /// are printed after it.
+    /// The theme file or folder the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            ThemeError::Read { path, .. }
+            | ThemeError::NotText { path }
+            | ThemeError::Template { path, .. }
+            | ThemeError::Strings { path, .. }
+            | ThemeError::Missing { path, .. } => path,
+        }
+    }
+
     pub fn message(&self) -> Message {
         match self {
             ThemeError::Read { path, .. } => msg!("theme-cannot-read", path = path),
