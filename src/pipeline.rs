@@ -205,7 +205,8 @@ pub fn check(options: &BuildOptions) -> CheckReport {
         }
     }
     CheckReport {
-        records: site.records.len(),
+        // Records with errors and drafts are checked too, though not published.
+        records: site.records.len() + site.unpublished.len(),
         diagnostics: diagnostics.sorted(),
     }
 }

@@ -503,7 +503,7 @@ fn with_lang_zh_the_report_is_in_chinese() {
     let run = site.build(&["--lang", "zh"]);
     run.assert_code(1)
         .assert_stderr_has("错误[E-unknown-field]: ")
-        .assert_stderr_has("中的字段 `regoin` 不存在")
+        .assert_stderr_has("字段 `regoin` 不属于")
         .assert_stderr_has("content/projects/x.zh.md:4:1")
         .assert_stderr_has("提示: 是不是要写 `region`？")
         .assert_stderr_has("生成失败：1 个错误，0 个警告。之前生成的网站保持原样，没有改动。")

@@ -171,7 +171,7 @@ mod tests {
     fn labels_and_messages_are_in_the_users_language() {
         let text = render_text(&[unknown_field()].into_iter().collect(), false, UiLang::Zh);
         assert!(
-            text.contains("错误[E-unknown-field]: 这条记录中的字段 `regoin` 不存在"),
+            text.contains("错误[E-unknown-field]: 字段 `regoin` 不属于这条记录"),
             "{text}"
         );
         assert!(text.contains("提示: 是不是要写 `region`？"), "{text}");

@@ -116,7 +116,7 @@ bad-date-hint = 日期请写成 YYYY-MM-DD，例如 2023-05-01，并确认那个
 not-a-language-map = `{ $field }` 写成了以 { $keys } 为键的一组内容，但这些键并不都是网站声明的语言
 not-a-language-map-hint = 直接写文字，或每种语言各写一个：`{"{"}{ $example }{"}"}`
 
-unknown-field = { $what }中的字段 `{ $field }` 不存在
+unknown-field = 字段 `{ $field }` 不属于{ $what }
 did-you-mean = 是不是要写 `{ $name }`？
 unknown-field-hint-allowed = 这里可以写的字段有：{ $names }
 missing-field = { $what }缺少必填字段 `{ $field }`
