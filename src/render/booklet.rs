@@ -81,8 +81,7 @@ pub fn write(
 ) -> Result<(), RenderError> {
     let page = routes::section(&r.site.config, lang, &["booklet"], 1);
     sink.put(path, b"")?;
-    // Tera writes only strings, so the frame is UTF-8.
-    let frame = String::from_utf8_lossy(frame);
+    let frame = super::rendered_text(frame);
     let parts = split(&frame);
     for batch in parts.chunks(BATCH) {
         let rendered: Vec<Cow<[u8]>> = batch

@@ -426,7 +426,7 @@ fn with_card_html(
         ctx.insert("card_h", &level);
         let html = with_spare_buffer(|out| {
             render_into(theme, counters, CARD_TEMPLATE, &ctx, &page, out)?;
-            Ok::<_, RenderError>(tera::Value::safe_string(&String::from_utf8_lossy(out)))
+            Ok::<_, RenderError>(tera::Value::safe_string(&rendered_text(out)))
         })?;
         rendered.push((format!("html_h{level}"), html));
     }
@@ -437,6 +437,16 @@ fn with_card_html(
         map.insert(key.into(), html);
     }
     Ok(map.into())
+}
+
+/// What a template wrote, as text. Tera writes only strings, so this is a fast validation
+/// (SIMD) rather than the character-by-character scan of `from_utf8_lossy`, which is kept for
+/// the case that cannot happen.
+fn rendered_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
 }
 
 /// Renders `template` into `out` (cleared first) and counts the render; `page` names what was
