@@ -910,3 +910,34 @@ fn a_link_into_static_follows_the_base_path() {
     );
     assert!(site.output().join("files/report.pdf").is_file());
 }
+
+#[test]
+fn record_pages_do_not_depend_on_what_the_booklet_shows() {
+    // Record pages are rendered together with their booklet entries; a theme whose booklet
+    // shows no entries, or shows one twice, must still get every record page, the same bytes.
+    let default = Site::base();
+    default.build(&[]).assert_ok();
+    let expected = snapshot(&default.output());
+    // projects/hongxin/index.html and ko/projects/hongxin/index.html
+    let record_pages: Vec<&String> = expected
+        .keys()
+        .filter(|path| path.ends_with("/hongxin/index.html"))
+        .collect();
+    assert_eq!(record_pages.len(), 2);
+    for booklet in [
+        "{% for ch in chapters %}{% for r in ch.records %}{{ r.title }}{% endfor %}{% endfor %}",
+        "{% for ch in chapters %}{% for r in ch.records %}{{ r.html | safe }}{{ r.html | safe }}{% endfor %}{% endfor %}",
+    ] {
+        let site = Site::base();
+        site.write("themes/default/templates/booklet.html", booklet);
+        site.build(&[]).assert_ok();
+        let built = snapshot(&site.output());
+        for page in &record_pages {
+            assert_eq!(
+                built.get(*page),
+                expected.get(*page),
+                "{page} with booklet {booklet}"
+            );
+        }
+    }
+}

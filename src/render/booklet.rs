@@ -5,13 +5,13 @@
 //! order.
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 
 use super::cards::Localizer;
-use super::views::RecordView;
-use super::{RenderError, Rendering};
-use crate::model::routes;
+use super::views::TocEntry;
+use super::{PageJob, PreparedRecord, RenderError, Rendering, pages};
 use crate::output::Sink;
 
 const ENTRY_TEMPLATE: &str = "partials/booklet-record.html";
@@ -71,29 +71,56 @@ enum Part<'a> {
     Entry(usize),
 }
 
-/// Writes the booklet page of `lang` to `path`, filling the placeholders of `frame`.
-pub fn write(
+/// Renders the booklet page `job` and writes it to its path, filling the placeholders of its
+/// frame. Each record's page (`record_page`) is rendered with its entry, from one prepared
+/// record, and handed to `sink` too; returns the records whose pages were written.
+pub fn write<'p>(
     r: &Rendering,
-    lang: &str,
-    path: &str,
-    frame: &[u8],
+    job: &PageJob,
     sink: &dyn Sink,
-) -> Result<(), RenderError> {
-    let page = routes::section(&r.site.config, lang, &["booklet"], 1);
-    sink.put(path, b"")?;
-    let frame = super::rendered_text(frame);
+    record_page: &(dyn Fn(usize) -> Option<&'p PageJob<'p>> + Sync),
+) -> Result<Vec<usize>, RenderError> {
+    let page = job.page;
+    let lang = page.lang.as_str();
+    let ctx = pages::context(r, page, job.counterparts, None);
+    let frame = r.render_template(page.kind.template(), &ctx, &page.url)?;
+    sink.put(job.path, b"")?;
+    let frame = super::rendered_text(&frame);
     let parts = split(&frame);
-    for batch in parts.chunks(BATCH) {
+    // A theme may show a record twice; its page is rendered once.
+    let mut seen = BTreeSet::new();
+    let pages: Vec<Option<&PageJob>> = parts
+        .iter()
+        .map(|part| match part {
+            Part::Entry(index) if seen.insert(*index) => record_page(*index),
+            _ => None,
+        })
+        .collect();
+    let mut written = Vec::new();
+    for (batch, batch_pages) in parts.chunks(BATCH).zip(pages.chunks(BATCH)) {
         let rendered: Vec<Cow<[u8]>> = batch
             .par_iter()
-            .map(|part| match part {
+            .zip(batch_pages)
+            .map(|(part, record_page)| match part {
                 Part::Text(text) => Ok(Cow::Borrowed(text.as_bytes())),
-                Part::Entry(index) => entry(r, *index, lang, &page).map(Cow::Owned),
+                Part::Entry(index) => {
+                    let record = r.prepare_record(*index, lang);
+                    if let Some(record_page) = record_page {
+                        r.render_page(record_page, Some(&record), sink)?;
+                    }
+                    entry(r, &record, lang, &page.url).map(Cow::Owned)
+                }
             })
             .collect::<Result<_, RenderError>>()?;
-        sink.append(path, &rendered.concat())?;
+        sink.append(job.path, &rendered.concat())?;
+        written.extend(batch.iter().zip(batch_pages).filter_map(|(part, page)| {
+            match (part, page) {
+                (Part::Entry(index), Some(_)) => Some(*index),
+                _ => None,
+            }
+        }));
     }
-    Ok(())
+    Ok(written)
 }
 
 fn split(frame: &str) -> Vec<Part<'_>> {
@@ -113,26 +140,38 @@ fn split(frame: &str) -> Vec<Part<'_>> {
     parts
 }
 
-fn entry(r: &Rendering, index: usize, lang: &str, page: &str) -> Result<Vec<u8>, RenderError> {
+fn entry(
+    r: &Rendering,
+    record: &PreparedRecord,
+    lang: &str,
+    page: &str,
+) -> Result<Vec<u8>, RenderError> {
     let mut ctx = tera::Context::new();
     ctx.insert("lang", lang);
     ctx.insert_value("t", r.strings[lang].clone());
-    let view = entry_view(r.record_view(index, lang));
-    ctx.insert_value("record", r.record_value(index, lang, &view));
+    ctx.insert_value("record", entry_value(record));
     r.render_template(ENTRY_TEMPLATE, &ctx, page)
 }
 
 /// A record inside the booklet, where many bodies share one page: heading and footnote ids get
 /// the record's prefix so they stay unique, and headings move two levels down to sit under the
-/// booklet's chapter (`h2`) and record (`h3`) titles.
-fn entry_view(mut view: RecordView) -> RecordView {
+/// booklet's chapter (`h2`) and record (`h3`) titles. The rest is the record page's `record`.
+fn entry_value(record: &PreparedRecord) -> tera::Value {
+    let view = &record.view;
     let prefix = format!("{}-{}-", view.card.collection, view.card.id);
+    let mut value = record.value.as_map().cloned().unwrap_or_default();
     let body = rewrite_body(view.body_html.as_str().unwrap_or_default(), &prefix);
-    view.body_html = tera::Value::safe_string(&body);
-    for entry in &mut view.toc {
-        entry.id = format!("{prefix}{}", entry.id);
-    }
-    view
+    value.insert("body_html".into(), tera::Value::safe_string(&body));
+    let toc: Vec<TocEntry> = view
+        .toc
+        .iter()
+        .map(|entry| TocEntry {
+            id: format!("{prefix}{}", entry.id),
+            ..entry.clone()
+        })
+        .collect();
+    value.insert("toc".into(), tera::Value::from_serializable(&toc));
+    value.into()
 }
 
 /// Prefixes ids and in-page links, and moves `h2`–`h4` two levels down, in one pass over the

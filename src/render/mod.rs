@@ -116,6 +116,8 @@ pub struct Rendering<'a> {
     latest_year: i16,
     /// Per record, records sharing terms with it, best first (language-independent).
     similar: Vec<Vec<usize>>,
+    /// Language → what `site` holds on every page of that language.
+    site_values: BTreeMap<String, pages::SiteValues>,
 }
 
 impl<'a> Rendering<'a> {
@@ -186,7 +188,7 @@ impl<'a> Rendering<'a> {
                     .collect()
             })
             .collect();
-        Ok(Rendering {
+        let mut rendering = Rendering {
             site,
             theme,
             counters,
@@ -206,7 +208,13 @@ impl<'a> Rendering<'a> {
                 .max()
                 .unwrap_or(2000),
             similar: site.similar_records(pages::RELATED * 2),
-        })
+            site_values: BTreeMap::new(),
+        };
+        rendering.site_values = languages
+            .iter()
+            .map(|l| (l.code.clone(), pages::site_values(&rendering, &l.code)))
+            .collect();
+        Ok(rendering)
     }
 
     /// Renders every file of the site into `sink`. A template that fails is an operational
@@ -231,17 +239,16 @@ impl<'a> Rendering<'a> {
             paths.len(),
             "two pages share an output path"
         );
-        plan.par_iter().zip(&paths).try_for_each(|(page, path)| {
-            let ctx = pages::context(self, page, &counterparts[&page.kind]);
-            with_spare_buffer(|html| {
-                self.render_template_into(page.kind.template(), &ctx, &page.url, html)?;
-                if page.kind == pages::PageKind::Booklet {
-                    booklet::write(self, &page.lang, path, html, sink)
-                } else {
-                    Ok(sink.put(path, html)?)
-                }
+        let jobs: Vec<PageJob> = plan
+            .iter()
+            .zip(&paths)
+            .map(|(page, path)| PageJob {
+                page,
+                path,
+                counterparts: &counterparts[&page.kind],
             })
-        })?;
+            .collect();
+        self.render_pages(&jobs, sink)?;
         let mut pages_per_lang: BTreeMap<String, usize> = BTreeMap::new();
         for page in &plan {
             *pages_per_lang.entry(page.lang.clone()).or_default() += 1;
@@ -281,6 +288,39 @@ impl<'a> Rendering<'a> {
         Ok(RenderSummary { pages_per_lang })
     }
 
+    /// Renders every page into `sink`, in parallel. A record's page is rendered by the booklet of
+    /// its language, in the same task as the record's booklet entry, so that both come from one
+    /// prepared record (see [`booklet::write`]); the pages of records the booklet's frame does
+    /// not show are rendered afterwards.
+    fn render_pages(&self, jobs: &[PageJob], sink: &dyn Sink) -> Result<(), RenderError> {
+        let record_pages: BTreeMap<(&str, usize), &PageJob> = jobs
+            .iter()
+            .filter_map(|job| match job.page.kind {
+                pages::PageKind::Record { index } => Some(((job.page.lang.as_str(), index), job)),
+                _ => None,
+            })
+            .collect();
+        let by_booklets: Vec<Vec<(&str, usize)>> = jobs
+            .par_iter()
+            .filter(|job| !matches!(job.page.kind, pages::PageKind::Record { .. }))
+            .map(|job| {
+                if job.page.kind != pages::PageKind::Booklet {
+                    return self.render_page(job, None, sink).map(|()| Vec::new());
+                }
+                let lang = job.page.lang.as_str();
+                let written = booklet::write(self, job, sink, &|index| {
+                    record_pages.get(&(lang, index)).copied()
+                })?;
+                Ok(written.into_iter().map(|index| (lang, index)).collect())
+            })
+            .collect::<Result<_, RenderError>>()?;
+        let by_booklet: BTreeSet<(&str, usize)> = by_booklets.into_iter().flatten().collect();
+        record_pages
+            .par_iter()
+            .filter(|(key, _)| !by_booklet.contains(*key))
+            .try_for_each(|(_, job)| self.render_page(job, None, sink))
+    }
+
     /// Frees what was prepared on another thread: at the end of a build the process exits
     /// without waiting for it, and a server keeps serving meanwhile.
     pub fn dispose_in_background(self) {
@@ -294,6 +334,22 @@ impl<'a> Rendering<'a> {
             ..
         } = self;
         std::thread::spawn(move || drop((texts, cards, shown, term_records, years, similar)));
+    }
+
+    /// Renders `job`'s page and hands it to `sink`; a record page may come with its record
+    /// already prepared.
+    fn render_page(
+        &self,
+        job: &PageJob,
+        record: Option<&PreparedRecord>,
+        sink: &dyn Sink,
+    ) -> Result<(), RenderError> {
+        let page = job.page;
+        let ctx = pages::context(self, page, job.counterparts, record);
+        with_spare_buffer(|html| {
+            self.render_template_into(page.kind.template(), &ctx, &page.url, html)?;
+            Ok(sink.put(job.path, html)?)
+        })
     }
 
     fn render_template_into(
@@ -342,15 +398,18 @@ impl<'a> Rendering<'a> {
             .into()
     }
 
-    fn record_view(&self, index: usize, lang: &str) -> RecordView {
+    /// A record as its page and its booklet entry show it.
+    fn prepare_record(&self, index: usize, lang: &str) -> PreparedRecord {
         let texts: &RecordTexts = self.texts.records[index]
             .exact(lang)
             .expect("texts for each language the record is shown in");
-        Localizer {
+        let view = Localizer {
             site: self.site,
             lang,
         }
-        .record(index, texts, self.card(index, lang).clone())
+        .record(index, texts, self.card(index, lang).clone());
+        let value = self.record_value(index, lang, &view);
+        PreparedRecord { view, value }
     }
 
     /// `record` for templates: the prepared card value with the view's other keys and the
@@ -383,6 +442,20 @@ impl<'a> Rendering<'a> {
             .get(lang)
             .map_or(&[], Vec::as_slice)
     }
+}
+
+/// A page to render: where it goes and its counterparts in the other languages.
+struct PageJob<'p> {
+    page: &'p pages::Page,
+    path: &'p str,
+    counterparts: &'p [(String, String)],
+}
+
+/// A record's view and its template value (`record`), made once for its page and its booklet
+/// entry.
+struct PreparedRecord {
+    view: RecordView,
+    value: tera::Value,
 }
 
 /// Room for a typical page, so that rendering does not grow the buffer step by step.
@@ -496,7 +569,7 @@ fn not_found_page(r: &Rendering) -> Result<Vec<u8>, RenderError> {
         .iter()
         .map(|l| (l.code.clone(), routes::home(config, &l.code)))
         .collect();
-    ctx.insert("site", &pages::site_view(r, lang, "", &homes));
+    ctx.insert_value("site", pages::site_value(r, lang, "", &homes));
     ctx.insert(
         "page",
         &views::PageView {

@@ -8,7 +8,7 @@ use tera::Context;
 
 use super::cards::Localizer;
 use super::views::*;
-use super::{Rendering, booklet, format};
+use super::{PreparedRecord, Rendering, booklet, format};
 use crate::model::routes;
 
 /// The home page shows this many featured and latest cards per collection.
@@ -183,8 +183,14 @@ pub fn counterparts(pages: &[Page]) -> BTreeMap<PageKind, Vec<(String, String)>>
     map
 }
 
-/// Builds the template context of `page`.
-pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) -> Context {
+/// Builds the template context of `page`; a record page uses `prepared_record` when it was prepared
+/// already (for the record's booklet entry), else prepares it.
+pub fn context(
+    r: &Rendering,
+    page: &Page,
+    counterparts: &[(String, String)],
+    prepared_record: Option<&PreparedRecord>,
+) -> Context {
     let site = r.site;
     let config = &site.config;
     let lang = page.lang.as_str();
@@ -267,7 +273,15 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
                 .iter()
                 .position(|c| c.key == record.collection)
                 .unwrap_or(0);
-            let view = r.record_view(*index, lang);
+            let prepared_here;
+            let prepared = match prepared_record {
+                Some(prepared) => prepared,
+                None => {
+                    prepared_here = r.prepare_record(*index, lang);
+                    &prepared_here
+                }
+            };
+            let view = &prepared.view;
             title = view.card.title.clone();
             description = view.card.summary.clone();
             image = view
@@ -302,7 +316,7 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
             }
             related.truncate(RELATED);
             ctx.insert("collection", &collection_view(r, collection, lang));
-            ctx.insert_value("record", r.record_value(*index, lang, &view));
+            ctx.insert_value("record", prepared.value.clone());
             ctx.insert_value("related", r.card_values(related, lang));
             ctx.insert_value("prev", prev.into());
             ctx.insert_value("next", next.into());
@@ -386,7 +400,7 @@ pub fn context(r: &Rendering, page: &Page, counterparts: &[(String, String)]) ->
             url: config.base_url.absolute(url),
         })
         .collect();
-    ctx.insert("site", &site_view(r, lang, &current_nav, counterparts));
+    ctx.insert_value("site", site_value(r, lang, &current_nav, counterparts));
     ctx.insert(
         "page",
         &PageView {
@@ -465,16 +479,20 @@ fn page_links(number: usize, total: usize, url: &impl Fn(usize) -> String) -> Ve
     links
 }
 
-pub fn site_view(
-    r: &Rendering,
-    lang: &str,
-    current_nav: &str,
-    counterparts: &[(String, String)],
-) -> SiteView {
+/// `site` for templates, shared by every page of one language: everything but the current
+/// navigation item and the language switch's links, which [`site_value`] adds per page.
+pub struct SiteValues {
+    base: tera::Map,
+    /// Current navigation key (`""` for none) → `nav` with that item marked current.
+    nav: BTreeMap<String, tera::Value>,
+}
+
+/// Prepares [`SiteValues`] for `lang`, once per build.
+pub fn site_values(r: &Rendering, lang: &str) -> SiteValues {
     let site = r.site;
     let config = &site.config;
     let l = Localizer { site, lang };
-    let mut nav: Vec<NavItem> = site
+    let mut items: Vec<NavItem> = site
         .collections
         .iter()
         .enumerate()
@@ -482,26 +500,69 @@ pub fn site_view(
             key: collection.key.clone(),
             name: l.text(&config.collections[c].name).to_string(),
             url: routes::section(config, lang, &[&collection.key], 1),
-            current: collection.key == current_nav,
+            current: false,
         })
         .collect();
     for (t, taxonomy) in site.taxonomies.iter().enumerate() {
-        nav.push(NavItem {
+        items.push(NavItem {
             key: taxonomy.key.clone(),
             name: l.text(&config.taxonomies[t].name).to_string(),
             url: routes::section(config, lang, &[&taxonomy.key], 1),
-            current: taxonomy.key == current_nav,
+            current: false,
         });
     }
     for (key, label) in [("years", "years_title"), ("booklet", "booklet")] {
-        nav.push(NavItem {
+        items.push(NavItem {
             key: key.into(),
             name: r.strings_text(lang, label),
             url: routes::section(config, lang, &[key], 1),
-            current: key == current_nav,
+            current: false,
         });
     }
-    let languages = config
+    let nav_with = |current: &str| {
+        let marked: Vec<NavItem> = items
+            .iter()
+            .map(|item| NavItem {
+                current: item.key == current,
+                ..item.clone()
+            })
+            .collect();
+        tera::Value::from_serializable(&marked)
+    };
+    let nav = std::iter::once("")
+        .chain(items.iter().map(|item| item.key.as_str()))
+        .map(|current| (current.to_string(), nav_with(current)))
+        .collect();
+    let view = SiteView {
+        title: l.text(&config.title).to_string(),
+        description: l.text(&config.description).to_string(),
+        base_path: config.base_url.path.clone(),
+        home_url: routes::home(config, lang),
+        lang_tag: l.lang_tag(lang),
+        feed_url: routes::feed(config, lang),
+        nav: Vec::new(),
+        languages: Vec::new(),
+        year: r.latest_year,
+    };
+    SiteValues {
+        base: tera::Value::from_serializable(&view)
+            .into_map()
+            .unwrap_or_default(),
+        nav,
+    }
+}
+
+/// `site` for a page of `lang` whose navigation item is `current_nav` and whose counterparts
+/// in other languages are `counterparts` (the language switch links to them).
+pub fn site_value(
+    r: &Rendering,
+    lang: &str,
+    current_nav: &str,
+    counterparts: &[(String, String)],
+) -> tera::Value {
+    let config = &r.site.config;
+    let prepared = &r.site_values[lang];
+    let languages: Vec<LanguageLink> = config
         .languages
         .iter()
         .map(|language| LanguageLink {
@@ -518,17 +579,18 @@ pub fn site_view(
             current: language.code == lang,
         })
         .collect();
-    SiteView {
-        title: l.text(&config.title).to_string(),
-        description: l.text(&config.description).to_string(),
-        base_path: config.base_url.path.clone(),
-        home_url: routes::home(config, lang),
-        lang_tag: l.lang_tag(lang),
-        feed_url: routes::feed(config, lang),
-        nav,
-        languages,
-        year: r.latest_year,
-    }
+    let mut site = prepared.base.clone();
+    let nav = prepared
+        .nav
+        .get(current_nav)
+        .unwrap_or(&prepared.nav[""])
+        .clone();
+    site.insert("nav".into(), nav);
+    site.insert(
+        "languages".into(),
+        tera::Value::from_serializable(&languages),
+    );
+    site.into()
 }
 
 fn collection_view(r: &Rendering, c: usize, lang: &str) -> CollectionView {
