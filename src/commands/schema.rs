@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use anyhow::Result;
 
-use super::{EXIT_FAILURE, EXIT_OK, print_diagnostics};
+use super::{EXIT_FAILURE, EXIT_OK, print_diagnostics, print_failure};
 use crate::cli::SchemaArgs;
 use crate::config::{self, json_schema};
 use crate::messages::{UiLang, msg};
@@ -33,11 +33,8 @@ pub fn run(args: SchemaArgs, lang: UiLang) -> Result<u8> {
         .clone()
         .unwrap_or_else(|| args.root.join(DEFAULT_DIR));
     if let Err(err) = std::fs::create_dir_all(&out) {
-        eprintln!(
-            "{}: {}",
-            msg!("label-error").text(lang),
-            msg!("schema-cannot-write", path = &out, reason = err.to_string()).text(lang)
-        );
+        let message = msg!("schema-cannot-write", path = &out, reason = err.to_string());
+        print_failure(&message, None, None, lang);
         return Ok(EXIT_FAILURE);
     }
     for collection in &config.collections {
@@ -46,16 +43,12 @@ pub fn run(args: SchemaArgs, lang: UiLang) -> Result<u8> {
         let mut text = serde_json::to_string_pretty(&schema)?;
         text.push('\n');
         if let Err(err) = std::fs::write(&path, text) {
-            eprintln!(
-                "{}: {}",
-                msg!("label-error").text(lang),
-                msg!(
-                    "schema-cannot-write",
-                    path = &path,
-                    reason = err.to_string()
-                )
-                .text(lang)
+            let message = msg!(
+                "schema-cannot-write",
+                path = &path,
+                reason = err.to_string()
             );
+            print_failure(&message, None, None, lang);
             return Ok(EXIT_FAILURE);
         }
         eprintln!("{}", msg!("schema-wrote", path = &path).text(lang));
