@@ -21,13 +21,13 @@ pub fn run(args: SchemaArgs, lang: UiLang) -> Result<u8> {
             return Ok(EXIT_FAILURE);
         }
     };
-    // Closed taxonomies list their term ids; the records themselves are not needed.
-    let (content, _) = crate::content::load(&args.root, &config);
-    let terms: BTreeMap<String, Vec<String>> = content
-        .terms
-        .iter()
-        .map(|(key, terms)| (key.clone(), terms.iter().map(|t| t.id.clone()).collect()))
-        .collect();
+    // Closed taxonomies list their term ids: only the terms files are read, not the records.
+    let mut ignored = crate::diagnostics::Diagnostics::default();
+    let terms: BTreeMap<String, Vec<String>> =
+        crate::content::load_terms_files(&args.root, &config, &mut ignored)
+            .iter()
+            .map(|(key, terms)| (key.clone(), terms.iter().map(|t| t.id.clone()).collect()))
+            .collect();
     let out = args
         .out
         .clone()
