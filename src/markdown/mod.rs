@@ -59,6 +59,9 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// The text of the body's paragraphs, for the automatic summary.
     pub plain_text: String,
+    /// All the text a reader sees (headings, paragraphs, list items, table cells, code), a
+    /// block a line: what search indexes.
+    pub text: String,
     pub broken_links: Vec<BrokenLink>,
     /// Every heading id of the body, for links to headings.
     pub anchors: Vec<String>,
@@ -106,28 +109,6 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
                 open_heading = Some((events.len(), String::new()));
                 event
             }
-            Event::End(TagEnd::Heading(level)) => {
-                if let Some((start, text)) = open_heading.take()
-                    && let Event::Start(Tag::Heading { id, .. }) = &mut events[start]
-                {
-                    let unique = unique_id(
-                        id.as_deref()
-                            .map_or_else(|| heading_id(&text), str::to_string),
-                        &mut used_ids,
-                    );
-                    *id = Some(CowStr::from(unique.clone()));
-                    rendered.anchors.push(unique.clone());
-                    let level = heading_level(level);
-                    if level <= 3 {
-                        rendered.headings.push(Heading {
-                            level,
-                            id: unique,
-                            text: text.trim().to_string(),
-                        });
-                    }
-                }
-                event
-            }
             Event::Start(Tag::Paragraph) => {
                 in_paragraph = true;
                 event
@@ -135,6 +116,30 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
             Event::End(TagEnd::Paragraph) => {
                 in_paragraph = false;
                 rendered.plain_text.push('\n');
+                end_line(&mut rendered.text);
+                event
+            }
+            Event::End(
+                TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock
+                | TagEnd::FootnoteDefinition,
+            ) => {
+                end_line(&mut rendered.text);
+                if let Event::End(TagEnd::Heading(level)) = event {
+                    close_heading(
+                        level,
+                        &mut open_heading,
+                        &mut events,
+                        &mut used_ids,
+                        &mut rendered,
+                    );
+                }
+                event
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                rendered.text.push(' ');
                 event
             }
             Event::Html(ref html) | Event::InlineHtml(ref html) => {
@@ -148,6 +153,9 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
                 event
             }
             Event::Text(ref text) | Event::Code(ref text) => {
+                if !in_raw_code {
+                    rendered.text.push_str(text);
+                }
                 if let Some((_, heading)) = &mut open_heading {
                     heading.push_str(text);
                 } else if in_paragraph && !in_raw_code {
@@ -164,6 +172,42 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
         rendered.html = sanitize(&rendered.html);
     }
     rendered
+}
+
+/// Ends a line of `text` unless it is empty or ended already.
+fn end_line(text: &mut String) {
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+}
+
+/// Gives the heading that `level` closes its unique id and records it.
+fn close_heading(
+    level: HeadingLevel,
+    open_heading: &mut Option<(usize, String)>,
+    events: &mut [Event],
+    used_ids: &mut HashSet<String>,
+    rendered: &mut Rendered,
+) {
+    if let Some((start, text)) = open_heading.take()
+        && let Event::Start(Tag::Heading { id, .. }) = &mut events[start]
+    {
+        let unique = unique_id(
+            id.as_deref()
+                .map_or_else(|| heading_id(&text), str::to_string),
+            used_ids,
+        );
+        *id = Some(CowStr::from(unique.clone()));
+        rendered.anchors.push(unique.clone());
+        let level = heading_level(level);
+        if level <= 3 {
+            rendered.headings.push(Heading {
+                level,
+                id: unique,
+                text: text.trim().to_string(),
+            });
+        }
+    }
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -451,5 +495,16 @@ mod tests {
     fn plain_text_of_paragraphs() {
         let r = check_render("## 标题\n\n第一段。\n\n**真，**她说。\n");
         assert_eq!(r.plain_text, "第一段。\n**真，**她说。\n");
+    }
+
+    #[test]
+    fn text_has_every_block_a_line() {
+        let r = check_render(
+            "## 一、做法\n\n第一段，\n续行。\n\n- 甲\n- 乙\n\n| 指标 | 数值 |\n| --- | --- |\n| 培训 | 21652 |\n\n`代码`<script>x()</script>\n",
+        );
+        assert_eq!(
+            r.text,
+            "一、做法\n第一段， 续行。\n甲\n乙\n指标\n数值\n培训\n21652\n代码\n"
+        );
     }
 }
