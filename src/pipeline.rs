@@ -156,6 +156,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let rendering =
         Rendering::prepare(&site, &theme, &options.counters, texts).map_err(build_error)?;
     phases.end("markdown, cards, related");
+    rendering.search_indexes();
+    phases.end("search index");
     let staging = Staging::create(&options.root, &output)?;
     let summary = rendering.render(&staging).map_err(build_error)?;
     phases.end("render and write");

@@ -39,6 +39,11 @@ pub fn record_assets(config: &SiteConfig, collection: &str, slug: &str) -> Strin
     record(config, config.default_lang(), collection, slug)
 }
 
+/// The search page of a language (SPEC §4): `/search/`, `/ko/search/`.
+pub fn search(config: &SiteConfig, lang: &str) -> String {
+    section(config, lang, &["search"], 1)
+}
+
 pub fn feed(config: &SiteConfig, lang: &str) -> String {
     format!("{}atom.xml", lang_root(config, lang))
 }

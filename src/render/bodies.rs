@@ -26,6 +26,8 @@ pub struct RecordTexts {
     pub body_html: tera::Value,
     /// `markdown` fields, by name.
     pub fields: BTreeMap<String, String>,
+    /// The text of `markdown` fields, by name, for search.
+    pub field_texts: BTreeMap<String, String>,
     /// The explicit summary, or an excerpt of the body.
     pub summary: String,
 }
@@ -110,6 +112,7 @@ fn render_record(
         body_html: tera::Value::safe_string(&std::mem::take(&mut body.html)),
         body,
         fields: BTreeMap::new(),
+        field_texts: BTreeMap::new(),
         summary: String::new(),
     };
     for (name, value) in &record.fields {
@@ -117,10 +120,9 @@ fn render_record(
             && let Some((text, _)) = text.get(lang, default_lang)
         {
             counters.markdown.fetch_add(1, Ordering::Relaxed);
-            texts.fields.insert(
-                name.clone(),
-                markdown::render(text, options, &resolver).html,
-            );
+            let rendered = markdown::render(text, options, &resolver);
+            texts.fields.insert(name.clone(), rendered.html);
+            texts.field_texts.insert(name.clone(), rendered.text);
         }
     }
     // The plain text is only needed for the summary; dropping it keeps a large site smaller.

@@ -7,7 +7,7 @@ use super::views::{
     CardView, CoverView, FieldView, LinkView, MetricView, PictureView, RecordView, TaxonomyTerms,
     TocEntry,
 };
-use crate::config::FieldType;
+use crate::config::{FieldDef, FieldType};
 use crate::content::fields::FieldValue;
 use crate::localized::Localized;
 use crate::model::{Presence, Record, Site, routes};
@@ -115,6 +115,49 @@ impl<'a> Localizer<'a> {
         }
     }
 
+    /// A field of the collection's own as the record page shows it.
+    pub fn field(&self, def: &FieldDef, value: &FieldValue, texts: &RecordTexts) -> FieldView {
+        let label = def
+            .label
+            .get(self.lang, self.default_lang())
+            .map_or_else(|| def.name.clone(), |(l, _)| l.clone());
+        let mut view = FieldView {
+            key: def.name.clone(),
+            label,
+            kind: def.ty.name(),
+            text: String::new(),
+            html: String::new(),
+            items: Vec::new(),
+        };
+        match value {
+            FieldValue::Text(text) => view.text = self.text(text).to_string(),
+            FieldValue::Markdown(_) => {
+                view.html = texts.fields.get(&def.name).cloned().unwrap_or_default()
+            }
+            FieldValue::List(list) => {
+                view.items = list
+                    .get(self.lang, self.default_lang())
+                    .map(|(l, _)| l.clone())
+                    .unwrap_or_default()
+            }
+            FieldValue::String(s) | FieldValue::Link(s) => view.text = s.clone(),
+            FieldValue::Int(i) => view.text = i.to_string(),
+            FieldValue::Number(n) => view.text = format::number(*n),
+            FieldValue::Date(d) => view.text = format::date(*d, self.lang),
+            FieldValue::Bool(b) => view.text = b.to_string(),
+            FieldValue::Enum(v) => {
+                view.text = def
+                    .value_labels
+                    .get(v)
+                    .and_then(|l| l.get(self.lang, self.default_lang()))
+                    .map_or_else(|| v.clone(), |(l, _)| l.clone())
+            }
+            FieldValue::Ref(r) => view.text = r.value.clone(),
+            FieldValue::Image(_) | FieldValue::Gallery(_) | FieldValue::Metrics(_) => {}
+        }
+        view
+    }
+
     pub fn record(&self, index: usize, texts: &RecordTexts, card: CardView) -> RecordView {
         let record = &self.site.records[index];
         let schema = self.site.config.collection(&record.collection);
@@ -130,44 +173,7 @@ impl<'a> Localizer<'a> {
                 let Some(value) = record.fields.get(&def.name) else {
                     continue;
                 };
-                let label = def
-                    .label
-                    .get(self.lang, self.default_lang())
-                    .map_or_else(|| def.name.clone(), |(l, _)| l.clone());
-                let mut view = FieldView {
-                    key: def.name.clone(),
-                    label,
-                    kind: def.ty.name(),
-                    text: String::new(),
-                    html: String::new(),
-                    items: Vec::new(),
-                };
-                match value {
-                    FieldValue::Text(text) => view.text = self.text(text).to_string(),
-                    FieldValue::Markdown(_) => {
-                        view.html = texts.fields.get(&def.name).cloned().unwrap_or_default()
-                    }
-                    FieldValue::List(list) => {
-                        view.items = list
-                            .get(self.lang, self.default_lang())
-                            .map(|(l, _)| l.clone())
-                            .unwrap_or_default()
-                    }
-                    FieldValue::String(s) | FieldValue::Link(s) => view.text = s.clone(),
-                    FieldValue::Int(i) => view.text = i.to_string(),
-                    FieldValue::Number(n) => view.text = format::number(*n),
-                    FieldValue::Date(d) => view.text = format::date(*d, self.lang),
-                    FieldValue::Bool(b) => view.text = b.to_string(),
-                    FieldValue::Enum(v) => {
-                        view.text = def
-                            .value_labels
-                            .get(v)
-                            .and_then(|l| l.get(self.lang, self.default_lang()))
-                            .map_or_else(|| v.clone(), |(l, _)| l.clone())
-                    }
-                    FieldValue::Ref(r) => view.text = r.value.clone(),
-                    FieldValue::Image(_) | FieldValue::Gallery(_) | FieldValue::Metrics(_) => {}
-                }
+                let view = self.field(def, value, texts);
                 if !(view.text.is_empty() && view.html.is_empty() && view.items.is_empty()) {
                     fields.push(view);
                 }

@@ -12,10 +12,12 @@ mod chart;
 mod feeds;
 pub mod format;
 mod pages;
+mod search;
 pub mod theme;
 mod views;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -30,6 +32,7 @@ use crate::localized::Localized;
 use crate::messages::{Message, msg};
 use crate::model::{Site, routes};
 use crate::output::{OutputError, Sink};
+use crate::search::LanguageIndex;
 
 /// Counts of the work a build does: what the progress bar shows, and what a test checks to keep
 /// the work linear (one template render per page, one Markdown render per text).
@@ -118,6 +121,8 @@ pub struct Rendering<'a> {
     similar: Vec<Vec<usize>>,
     /// Language → what `site` holds on every page of that language.
     site_values: BTreeMap<String, pages::SiteValues>,
+    /// Language → its search index, built once (see [`Rendering::search_indexes`]).
+    search: OnceLock<BTreeMap<String, LanguageIndex>>,
 }
 
 impl<'a> Rendering<'a> {
@@ -209,6 +214,7 @@ impl<'a> Rendering<'a> {
                 .unwrap_or(2000),
             similar: site.similar_records(pages::RELATED * 2),
             site_values: BTreeMap::new(),
+            search: OnceLock::new(),
         };
         rendering.site_values = languages
             .iter()
@@ -217,10 +223,20 @@ impl<'a> Rendering<'a> {
         Ok(rendering)
     }
 
+    /// Every language's search index, built on the first call (a build calls it on its own to
+    /// time it; [`Rendering::render`] calls it before rendering any page, since the search pages
+    /// name the index's folder).
+    pub fn search_indexes(&self) -> &BTreeMap<String, LanguageIndex> {
+        self.search.get_or_init(|| search::indexes(self))
+    }
+
     /// Renders every file of the site into `sink`. A template that fails is an operational
     /// error; what was already written is the sink's to discard.
     pub fn render(&self, sink: &dyn Sink) -> Result<RenderSummary, RenderError> {
         let site = self.site;
+        // Built before any page: a page waiting for it inside the parallel loop could be the
+        // thread that builds it.
+        let search = self.search_indexes();
         let plan = pages::plan(self);
         let booklet_entries: usize = self.texts.records.iter().map(Localized::len).sum();
         // Pages, booklet entries and the 404 page (cards were counted when prepared).
@@ -272,6 +288,12 @@ impl<'a> Rendering<'a> {
             feeds::sitemap(self, &plan, &counterparts).as_bytes(),
         )?;
         put("robots.txt".into(), feeds::robots(self).as_bytes())?;
+        let index_files: Vec<&(String, Vec<u8>)> =
+            search.values().flat_map(|index| &index.files).collect();
+        index_files
+            .par_iter()
+            .try_for_each(|(path, bytes)| sink.put(path, bytes))?;
+        generated.extend(index_files.iter().map(|(path, _)| path.clone()));
         // Generated files win over static ones, and the site's static files over the theme's.
         let site_static: BTreeSet<&str> =
             site.static_files.iter().map(|f| f.dest.as_str()).collect();
@@ -331,9 +353,12 @@ impl<'a> Rendering<'a> {
             term_records,
             years,
             similar,
+            search,
             ..
         } = self;
-        std::thread::spawn(move || drop((texts, cards, shown, term_records, years, similar)));
+        std::thread::spawn(move || {
+            drop((texts, cards, shown, term_records, years, similar, search))
+        });
     }
 
     /// Renders `job`'s page and hands it to `sink`; a record page may come with its record

@@ -44,6 +44,7 @@ pub enum PageKind {
         page: usize,
     },
     Booklet,
+    Search,
 }
 
 #[derive(Debug, Clone)]
@@ -64,6 +65,7 @@ impl PageKind {
             PageKind::Years => "years.html",
             PageKind::Year { .. } => "year.html",
             PageKind::Booklet => "booklet.html",
+            PageKind::Search => "search.html",
         }
     }
 
@@ -149,6 +151,7 @@ pub fn plan(r: &Rendering) -> Vec<Page> {
             PageKind::Booklet,
             routes::section(config, lang, &["booklet"], 1),
         );
+        push(PageKind::Search, routes::search(config, lang));
     }
     pages
 }
@@ -390,6 +393,19 @@ pub fn context(
             title = r.strings_text(lang, "booklet");
             current_nav = "booklet".into();
             ctx.insert_value("chapters", booklet::chapters(r, lang));
+        }
+        PageKind::Search => {
+            title = r.strings_text(lang, "search_title");
+            let index = &r.search_indexes()[lang];
+            ctx.insert(
+                "search",
+                &SearchView {
+                    index_url: format!("{}{}", config.base_url.path, index.folder),
+                    docs: index.docs,
+                    shards: index.shards,
+                    chunk: index.chunk,
+                },
+            );
         }
     }
 

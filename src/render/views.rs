@@ -207,3 +207,14 @@ pub struct LanguageStrings {
     pub home_url: String,
     pub t: std::collections::BTreeMap<String, String>,
 }
+
+/// `search` on `search.html`: where the language's index is and its shape (see
+/// `themes/default/README.md`, "Search").
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchView {
+    /// The index's folder, with the base path: `/search/zh/0123456789abcdef/`.
+    pub index_url: String,
+    pub docs: usize,
+    pub shards: usize,
+    pub chunk: usize,
+}

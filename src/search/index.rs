@@ -35,8 +35,8 @@ pub struct SearchDoc {
     /// The language tag of the text when it differs from the page's (an untranslated record),
     /// else empty.
     pub lang_tag: String,
-    /// Everything else that is searched, one field or block a line: summary, the collection's
-    /// text fields, term names, body.
+    /// Everything else that is searched, one field or block a line (the caller chooses what:
+    /// `render::search` gives summary, body, the collection's text fields, term names).
     pub text: String,
 }
 
