@@ -47,6 +47,8 @@ pub struct BuildReport {
     pub seconds: f64,
     /// The phases of the build, in order.
     pub phases: Vec<Phase>,
+    /// Per language: records in its search index, the index's bytes and files.
+    pub search: Vec<(String, usize, usize, usize)>,
 }
 
 pub struct CheckReport {
@@ -156,7 +158,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let rendering =
         Rendering::prepare(&site, &theme, &options.counters, texts).map_err(build_error)?;
     phases.end("markdown, cards, related");
-    rendering.search_indexes();
+    let search = rendering
+        .search_indexes()
+        .iter()
+        .map(|(lang, index)| (lang.clone(), index.docs, index.bytes(), index.files.len()))
+        .collect();
     phases.end("search index");
     let staging = Staging::create(&options.root, &output)?;
     let summary = rendering.render(&staging).map_err(build_error)?;
@@ -172,6 +178,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         diagnostics,
         seconds: started.elapsed().as_secs_f64(),
         phases: phases.done,
+        search,
     })
 }
 

@@ -105,7 +105,12 @@ fn rows(out: &Path, base: &str, lang: &str) -> Vec<Row> {
 /// Full-width letters and digits folded to ASCII, lowercase, whitespace as one space.
 fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.split_whitespace().collect::<Vec<_>>().join(" ").chars() {
+    for c in text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+    {
         let c = match c as u32 {
             0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap(),
             _ => c,
@@ -127,8 +132,9 @@ fn contains(text: &str, part: &str) -> bool {
     text.match_indices(part).any(|(at, _)| {
         let before = text[..at].chars().last();
         let after = text[at + part.len()..].chars().next();
-        !(starts_word && before.is_some_and(is_word_char))
-            && !(ends_word && after.is_some_and(is_word_char))
+        let longer_before = starts_word && before.is_some_and(is_word_char);
+        let longer_after = ends_word && after.is_some_and(is_word_char);
+        !longer_before && !longer_after
     })
 }
 
@@ -214,7 +220,9 @@ fn drive(out: &Path, base: &str, queries: &[(String, String)], tokens: bool) -> 
 }
 
 fn build_sample(site: &Site, base: &str) -> PathBuf {
-    let out = site.outside().join(format!("out{}", base.replace('/', "-")));
+    let out = site
+        .outside()
+        .join(format!("out{}", base.replace('/', "-")));
     let out_arg = out.to_string_lossy().into_owned();
     site.build(&["--output", &out_arg, "--base-url", base])
         .assert_ok();
@@ -227,7 +235,10 @@ fn every_query_finds_every_record_that_contains_it_and_its_title_record_first() 
     if is_full {
         for lang in ["zh", "ko"] {
             let count = queries.iter().filter(|q| q.lang == lang).count();
-            assert!(count >= 40, "the query set has {count} {lang} queries, 40 at least");
+            assert!(
+                count >= 40,
+                "the query set has {count} {lang} queries, 40 at least"
+            );
         }
     }
     let site = Site::sample();
@@ -261,7 +272,9 @@ fn every_query_finds_every_record_that_contains_it_and_its_title_record_first() 
         let rows = &rows[query.lang.as_str()];
         let expected = expected(rows, query);
         if expected.is_empty() {
-            failures.push(format!("{label}: no record contains it (check the query set)"));
+            failures.push(format!(
+                "{label}: no record contains it (check the query set)"
+            ));
         }
         let found: BTreeSet<usize> = ranked.iter().copied().collect();
         let missed: Vec<&str> = expected
@@ -273,9 +286,15 @@ fn every_query_finds_every_record_that_contains_it_and_its_title_record_first() 
         }
         if let Some(record) = &query.title_record {
             let url = record_url(site.root(), "/", &query.lang, record);
-            let first: Vec<&str> = ranked.iter().take(3).map(|&d| rows[d][0].as_str()).collect();
+            let first: Vec<&str> = ranked
+                .iter()
+                .take(3)
+                .map(|&d| rows[d][0].as_str())
+                .collect();
             if !first.contains(&url.as_str()) {
-                failures.push(format!("{label}: {url} is not in the first three {first:?}"));
+                failures.push(format!(
+                    "{label}: {url} is not in the first three {first:?}"
+                ));
             }
         }
         for shown in result["top"].as_array().unwrap() {
@@ -385,7 +404,12 @@ fn search_works_under_a_subpath() {
         ],
         false,
     );
-    let first = |i: usize| answer["queries"][i]["top"][0]["url"].as_str().unwrap().to_string();
+    let first = |i: usize| {
+        answer["queries"][i]["top"][0]["url"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
     assert_eq!(first(0), "/sub/projects/hongxin-wuye/");
     assert!(first(1).starts_with("/sub/ko/"), "{}", first(1));
 }

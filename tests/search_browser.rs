@@ -233,7 +233,10 @@ fn the_search_page_finds_chinese_and_korean_in_a_browser() {
     assert!(result_urls(&dom).iter().all(|url| url.starts_with("/ko/")));
 
     let dom = search(&chromium, &origin, "/ko/search/", "연변조선족자치주", 1);
-    assert!(dom.contains("<mark>연변조선족자치주</mark>"), "the whole word is one mark");
+    assert!(
+        dom.contains("<mark>연변조선족자치주</mark>"),
+        "the whole word is one mark"
+    );
 
     let dom = search(&chromium, &origin, "/ko/search/", "연변에서", 3);
     assert_eq!(

@@ -70,6 +70,12 @@ pub fn run(args: BuildArgs, lang: UiLang) -> Result<u8> {
                     });
                     eprintln!("  {:>7.3} s  {}{memory}", phase.seconds, phase.name);
                 }
+                for (lang, docs, bytes, files) in &report.search {
+                    eprintln!(
+                        "  search index {lang}: {docs} records, {:.1} MiB in {files} files",
+                        *bytes as f64 / 1_048_576.0
+                    );
+                }
                 let count =
                     |counter: &std::sync::atomic::AtomicUsize| counter.load(Ordering::Relaxed);
                 eprintln!(

@@ -12,12 +12,13 @@ use super::cards::Localizer;
 use crate::content::fields::FieldValue;
 use crate::search::{self, LanguageIndex, SearchDoc};
 
-/// Every language's index, built in parallel.
+/// Every language's index, one language after the other (each is built in parallel, and one
+/// at a time holds half the memory).
 pub fn indexes(r: &Rendering) -> BTreeMap<String, LanguageIndex> {
     r.site
         .config
         .languages
-        .par_iter()
+        .iter()
         .map(|language| {
             let lang = language.code.as_str();
             (lang.to_string(), search::build(lang, &docs(r, lang)))

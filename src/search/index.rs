@@ -7,8 +7,10 @@
 //! Deterministic: terms are written sorted, records in the order given, and the folder's name is
 //! a hash of every byte in it, so a static host's cache cannot mix two builds.
 
+use std::hash::{Hash, Hasher};
+
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHasher};
 
 use super::tokenize::{Term, analyze};
 
@@ -16,8 +18,6 @@ use super::tokenize::{Term, analyze};
 const SHARD_TARGET: usize = 32 * 1024;
 /// A chunk of records' display text aims at about this many bytes.
 const CHUNK_TARGET: usize = 16 * 1024;
-/// Records analyzed by one task before its terms are merged.
-const DOCS_PER_TASK: usize = 64;
 
 /// A record as the index sees it, in one language.
 #[derive(Debug, Clone, Default)]
@@ -63,60 +63,108 @@ impl LanguageIndex {
 /// What the index keeps of one term in one record.
 #[derive(Debug, Clone, Copy)]
 struct Posting {
-    doc: u32,
-    /// Occurrences.
-    count: u32,
     /// Position of the first occurrence (the title comes first, at position 0).
     first: u32,
+    /// Occurrences (at most `u16::MAX` are counted).
+    count: u16,
     /// The title's length in positions when the term is in the title, else 0.
-    title: u32,
+    title: u16,
 }
 
-type Partial = FxHashMap<Term, Vec<Posting>>;
+/// A term as a number: a character is its code point, a pair its two code points above
+/// [`PAIR`], a word its number in the [`Partial`]'s word list above [`WORD`]. Hashing a number
+/// is what makes counting every occurrence of every term cheap.
+type Key = u64;
+const PAIR: Key = 1 << 42;
+const WORD: Key = 2 << 42;
+
+/// A term's postings in a run of records, already encoded (see [`encode_shard`]), except that
+/// the first posting's record number is absolute: the run does not know the previous one's.
+struct Encoded {
+    bytes: Vec<u8>,
+    count: u32,
+    first_doc: u32,
+    last_doc: u32,
+    /// Length of the first posting's record number in `bytes`.
+    head: u8,
+}
+
+/// The postings of a run of records, in record order.
+#[derive(Default)]
+struct Partial {
+    postings: FxHashMap<Key, Encoded>,
+    words: Vec<Box<str>>,
+}
+
+impl Partial {
+    fn text(&self, key: Key) -> String {
+        let char_at = |shift: u32| char::from_u32(((key >> shift) & 0x1F_FFFF) as u32);
+        if key >= WORD {
+            self.words[(key - WORD) as usize].to_string()
+        } else {
+            [char_at(21).filter(|_| key >= PAIR), char_at(0)]
+                .into_iter()
+                .flatten()
+                .collect()
+        }
+    }
+}
 
 /// Builds the index of `docs` for language `lang`, in parallel.
 pub fn build(lang: &str, docs: &[SearchDoc]) -> LanguageIndex {
+    // A few runs of records per thread: fewer partial lists to merge, still balanced.
+    let per_task = docs
+        .len()
+        .div_ceil(rayon::current_num_threads() * 4)
+        .max(16);
     let partials: Vec<Partial> = docs
-        .par_chunks(DOCS_PER_TASK)
+        .par_chunks(per_task)
         .enumerate()
-        .map(|(task, chunk)| invert(task * DOCS_PER_TASK, chunk))
+        .map(|(task, chunk)| invert(task * per_task, chunk))
         .collect();
-    let postings: usize = partials
+    // Every term once, sorted by its text, with the partials that have it (in record order).
+    let mut entries: Vec<(String, usize, Key)> = partials
         .iter()
-        .flat_map(|p| p.values())
-        .map(Vec::len)
-        .sum();
-    let mut terms: Vec<(String, &Term)> = Vec::new();
-    let mut seen = rustc_hash::FxHashSet::default();
-    for partial in &partials {
-        for term in partial.keys() {
-            if seen.insert(term) {
-                terms.push((term.text(), term));
-            }
+        .enumerate()
+        .flat_map(|(p, partial)| {
+            partial
+                .postings
+                .keys()
+                .map(move |&k| (partial.text(k), p, k))
+        })
+        .collect();
+    entries.sort_unstable();
+    let mut terms: Vec<(String, Vec<(usize, Key)>)> = Vec::new();
+    for (text, p, key) in entries {
+        match terms.last_mut() {
+            Some((last, holders)) if *last == text => holders.push((p, key)),
+            _ => terms.push((text, vec![(p, key)])),
         }
     }
-    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    // About four bytes a posting, and the terms themselves.
-    let estimate = postings * 4 + terms.iter().map(|(t, _)| t.len() + 4).sum::<usize>();
+    let estimate: usize = partials
+        .iter()
+        .flat_map(|p| p.postings.values())
+        .map(|e| e.bytes.len())
+        .sum::<usize>()
+        + terms.iter().map(|(t, _)| t.len() + 4).sum::<usize>();
     let shards = estimate.div_ceil(SHARD_TARGET).max(1).next_power_of_two();
-    let mut by_shard: Vec<Vec<(&str, &Term)>> = vec![Vec::new(); shards];
-    for (text, term) in &terms {
-        by_shard[shard_of(text, shards)].push((text, term));
+    let mut by_shard: Vec<Vec<usize>> = vec![Vec::new(); shards];
+    for (i, (text, _)) in terms.iter().enumerate() {
+        by_shard[shard_of(text, shards)].push(i);
     }
     let shard_bytes: Vec<Vec<u8>> = by_shard
         .par_iter()
-        .map(|terms| encode_shard(terms, &partials))
+        .map(|members| encode_shard(members.iter().map(|&i| &terms[i]), &partials))
         .collect();
     drop(partials);
 
-    let rows: Vec<String> = docs.par_iter().map(doc_row).collect();
-    let average = rows.iter().map(String::len).sum::<usize>() / rows.len().max(1);
-    let chunk = (CHUNK_TARGET / average.max(1)).max(1);
-    let chunks: Vec<Vec<u8>> = rows
-        .chunks(chunk)
-        .map(|rows| format!("[{}]", rows.join(",")).into_bytes())
-        .collect();
-
+    // Records per chunk, from their average size (a row is about its text).
+    let text: usize = docs
+        .iter()
+        .map(|d| d.title.len() + d.text.len() + d.url.len())
+        .sum();
+    let chunk = (CHUNK_TARGET / (text / docs.len().max(1)).max(1)).max(1);
+    let chunks: Vec<Vec<u8>> = docs.par_chunks(chunk).map(chunk_rows).collect();
     let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(shards + chunks.len());
     files.extend(
         shard_bytes
@@ -130,15 +178,14 @@ pub fn build(lang: &str, docs: &[SearchDoc]) -> LanguageIndex {
             .enumerate()
             .map(|(i, bytes)| (format!("d/{i}.json"), bytes)),
     );
-    let mut version = Fnv64::new();
-    version.write(format!("{shards} {chunk} {}", docs.len()).as_bytes());
-    for (path, bytes) in &files {
-        version.write(path.as_bytes());
-        version.write(bytes);
-    }
-    let folder = format!("search/{lang}/{:016x}/", version.0);
+    // The folder's name changes with any byte of any file: a host's cache cannot serve an old
+    // shard with a new page. Not a security measure.
+    let mut version = FxHasher::default();
+    (shards, chunk, docs.len()).hash(&mut version);
+    files.hash(&mut version);
+    let folder = format!("search/{lang}/{:016x}/", version.finish());
     for (path, _) in &mut files {
-        *path = format!("{folder}{path}");
+        path.insert_str(0, &folder);
     }
     LanguageIndex {
         folder,
@@ -149,36 +196,70 @@ pub fn build(lang: &str, docs: &[SearchDoc]) -> LanguageIndex {
     }
 }
 
-/// The postings of `docs`, numbered from `first_doc`.
+/// The postings of `docs`, numbered from `first_doc`. Each record's occurrences are counted
+/// in a small table of its own (it stays in the processor's cache), then each of its terms
+/// gets one posting.
 fn invert(first_doc: usize, docs: &[SearchDoc]) -> Partial {
-    let mut partial = Partial::default();
-    let mut doc_terms: FxHashMap<Term, Posting> = FxHashMap::default();
+    let mut record: FxHashMap<Key, Posting> = FxHashMap::default();
+    let mut lists: FxHashMap<Key, Encoded> = FxHashMap::default();
+    let mut words: Vec<Box<str>> = Vec::new();
+    let mut word_keys: FxHashMap<Box<str>, Key> = FxHashMap::default();
     for (i, doc) in docs.iter().enumerate() {
         let id = (first_doc + i) as u32;
-        let mut add = |term: Term, position: u32, title: u32| {
-            doc_terms
-                .entry(term)
-                .and_modify(|p| p.count += 1)
+        let title_length = analyze(&doc.title, 0, |_, _| {});
+        let title = u16::try_from(title_length).unwrap_or(u16::MAX);
+        let mut add = |term: Term, position: u32| {
+            let key = match term {
+                Term::Char(c) => Key::from(c),
+                Term::Pair(a, b) => PAIR | Key::from(a) << 21 | Key::from(b),
+                Term::Word(word) => match word_keys.get(word) {
+                    Some(&key) => key,
+                    None => {
+                        let key = WORD + words.len() as Key;
+                        words.push(word.into());
+                        word_keys.insert(word.into(), key);
+                        key
+                    }
+                },
+            };
+            record
+                .entry(key)
+                .and_modify(|p| p.count = p.count.saturating_add(1))
                 .or_insert(Posting {
-                    doc: id,
-                    count: 1,
                     first: position,
-                    title,
+                    count: 1,
+                    title: if position < title_length { title } else { 0 },
                 });
         };
-        // The title's length is known only once it is analyzed; it is filled in below.
-        let title_length = analyze(&doc.title, 0, |term, position| add(term, position, 1));
-        analyze(&doc.text, title_length, |term, position| {
-            add(term, position, 0)
-        });
-        for (term, mut posting) in doc_terms.drain() {
-            if posting.title > 0 {
-                posting.title = title_length;
+        let end = analyze(&doc.title, 0, &mut add);
+        analyze(&doc.text, end, &mut add);
+        for (key, posting) in record.drain() {
+            let list = lists.entry(key).or_insert_with(|| Encoded {
+                bytes: Vec::new(),
+                count: 0,
+                first_doc: id,
+                last_doc: 0,
+                head: 0,
+            });
+            let delta = if list.count == 0 {
+                id
+            } else {
+                id - list.last_doc
+            };
+            let before = list.bytes.len();
+            write_varint(&mut list.bytes, u64::from(delta));
+            if list.count == 0 {
+                list.head = (list.bytes.len() - before) as u8;
             }
-            partial.entry(term).or_default().push(posting);
+            encode_posting(&mut list.bytes, &posting, key >= PAIR);
+            list.count += 1;
+            list.last_doc = id;
         }
     }
-    partial
+    Partial {
+        postings: lists,
+        words,
+    }
 }
 
 /// Which shard holds `term`: FNV-1a of its UTF-8 bytes (the client computes the same).
@@ -194,27 +275,22 @@ pub fn shard_of(term: &str, shards: usize) -> usize {
 /// A shard: for each term, sorted by its UTF-8 bytes, `len term count size postings`, where
 /// `size` is the postings' length in bytes and each posting is `doc-delta (count<<1 | in-title)
 /// [title-length if in title] [first-position unless the term is one character]`, all LEB128.
-fn encode_shard(terms: &[(&str, &Term)], partials: &[Partial]) -> Vec<u8> {
+fn encode_shard<'t>(
+    terms: impl Iterator<Item = &'t (String, Vec<(usize, Key)>)>,
+    partials: &[Partial],
+) -> Vec<u8> {
     let mut out = Vec::new();
     let mut postings = Vec::new();
-    for (text, term) in terms {
+    for (text, holders) in terms {
         postings.clear();
         let mut count = 0u64;
         let mut previous = 0u32;
-        for list in partials.iter().filter_map(|p| p.get(*term)) {
-            for posting in list {
-                count += 1;
-                write_varint(&mut postings, u64::from(posting.doc - previous));
-                previous = posting.doc;
-                let in_title = u64::from(posting.title > 0);
-                write_varint(&mut postings, u64::from(posting.count) << 1 | in_title);
-                if posting.title > 0 {
-                    write_varint(&mut postings, u64::from(posting.title));
-                }
-                if term.has_position() {
-                    write_varint(&mut postings, u64::from(posting.first));
-                }
-            }
+        for &(p, key) in holders {
+            let run = &partials[p].postings[&key];
+            write_varint(&mut postings, u64::from(run.first_doc - previous));
+            postings.extend_from_slice(&run.bytes[usize::from(run.head)..]);
+            count += u64::from(run.count);
+            previous = run.last_doc;
         }
         write_varint(&mut out, text.len() as u64);
         out.extend_from_slice(text.as_bytes());
@@ -225,6 +301,20 @@ fn encode_shard(terms: &[(&str, &Term)], partials: &[Partial]) -> Vec<u8> {
     out
 }
 
+/// A posting after its record number: `(count<<1 | in-title) [title-length if in title]
+/// [first-position if the term has one]`. One character answers only one-character queries,
+/// where nothing is near, so it has no position.
+fn encode_posting(out: &mut Vec<u8>, posting: &Posting, positioned: bool) {
+    let in_title = u64::from(posting.title > 0);
+    write_varint(out, u64::from(posting.count) << 1 | in_title);
+    if posting.title > 0 {
+        write_varint(out, u64::from(posting.title));
+    }
+    if positioned {
+        write_varint(out, u64::from(posting.first));
+    }
+}
+
 fn write_varint(out: &mut Vec<u8>, mut value: u64) {
     while value >= 0x80 {
         out.push((value as u8 & 0x7f) | 0x80);
@@ -233,36 +323,26 @@ fn write_varint(out: &mut Vec<u8>, mut value: u64) {
     out.push(value as u8);
 }
 
-/// A record's display row: `[url, title, collection, region, date, date_display, lang_tag,
-/// text]`.
-fn doc_row(doc: &SearchDoc) -> String {
-    let row = [
-        &doc.url,
-        &doc.title,
-        &doc.collection,
-        &doc.region,
-        &doc.date,
-        &doc.date_display,
-        &doc.lang_tag,
-        &doc.text,
-    ];
-    serde_json::to_string(&row).unwrap_or_else(|_| "[]".into())
-}
-
-/// FNV-1a, 64 bits: the folder's version, not a security measure.
-struct Fnv64(u64);
-
-impl Fnv64 {
-    fn new() -> Fnv64 {
-        Fnv64(0xcbf2_9ce4_8422_2325)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 ^= u64::from(*byte);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
+/// A chunk of display rows: a JSON array of `[url, title, collection, region, date,
+/// date_display, lang_tag, text]`, one per record.
+fn chunk_rows(docs: &[SearchDoc]) -> Vec<u8> {
+    let rows: Vec<[&str; 8]> = docs
+        .iter()
+        .map(|d| {
+            [
+                &d.url,
+                &d.title,
+                &d.collection,
+                &d.region,
+                &d.date,
+                &d.date_display,
+                &d.lang_tag,
+                &d.text,
+            ]
+            .map(String::as_str)
+        })
+        .collect();
+    serde_json::to_vec(&rows).unwrap_or_else(|_| b"[]".to_vec())
 }
 
 #[cfg(test)]
@@ -278,8 +358,11 @@ mod tests {
         }
     }
 
+    /// `(doc, count, title, first)`.
+    type Decoded = (u64, u64, u64, u64);
+
     /// Decodes a shard into `term → [(doc, count, title, first)]`.
-    fn decode(bytes: &[u8]) -> Vec<(String, Vec<(u64, u64, u64, u64)>)> {
+    fn decode(bytes: &[u8]) -> Vec<(String, Vec<Decoded>)> {
         fn read(bytes: &[u8], at: &mut usize) -> u64 {
             let mut value = 0u64;
             let mut shift = 0;
@@ -306,8 +389,16 @@ mod tests {
             for _ in 0..count {
                 doc += read(bytes, &mut at);
                 let flags = read(bytes, &mut at);
-                let title = if flags & 1 == 1 { read(bytes, &mut at) } else { 0 };
-                let first = if text.chars().count() > 1 { read(bytes, &mut at) } else { 0 };
+                let title = if flags & 1 == 1 {
+                    read(bytes, &mut at)
+                } else {
+                    0
+                };
+                let first = if text.chars().count() > 1 {
+                    read(bytes, &mut at)
+                } else {
+                    0
+                };
                 list.push((doc, flags >> 1, title, first));
             }
             terms.push((text, list));
@@ -343,7 +434,12 @@ mod tests {
     #[test]
     fn the_same_docs_give_the_same_bytes_and_folder() {
         let docs: Vec<SearchDoc> = (0..300)
-            .map(|i| doc(&format!("项目{i}"), &format!("第{i}个项目，연변 {i}번째 사업")))
+            .map(|i| {
+                doc(
+                    &format!("项目{i}"),
+                    &format!("第{i}个项目，연변 {i}번째 사업"),
+                )
+            })
             .collect();
         let a = build("ko", &docs);
         let b = build("ko", &docs);
@@ -356,10 +452,15 @@ mod tests {
 
     #[test]
     fn display_rows_are_chunked() {
-        let docs: Vec<SearchDoc> = (0..50).map(|i| doc(&i.to_string(), &"字".repeat(2000))).collect();
+        let docs: Vec<SearchDoc> = (0..50)
+            .map(|i| doc(&i.to_string(), &"字".repeat(2000)))
+            .collect();
         let index = build("zh", &docs);
-        let chunks: Vec<&(String, Vec<u8>)> =
-            index.files.iter().filter(|(p, _)| p.contains("/d/")).collect();
+        let chunks: Vec<&(String, Vec<u8>)> = index
+            .files
+            .iter()
+            .filter(|(p, _)| p.contains("/d/"))
+            .collect();
         assert_eq!(chunks.len(), docs.len().div_ceil(index.chunk));
         let first: Vec<Vec<String>> = serde_json::from_slice(&chunks[0].1).unwrap();
         assert_eq!(first.len(), index.chunk);

@@ -11,29 +11,24 @@
 /// separators) is cut there, so no term grows without bound.
 pub const MAX_WORD: usize = 32;
 
-/// What the index holds: a character, a pair of neighbouring characters, or a word.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Term {
+/// What the index holds: a character, a pair of neighbouring characters, or a word (borrowed
+/// from the analyzer for the length of the call).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Term<'a> {
     Char(char),
     Pair(char, char),
-    Word(Box<str>),
+    Word(&'a str),
 }
 
-impl Term {
-    /// The term as the client looks it up (and as its shard is chosen).
+#[cfg(test)]
+impl Term<'_> {
+    /// The term as the client looks it up.
     pub fn text(&self) -> String {
         match self {
             Term::Char(c) => c.to_string(),
             Term::Pair(a, b) => [*a, *b].iter().collect(),
             Term::Word(w) => w.to_string(),
         }
-    }
-
-    /// Whether the index records where the term first occurs: for pairs and words, which
-    /// queries of two or more characters are made of. A single character only answers
-    /// one-character queries, where there is nothing to be close to.
-    pub fn has_position(&self) -> bool {
-        !matches!(self, Term::Char(_))
     }
 }
 
@@ -69,6 +64,10 @@ pub fn normalize(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
+    // Han and Hangul have no case; most of the text is theirs.
+    if matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7A3) {
+        return c;
+    }
     if c == 'ς' {
         return 'σ';
     }
@@ -83,7 +82,7 @@ pub fn normalize(c: char) -> char {
 /// characters of Han, Hangul and Kana and whole words, from `position` on; the position after the
 /// text is returned, so that the fields of a record follow one another. A pair is at the
 /// position of its first character.
-pub fn analyze(text: &str, mut position: u32, mut emit: impl FnMut(Term, u32)) -> u32 {
+pub fn analyze(text: &str, mut position: u32, mut emit: impl FnMut(Term<'_>, u32)) -> u32 {
     let mut previous: Option<(char, Script)> = None;
     let mut word = String::new();
     let mut word_chars = 0;
@@ -91,7 +90,7 @@ pub fn analyze(text: &str, mut position: u32, mut emit: impl FnMut(Term, u32)) -
         let c = normalize(raw);
         let script = script(c);
         if script != Some(Script::Word) && !word.is_empty() {
-            emit(Term::Word(word.as_str().into()), position);
+            emit(Term::Word(&word), position);
             position += 1;
             word.clear();
             word_chars = 0;
@@ -118,7 +117,7 @@ pub fn analyze(text: &str, mut position: u32, mut emit: impl FnMut(Term, u32)) -
         }
     }
     if !word.is_empty() {
-        emit(Term::Word(word.into()), position);
+        emit(Term::Word(&word), position);
         position += 1;
     }
     position
