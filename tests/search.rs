@@ -35,15 +35,9 @@ struct Query {
     title_record: Option<String>,
 }
 
-/// `tests/search/queries.tsv`, or, until that query set is merged, the small development set
-/// `tests/search/dev-queries.tsv`. Returns the queries and whether they are the full set.
-fn query_set() -> (Vec<Query>, bool) {
-    let full = repo().join("tests/search/queries.tsv");
-    let (path, is_full) = if full.is_file() {
-        (full, true)
-    } else {
-        (repo().join("tests/search/dev-queries.tsv"), false)
-    };
+/// `tests/search/queries.tsv` (see `tests/search/README.md`).
+fn query_set() -> Vec<Query> {
+    let path = repo().join("tests/search/queries.tsv");
     let queries = read(&path)
         .lines()
         .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
@@ -58,7 +52,7 @@ fn query_set() -> (Vec<Query>, bool) {
             }
         })
         .collect();
-    (queries, is_full)
+    queries
 }
 
 /// A record as the index ships it: `[url, title, collection, region, date, date_display,
@@ -231,15 +225,13 @@ fn build_sample(site: &Site, base: &str) -> PathBuf {
 
 #[test]
 fn every_query_finds_every_record_that_contains_it_and_its_title_record_first() {
-    let (queries, is_full) = query_set();
-    if is_full {
-        for lang in ["zh", "ko"] {
-            let count = queries.iter().filter(|q| q.lang == lang).count();
-            assert!(
-                count >= 40,
-                "the query set has {count} {lang} queries, 40 at least"
-            );
-        }
+    let queries = query_set();
+    for lang in ["zh", "ko"] {
+        let count = queries.iter().filter(|q| q.lang == lang).count();
+        assert!(
+            count >= 40,
+            "the query set has {count} {lang} queries, 40 at least"
+        );
     }
     let site = Site::sample();
     let out = build_sample(&site, "/");
@@ -305,13 +297,8 @@ fn every_query_finds_every_record_that_contains_it_and_its_title_record_first() 
         }
     }
     eprintln!(
-        "{} queries ({}), first-query downloads {}–{} bytes",
+        "{} queries, first-query downloads {}–{} bytes",
         queries.len(),
-        if is_full {
-            "queries.tsv"
-        } else {
-            "dev-queries.tsv"
-        },
         bytes.iter().min().unwrap_or(&0),
         bytes.iter().max().unwrap_or(&0)
     );
