@@ -7,10 +7,10 @@ use std::time::Instant;
 
 use crate::check;
 use crate::config::{self, BaseUrl, SiteConfig};
-use crate::content::{self, Content};
+use crate::content::{self, Content, ParseCache};
 use crate::diagnostics::Diagnostics;
 use crate::model::{self, AssembleOptions, Site};
-use crate::output::{self, NullSink, OutputError, Staging, WriteStats};
+use crate::output::{self, NullSink, OutputError, Sink, Staging, WriteStats};
 use crate::render::{self, RenderError, Rendering, Theme, ThemeError, WorkCounters};
 
 #[derive(Debug, Clone, Default)]
@@ -98,13 +98,14 @@ impl Phases {
 /// Loads and assembles the site; errors in site.yaml stop here, content errors are returned
 /// beside the site so that every problem is reported at once.
 pub fn load(options: &BuildOptions) -> Result<(Site, Diagnostics), Diagnostics> {
-    load_inspecting(options, |_, _| Diagnostics::default())
+    load_inspecting(options, None, |_, _| Diagnostics::default())
 }
 
 /// [`load`], letting `inspect` see the parsed files before they are assembled into the site
 /// (the rules of `check` that read what each file says).
 fn load_inspecting(
     options: &BuildOptions,
+    cache: Option<&ParseCache>,
     inspect: impl FnOnce(&SiteConfig, &Content) -> Diagnostics,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
     let root = &options.root;
@@ -112,7 +113,7 @@ fn load_inspecting(
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.clone();
     }
-    let (content, mut diagnostics) = content::load(root, &config);
+    let (content, mut diagnostics) = content::load_cached(root, &config, cache);
     diagnostics.extend(inspect(&config, &content));
     let (static_files, static_diagnostics) = content::static_files(root);
     diagnostics.extend(static_diagnostics);
@@ -173,12 +174,36 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     })
 }
 
+/// What `serve` does on every change: the whole build, but taking unchanged files from `cache`
+/// and rendering into `sink` (memory) instead of the output folder. Returns the warnings.
+pub fn render_into(
+    options: &BuildOptions,
+    cache: &ParseCache,
+    sink: &dyn Sink,
+) -> Result<(Site, Diagnostics), BuildError> {
+    let (site, mut diagnostics) =
+        load_inspecting(options, Some(cache), |_, _| Diagnostics::default())
+            .map_err(BuildError::Content)?;
+    let theme = Theme::load(&options.root, &site.config)?;
+    let (texts, render_diagnostics) = render::render_texts(&site, &options.counters);
+    diagnostics.extend(render_diagnostics);
+    let diagnostics = diagnostics.sorted();
+    if diagnostics.has_errors() {
+        return Err(BuildError::Content(diagnostics));
+    }
+    let rendering =
+        Rendering::prepare(&site, &theme, &options.counters, texts).map_err(build_error)?;
+    rendering.render(sink).map_err(build_error)?;
+    rendering.dispose_in_background();
+    Ok((site, diagnostics))
+}
+
 /// Everything a build checks, plus the rules only `check` runs, writing nothing: theme and
 /// template failures become diagnostics, and every page is rendered into a [`NullSink`] to
 /// find templates that read values that do not exist. Sorted by file and line.
 pub fn check(options: &BuildOptions) -> CheckReport {
     let root = &options.root;
-    let loaded = load_inspecting(options, |config, content| {
+    let loaded = load_inspecting(options, None, |config, content| {
         check::content_rules(root, config, content)
     });
     let (site, mut diagnostics) = match loaded {

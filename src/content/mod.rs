@@ -108,6 +108,57 @@ enum ContentFile {
 
 /// Scans and parses everything under `root/content`.
 pub fn load(root: &Path, config: &SiteConfig) -> (Content, Diagnostics) {
+    load_cached(root, config, None)
+}
+
+/// Parsed files kept from one load to the next (by `serve`): a file is parsed again only
+/// after [`ParseCache::forget`] names it. Parsing depends on `site.yaml` too, so the cache must
+/// be cleared when it changes.
+#[derive(Default)]
+pub struct ParseCache {
+    files: std::sync::Mutex<std::collections::HashMap<PathBuf, (Option<Parsed>, Diagnostics)>>,
+}
+
+impl ParseCache {
+    /// Forgets a file (relative to the site root) that changed, appeared or disappeared.
+    pub fn forget(&self, path: &Path) {
+        self.lock().remove(path);
+    }
+
+    pub fn clear(&self) {
+        self.lock().clear();
+    }
+
+    fn lock(
+        &self,
+    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<PathBuf, (Option<Parsed>, Diagnostics)>>
+    {
+        self.files.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The file's parse, from the cache or parsed now and remembered.
+    fn parse(
+        &self,
+        root: &Path,
+        path: &Path,
+        kind: &ContentFile,
+        config: &SiteConfig,
+    ) -> (Option<Parsed>, Diagnostics) {
+        if let Some(cached) = self.lock().get(path) {
+            return cached.clone();
+        }
+        let parsed = parse_file(root, path, kind, config);
+        self.lock().insert(path.to_path_buf(), parsed.clone());
+        parsed
+    }
+}
+
+/// [`load`], taking unchanged files from `cache` when there is one.
+pub fn load_cached(
+    root: &Path,
+    config: &SiteConfig,
+    cache: Option<&ParseCache>,
+) -> (Content, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let (files, scan_diagnostics) = scan(root, config);
     diagnostics.extend(scan_diagnostics);
@@ -116,7 +167,10 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Content, Diagnostics) {
         .par_iter()
         .filter(|(_, kind)| !matches!(kind, ContentFile::Asset { .. } | ContentFile::TermsFile))
         .map(|(path, kind)| {
-            let (item, diagnostics) = parse_file(root, path, kind, config);
+            let (item, diagnostics) = match cache {
+                Some(cache) => cache.parse(root, path, kind, config),
+                None => parse_file(root, path, kind, config),
+            };
             (kind, item, diagnostics)
         })
         .collect();
@@ -404,6 +458,7 @@ fn classify(path: &Path, config: &SiteConfig) -> Result<Option<ContentFile>, Dia
     .map(|kind| kind.filter(|_| !file_name.is_empty()))
 }
 
+#[derive(Debug, Clone)]
 enum Parsed {
     Record(Box<RawRecord>),
     Intro(Intro),
