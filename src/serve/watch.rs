@@ -279,9 +279,9 @@ enum Fate {
     Changed,
     /// Deleted; `folder` when the backend says it was a folder.
     Removed { folder: bool },
-    /// Renamed away. `paired` when the new name is in the same event: when it is not, the
-    /// path went out of the watched folders and may have been a folder.
-    MovedAway { paired: bool },
+    /// Renamed away. `file` when the new name is in the same event and is not a folder: when
+    /// it is not there, the path went out of the watched folders and may have been a folder.
+    MovedAway { file: bool },
 }
 
 /// The paths of an event, each with what happened to it; empty for events that change
@@ -295,21 +295,24 @@ fn fates(event: &DebouncedEvent) -> Vec<(&Path, Fate)> {
         EventKind::Remove(kind) => each(Fate::Removed {
             folder: kind == RemoveKind::Folder,
         }),
-        EventKind::Modify(ModifyKind::Name(RenameMode::Both)) => paths
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let fate = if i == 0 {
-                    Fate::MovedAway { paired: true }
-                } else {
-                    Fate::Appeared
-                };
-                (p.as_path(), fate)
-            })
-            .collect(),
+        EventKind::Modify(ModifyKind::Name(RenameMode::Both)) => {
+            let file = paths.last().is_some_and(|new| !new.is_dir());
+            paths
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let fate = if i == 0 {
+                        Fate::MovedAway { file }
+                    } else {
+                        Fate::Appeared
+                    };
+                    (p.as_path(), fate)
+                })
+                .collect()
+        }
         EventKind::Modify(ModifyKind::Name(RenameMode::To)) => each(Fate::Appeared),
         EventKind::Modify(ModifyKind::Name(RenameMode::From)) => {
-            each(Fate::MovedAway { paired: false })
+            each(Fate::MovedAway { file: false })
         }
         EventKind::Modify(ModifyKind::Name(_)) => paths
             .iter()
@@ -317,7 +320,7 @@ fn fates(event: &DebouncedEvent) -> Vec<(&Path, Fate)> {
                 let fate = if p.exists() {
                     Fate::Appeared
                 } else {
-                    Fate::MovedAway { paired: false }
+                    Fate::MovedAway { file: false }
                 };
                 (p.as_path(), fate)
             })
@@ -366,7 +369,7 @@ fn summarize(events: &[DebouncedEvent], root: &Path, theme: &str) -> Summary {
                     summary.changes.rescan = true;
                     summary.new_folders.push(path.to_path_buf());
                 }
-                Fate::Removed { folder: true } | Fate::MovedAway { paired: false }
+                Fate::Removed { folder: true } | Fate::MovedAway { file: false }
                     if kind.is_some() =>
                 {
                     summary.changes.rescan = true;
@@ -727,6 +730,17 @@ mod tests {
                 true
             )
         );
+    }
+
+    #[test]
+    fn hiding_a_folder_asks_for_a_rescan() {
+        let site = Site::new(&[RECORD]);
+        fs::rename(
+            site.path("content/projects"),
+            site.path("content/.projects"),
+        )
+        .unwrap();
+        assert_eq!(site.next(), changes(&[("content/projects", Content)], true));
     }
 
     #[test]
