@@ -20,6 +20,7 @@ mod output;
 mod pipeline;
 mod render;
 mod scaffold;
+mod serve;
 mod source;
 mod translations;
 mod yaml;
