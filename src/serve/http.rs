@@ -30,8 +30,13 @@ const RESERVED_EVENTS: [&str; 2] = ["__showcase", "events"];
 /// take one of them, they get a thread each (see `open_event_stream`).
 const WORKERS: usize = 8;
 
-/// How often an idle event stream gets a comment line, so proxies and browsers keep it open.
-const KEEP_ALIVE: Duration = Duration::from_secs(15);
+/// How often an idle event stream gets a comment line, so proxies and browsers keep it open
+/// (shorter in tests, which wait for one).
+const KEEP_ALIVE: Duration = if cfg!(test) {
+    Duration::from_millis(200)
+} else {
+    Duration::from_secs(15)
+};
 
 /// How long `shutdown` waits for event stream threads to end before leaving them behind.
 const STREAM_SHUTDOWN_WAIT: Duration = Duration::from_secs(2);
@@ -1171,9 +1176,13 @@ mod tests {
         /// Opens the stream and reads its headers and first line, after which every update
         /// reaches it.
         fn open(addr: SocketAddr, target: &str) -> EventStream {
+            EventStream::open_with(addr, target, "HTTP/1.1")
+        }
+
+        fn open_with(addr: SocketAddr, target: &str, version: &str) -> EventStream {
             let mut stream = connect(addr);
             let text = format!(
-                "GET {target} HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n"
+                "GET {target} {version}\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n"
             );
             stream.write_all(text.as_bytes()).expect("request sent");
             let mut events = EventStream {
@@ -1285,18 +1294,37 @@ mod tests {
     }
 
     #[test]
+    fn idle_event_streams_get_keep_alive_comments() {
+        let server = start(sample_site("/"), None);
+        let mut events = EventStream::open(server.local_addr(), "/__showcase/events");
+        events.read_until(": keep-alive\n\n");
+        events.read_until(": keep-alive\n\n");
+    }
+
+    #[test]
     fn shutdown_ends_open_event_streams() {
         let server = start(sample_site("/"), None);
         let addr = server.local_addr();
-        let mut events = EventStream::open(addr, "/__showcase/events");
+        let mut chunked = EventStream::open(addr, "/__showcase/events");
+        let mut plain = EventStream::open_with(addr, "/__showcase/events", "HTTP/1.0");
         let (done, finished) = mpsc::channel();
         thread::spawn(move || {
             server.shutdown();
             let _ = done.send(());
         });
         finished.recv_timeout(WAIT).expect("shutdown returns");
-        events.read_until("0\r\n\r\n");
-        let _ = events.stream.shutdown(Shutdown::Both);
+        // HTTP/1.1: the last chunk ends the response; HTTP/1.0: the connection closes.
+        chunked.read_until("0\r\n\r\n");
+        let mut rest = Vec::new();
+        plain
+            .stream
+            .read_to_end(&mut rest)
+            .expect("the stream closes");
+        assert!(
+            !String::from_utf8_lossy(&rest).contains("0\r\n\r\n"),
+            "HTTP/1.0 is not chunked"
+        );
+        let _ = chunked.stream.shutdown(Shutdown::Both);
     }
 
     #[test]
