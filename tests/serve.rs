@@ -206,8 +206,8 @@ fn get(address: &str, path: &str) -> Response {
 fn unchunk(mut bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     while let Some(end) = bytes.windows(2).position(|w| w == b"\r\n") {
-        let size = usize::from_str_radix(String::from_utf8_lossy(&bytes[..end]).trim(), 16)
-            .unwrap_or(0);
+        let size =
+            usize::from_str_radix(String::from_utf8_lossy(&bytes[..end]).trim(), 16).unwrap_or(0);
         if size == 0 {
             break;
         }
@@ -257,7 +257,10 @@ fn a_broken_edit_keeps_the_last_good_site_and_shows_the_error_until_fixed() {
     let reload = events.next_reload();
     assert!(reload.contains("\"overlay\":null"), "{reload}");
     let page = serving.get(PAGE);
-    assert!(!page.text().contains("hongxin.zh.md:"), "the overlay is gone");
+    assert!(
+        !page.text().contains("hongxin.zh.md:"),
+        "the overlay is gone"
+    );
 }
 
 #[test]

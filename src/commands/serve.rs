@@ -44,7 +44,10 @@ pub fn run(args: ServeArgs, lang: UiLang) -> Result<u8> {
     // The address goes to stdout, alone on its line, for whoever starts showcase from a script.
     println!("{}", msg!("serve-listening", url = &url).text(lang));
     if !args.bind.is_loopback() {
-        eprintln!("{}", msg!("serve-not-local", bind = args.bind.to_string()).text(lang));
+        eprintln!(
+            "{}",
+            msg!("serve-not-local", bind = args.bind.to_string()).text(lang)
+        );
     }
     if args.open {
         open_browser(&url, lang);
@@ -193,7 +196,11 @@ fn start_server(
         ) {
             Ok(server) => {
                 if offset > 0 {
-                    let text = msg!("serve-port-taken", port = args.port, used = port);
+                    let text = msg!(
+                        "serve-port-taken",
+                        port = usize::from(args.port),
+                        used = usize::from(port)
+                    );
                     eprintln!("{}", text.text(lang));
                 }
                 return Some(server);
@@ -210,7 +217,9 @@ fn start_server(
         address = SocketAddr::new(args.bind, args.port).to_string()
     );
     let hint = msg!("serve-cannot-listen-hint");
-    let source = last_error.as_ref().map(|e| e as &(dyn std::error::Error + 'static));
+    let source = last_error
+        .as_ref()
+        .map(|e| e as &(dyn std::error::Error + 'static));
     eprintln!("{}", failure_text(&message, source, Some(&hint), lang));
     None
 }

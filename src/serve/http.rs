@@ -579,7 +579,7 @@ fn page_script(live: &Live) -> Vec<u8> {
         "overlay": overlay_json(live.overlay.as_ref()),
     });
     let config = config.to_string().replace('<', "\\u003c");
-    format!("<script>{RELOAD_JS}({config});</script>").into_bytes()
+    format!("<script data-showcase-reload>{RELOAD_JS}({config});</script>").into_bytes()
 }
 
 fn overlay_json(overlay: Option<&ErrorOverlay>) -> serde_json::Value {
@@ -968,7 +968,7 @@ mod tests {
         );
         assert!(reply.text().contains("<h1>页面不存在</h1>"));
         assert!(
-            reply.text().contains("<script>"),
+            reply.text().contains("<script data-showcase-reload>"),
             "the 404 page gets the reload script too"
         );
 
@@ -1122,7 +1122,9 @@ mod tests {
         let addr = server.local_addr();
 
         let page = get(addr, "/").text();
-        let script_at = page.find("<script>").expect("a script");
+        let script_at = page
+            .find("<script data-showcase-reload>")
+            .expect("a script");
         assert!(
             script_at < page.rfind("</body>").expect("a body end"),
             "the script is inside the body"
@@ -1152,7 +1154,7 @@ mod tests {
     fn the_script_goes_at_the_end_without_a_body_end_tag() {
         let server = start(site("/", &[("index.html", b"<p>fragment")]), None);
         let page = get(server.local_addr(), "/").text();
-        assert!(page.starts_with("<p>fragment<script>"));
+        assert!(page.starts_with("<p>fragment<script data-showcase-reload>"));
         assert!(page.ends_with("({\"events\":\"/__showcase/events\",\"overlay\":null});</script>"));
     }
 

@@ -65,7 +65,11 @@ impl LiveSite {
     /// Forgets the files `changes` names (all of them when site.yaml changed, since parsing
     /// depends on it), then builds the site again.
     pub fn rebuild(&mut self, changes: &Changes) -> Outcome {
-        if changes.paths.values().any(|kind| *kind == ChangeKind::Config) {
+        if changes
+            .paths
+            .values()
+            .any(|kind| *kind == ChangeKind::Config)
+        {
             self.cache.clear();
         }
         for (path, kind) in &changes.paths {
@@ -98,7 +102,10 @@ impl LiveSite {
 fn changed_paths(old: &Files, new: &Files) -> Vec<String> {
     let mut changed: BTreeSet<&String> = new
         .iter()
-        .filter(|(path, bytes)| old.get(*path).is_none_or(|before| !Arc::ptr_eq(before, bytes)))
+        .filter(|(path, bytes)| {
+            old.get(*path)
+                .is_none_or(|before| !Arc::ptr_eq(before, bytes))
+        })
         .map(|(path, _)| path)
         .collect();
     changed.extend(old.keys().filter(|path| !new.contains_key(*path)));
