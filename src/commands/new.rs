@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use super::{EXIT_FAILURE, EXIT_OK, print_diagnostics};
+use super::{EXIT_FAILURE, EXIT_OK, print_diagnostics, print_failure};
 use crate::cli::NewArgs;
 use crate::config;
 use crate::messages::{UiLang, msg};
@@ -49,12 +49,5 @@ pub fn run(args: NewArgs, lang: UiLang) -> Result<u8> {
 
 /// Prints a refusal of `new` or `init` with its hint.
 pub(super) fn report(err: &ScaffoldError, lang: UiLang) {
-    eprintln!(
-        "{}: {}",
-        msg!("label-error").text(lang),
-        err.message.text(lang)
-    );
-    if let Some(hint) = &err.hint {
-        eprintln!("{}: {}", msg!("label-help").text(lang), hint.text(lang));
-    }
+    print_failure(&err.message, None, err.hint.as_ref(), lang);
 }

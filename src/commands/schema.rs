@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use anyhow::Result;
 
-use super::{EXIT_FAILURE, EXIT_OK, print_diagnostics};
+use super::{EXIT_FAILURE, EXIT_OK, print_diagnostics, print_failure};
 use crate::cli::SchemaArgs;
 use crate::config::{self, json_schema};
 use crate::messages::{UiLang, msg};
@@ -21,23 +21,20 @@ pub fn run(args: SchemaArgs, lang: UiLang) -> Result<u8> {
             return Ok(EXIT_FAILURE);
         }
     };
-    // Closed taxonomies list their term ids; the records themselves are not needed.
-    let (content, _) = crate::content::load(&args.root, &config);
-    let terms: BTreeMap<String, Vec<String>> = content
-        .terms
-        .iter()
-        .map(|(key, terms)| (key.clone(), terms.iter().map(|t| t.id.clone()).collect()))
-        .collect();
+    // Closed taxonomies list their term ids: only the terms files are read, not the records.
+    let mut ignored = crate::diagnostics::Diagnostics::default();
+    let terms: BTreeMap<String, Vec<String>> =
+        crate::content::load_terms_files(&args.root, &config, &mut ignored)
+            .iter()
+            .map(|(key, terms)| (key.clone(), terms.iter().map(|t| t.id.clone()).collect()))
+            .collect();
     let out = args
         .out
         .clone()
         .unwrap_or_else(|| args.root.join(DEFAULT_DIR));
     if let Err(err) = std::fs::create_dir_all(&out) {
-        eprintln!(
-            "{}: {}",
-            msg!("label-error").text(lang),
-            msg!("schema-cannot-write", path = &out, reason = err.to_string()).text(lang)
-        );
+        let message = msg!("schema-cannot-write", path = &out, reason = err.to_string());
+        print_failure(&message, None, None, lang);
         return Ok(EXIT_FAILURE);
     }
     for collection in &config.collections {
@@ -46,16 +43,12 @@ pub fn run(args: SchemaArgs, lang: UiLang) -> Result<u8> {
         let mut text = serde_json::to_string_pretty(&schema)?;
         text.push('\n');
         if let Err(err) = std::fs::write(&path, text) {
-            eprintln!(
-                "{}: {}",
-                msg!("label-error").text(lang),
-                msg!(
-                    "schema-cannot-write",
-                    path = &path,
-                    reason = err.to_string()
-                )
-                .text(lang)
+            let message = msg!(
+                "schema-cannot-write",
+                path = &path,
+                reason = err.to_string()
             );
+            print_failure(&message, None, None, lang);
             return Ok(EXIT_FAILURE);
         }
         eprintln!("{}", msg!("schema-wrote", path = &path).text(lang));

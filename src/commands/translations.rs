@@ -9,7 +9,9 @@ use std::path::Path;
 use anyhow::Result;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{EXIT_CONTENT, EXIT_FAILURE, EXIT_OK, print_diagnostics, summary_counts};
+use super::{
+    EXIT_CONTENT, EXIT_FAILURE, EXIT_OK, print_diagnostics, print_failure, summary_counts,
+};
 use crate::cli::{Format, TranslationsArgs};
 use crate::config;
 use crate::content;
@@ -77,7 +79,7 @@ fn run_stamp(
     let targets = match translations::stamp_plan(config, content, record, to) {
         Ok(targets) => targets,
         Err(refusal) => {
-            print_error(&refusal.message, refusal.hint.as_ref(), lang);
+            print_failure(&refusal.message, None, refusal.hint.as_ref(), lang);
             return EXIT_FAILURE;
         }
     };
@@ -92,7 +94,7 @@ fn run_stamp(
                     file = &target.file,
                     error = error
                 );
-                print_error(&message, None, lang);
+                print_failure(&message, None, None, lang);
                 return EXIT_FAILURE;
             }
         };
@@ -100,7 +102,7 @@ fn run_stamp(
             Ok(stamped) => stamped,
             Err(stamp::StampTextError::NoFrontMatter) => {
                 let message = msg!("translations-stamp-no-front-matter", file = &target.file);
-                print_error(&message, None, lang);
+                print_failure(&message, None, None, lang);
                 return EXIT_FAILURE;
             }
         };
@@ -113,7 +115,7 @@ fn run_stamp(
                 file = &target.file,
                 error = error
             );
-            print_error(&message, None, lang);
+            print_failure(&message, None, None, lang);
             return EXIT_FAILURE;
         }
         println!(
@@ -127,13 +129,6 @@ fn run_stamp(
         );
     }
     EXIT_OK
-}
-
-fn print_error(message: &Message, hint: Option<&Message>, lang: UiLang) {
-    eprintln!("{}: {}", msg!("label-error").text(lang), message.text(lang));
-    if let Some(hint) = hint {
-        eprintln!("{}: {}", msg!("label-help").text(lang), hint.text(lang));
-    }
 }
 
 fn state_label(state: State) -> Message {

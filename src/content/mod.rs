@@ -209,18 +209,29 @@ pub fn load_cached(
             });
         }
     }
-    for taxonomy in &config.taxonomies {
-        if let Some(terms_file) = &taxonomy.terms_file {
-            let terms = load_terms(
-                root,
-                &Path::new(CONTENT_DIR).join(terms_file),
-                config,
-                &mut diagnostics,
-            );
-            content.terms.insert(taxonomy.key.clone(), terms);
-        }
-    }
+    content.terms = load_terms_files(root, config, &mut diagnostics);
     (content, diagnostics)
+}
+
+/// The terms of every closed taxonomy, from the terms files site.yaml names: taxonomy key →
+/// its terms, in file order.
+pub fn load_terms_files(
+    root: &Path,
+    config: &SiteConfig,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<String, Vec<TermDef>> {
+    config
+        .taxonomies
+        .iter()
+        .filter_map(|taxonomy| {
+            let terms_file = taxonomy.terms_file.as_ref()?;
+            let path = Path::new(CONTENT_DIR).join(terms_file);
+            Some((
+                taxonomy.key.clone(),
+                load_terms(root, &path, config, diagnostics),
+            ))
+        })
+        .collect()
 }
 
 /// The files under `static/`, relative to it, in a stable order (hidden files such as

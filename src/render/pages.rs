@@ -540,8 +540,6 @@ pub fn site_values(r: &Rendering, lang: &str) -> SiteValues {
         home_url: routes::home(config, lang),
         lang_tag: l.lang_tag(lang),
         feed_url: routes::feed(config, lang),
-        nav: Vec::new(),
-        languages: Vec::new(),
         year: r.latest_year,
     };
     SiteValues {

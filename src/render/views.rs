@@ -27,6 +27,9 @@ pub struct LanguageLink {
     pub current: bool,
 }
 
+/// `site`: these keys are the same on every page of a language; `nav` (`[NavItem]`, the current
+/// item marked) and `languages` (`[LanguageLink]`, to this page's counterparts) are added per
+/// page (see `pages::site_value`).
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView {
     pub title: String,
@@ -35,8 +38,6 @@ pub struct SiteView {
     pub home_url: String,
     pub lang_tag: String,
     pub feed_url: String,
-    pub nav: Vec<NavItem>,
-    pub languages: Vec<LanguageLink>,
     pub year: i16,
 }
 

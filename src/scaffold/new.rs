@@ -54,7 +54,9 @@ pub fn create(config: &SiteConfig, request: &NewRequest) -> Result<PathBuf, Scaf
     };
     let folder = Path::new(CONTENT_DIR).join(&schema.key);
     if lang == default_lang {
-        if let Some(existing) = existing_record(&request.root.join(&folder), request.id) {
+        if let Some(existing) =
+            existing_record(&request.root.join(&folder), request.id, default_lang)
+        {
             return Err(ScaffoldError::new(msg!(
                 "new-record-exists",
                 id = request.id,
@@ -101,7 +103,7 @@ pub fn create(config: &SiteConfig, request: &NewRequest) -> Result<PathBuf, Scaf
 }
 
 /// The file a record `id` already has in `folder`, in any form (SPEC §3).
-fn existing_record(folder: &Path, id: &str) -> Option<String> {
+fn existing_record(folder: &Path, id: &str, default_lang: &str) -> Option<String> {
     let entries = std::fs::read_dir(folder).ok()?;
     let mut names: Vec<String> = entries
         .filter_map(|e| e.ok())
@@ -118,7 +120,9 @@ fn existing_record(folder: &Path, id: &str) -> Option<String> {
                     })
         })
         .collect();
-    names.sort();
+    // The default language's file is the record the user means; then any other form.
+    let default_file = format!("{id}.{default_lang}.md");
+    names.sort_by_key(|name| (*name != default_file, name.clone()));
     names.into_iter().next()
 }
 
@@ -473,13 +477,24 @@ mod tests {
     #[test]
     fn existing_records_are_found_in_every_form() {
         let dir = tempfile::tempdir().unwrap();
-        for name in ["a.zh.md", "b.yaml", "c", "d.e.zh.md"] {
+        for name in ["a.zh.md", "b.yaml", "c", "d.e.zh.md", "f.ko.md", "f.zh.md"] {
             std::fs::write(dir.path().join(name), "").unwrap();
         }
-        assert_eq!(existing_record(dir.path(), "a").as_deref(), Some("a.zh.md"));
-        assert_eq!(existing_record(dir.path(), "b").as_deref(), Some("b.yaml"));
-        assert_eq!(existing_record(dir.path(), "c").as_deref(), Some("c"));
-        assert_eq!(existing_record(dir.path(), "d"), None);
-        assert_eq!(existing_record(dir.path(), "x"), None);
+        assert_eq!(
+            existing_record(dir.path(), "a", "zh").as_deref(),
+            Some("a.zh.md")
+        );
+        assert_eq!(
+            existing_record(dir.path(), "b", "zh").as_deref(),
+            Some("b.yaml")
+        );
+        assert_eq!(existing_record(dir.path(), "c", "zh").as_deref(), Some("c"));
+        assert_eq!(existing_record(dir.path(), "d", "zh"), None);
+        assert_eq!(existing_record(dir.path(), "x", "zh"), None);
+        // ko sorts first, but the default language's file is the one named.
+        assert_eq!(
+            existing_record(dir.path(), "f", "zh").as_deref(),
+            Some("f.zh.md")
+        );
     }
 }

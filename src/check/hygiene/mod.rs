@@ -44,15 +44,22 @@ struct Ctx<'a> {
     scripts: BTreeMap<&'a str, Script>,
 }
 
+impl<'a> Ctx<'a> {
+    /// The site's language codes, and the script each Chinese language is written in.
+    fn new(config: &'a SiteConfig) -> Ctx<'a> {
+        Ctx {
+            codes: config.lang_codes(),
+            scripts: config
+                .languages
+                .iter()
+                .filter_map(|l| chinese::script_of(&l.code, &l.tag).map(|s| (l.code.as_str(), s)))
+                .collect(),
+        }
+    }
+}
+
 pub fn check(root: &Path, content: &Content, config: &SiteConfig) -> Diagnostics {
-    let ctx = Ctx {
-        codes: config.lang_codes(),
-        scripts: config
-            .languages
-            .iter()
-            .filter_map(|l| chinese::script_of(&l.code, &l.tag).map(|s| (l.code.as_str(), s)))
-            .collect(),
-    };
+    let ctx = Ctx::new(config);
     let jobs: Vec<Job> = content
         .records
         .iter()

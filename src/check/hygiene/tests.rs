@@ -103,14 +103,7 @@ fn the_base_fixture_and_the_sample_site_are_clean() {
 
 fn check_text(path: &str, lang: &str, text: &str) -> Vec<(usize, usize, usize, &'static str)> {
     let (config, _) = crate::config::load(&fixtures().join("base")).unwrap();
-    let ctx = Ctx {
-        codes: config.lang_codes(),
-        scripts: config
-            .languages
-            .iter()
-            .filter_map(|l| chinese::script_of(&l.code, &l.tag).map(|s| (l.code.as_str(), s)))
-            .collect(),
-    };
+    let ctx = Ctx::new(&config);
     let file = SourceFile::new(path.into(), text.to_string());
     let job = Job {
         path: Path::new(path),
