@@ -26,12 +26,16 @@ struct Serving {
 
 impl Serving {
     fn start(site: &Site) -> Serving {
+        Serving::start_on(site, 0)
+    }
+
+    fn start_on(site: &Site, port: u16) -> Serving {
         let mut command = Command::new(env!("CARGO_BIN_EXE_showcase"));
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             command.env_remove(name);
         }
         let mut child = command
-            .args(["serve", "--port", "0", "--root"])
+            .args(["serve", "--port", &port.to_string(), "--root"])
             .arg(site.root())
             .env("NO_COLOR", "1")
             .stdin(Stdio::null())
@@ -115,9 +119,20 @@ impl Serving {
             self.address
         )
         .unwrap();
-        Events {
-            reader: BufReader::new(stream),
+        let mut reader = BufReader::new(stream);
+        // The stream is open once its first line (the retry delay) arrives; an edit made
+        // before that could send its event to no one.
+        loop {
+            let mut line = String::new();
+            assert!(
+                reader.read_line(&mut line).unwrap() > 0,
+                "the event stream closed"
+            );
+            if line.starts_with("retry:") {
+                break;
+            }
         }
+        Events { reader }
     }
 }
 
@@ -429,3 +444,47 @@ fn strip_reload_script(body: &[u8]) -> Vec<u8> {
 
 const RELOAD_START: &str = "<script data-showcase-reload>";
 const RELOAD_END: &str = "</script>";
+
+#[test]
+fn an_edit_reloads_only_the_pages_it_changed() {
+    let site = Site::base();
+    let serving = Serving::start(&site);
+    let mut events = serving.events();
+    site.edit(RECORD, "党支部166个", "党支部177个");
+    let reload = events.next_reload();
+    assert!(reload.contains(PAGE), "{reload}");
+    // The case and the Korean pages do not show this paragraph: their open tabs stay as they are.
+    assert!(!reload.contains("/cases/liyuan/"), "{reload}");
+    assert!(!reload.contains("/ko/cases/"), "{reload}");
+}
+
+#[test]
+fn a_site_broken_at_start_is_served_with_the_overlay() {
+    let site = Site::with(&["bad-input/impossible-date"]);
+    let serving = Serving::start(&site);
+    let page = serving.get("/");
+    assert!(
+        page.text().contains("E-bad-date"),
+        "the overlay shows the error: {}",
+        page.text()
+    );
+    assert!(serving.stderr.lock().unwrap().contains("E-bad-date"));
+}
+
+#[test]
+fn a_taken_port_moves_on_to_the_next_free_one_and_says_so() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let site = Site::base();
+    let serving = Serving::start_on(&site, port);
+    assert_ne!(serving.address, format!("127.0.0.1:{port}"));
+    assert_eq!(serving.get(PAGE).status, 200);
+    let started = Instant::now();
+    while !serving.stderr.lock().unwrap().contains(&port.to_string()) {
+        assert!(
+            started.elapsed() < WAIT,
+            "serve did not say the port was taken"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

@@ -33,9 +33,13 @@ pub fn run(args: ServeArgs, lang: UiLang) -> Result<u8> {
         ..BuildOptions::default()
     };
     let mut site = LiveSite::new(options);
+    // Watching starts before the first build, so a save made while it runs is not missed.
+    let (sender, receiver) = mpsc::channel();
+    let mut theme = configured_theme(&args.root);
+    let mut watcher = start_watcher(&args, &theme, sender.clone(), lang);
     let started = Instant::now();
     let outcome = site.build();
-    let overlay = report(&outcome, started, lang);
+    let overlay = report(&outcome, started, true, lang);
     let server = match start_server(&args, &site, overlay, lang) {
         Some(server) => server,
         None => return Ok(EXIT_FAILURE),
@@ -59,9 +63,6 @@ pub fn run(args: ServeArgs, lang: UiLang) -> Result<u8> {
         // Without a handler (another one is installed), Ctrl-C still ends the process.
         let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
     }
-    let (sender, receiver) = mpsc::channel();
-    let mut theme = site.theme().to_string();
-    let mut watcher = start_watcher(&args, &theme, sender.clone(), lang);
     eprintln!("{}", msg!("serve-watching").text(lang));
 
     while !stop.load(Ordering::SeqCst) {
@@ -77,7 +78,7 @@ pub fn run(args: ServeArgs, lang: UiLang) -> Result<u8> {
         let changes = gather(changes, &receiver);
         let started = Instant::now();
         let outcome = site.rebuild(&changes);
-        let overlay = report(&outcome, started, lang);
+        let overlay = report(&outcome, started, false, lang);
         let changed: Vec<String> = match &outcome {
             Outcome::Built { changed, .. } => changed
                 .iter()
@@ -88,7 +89,7 @@ pub fn run(args: ServeArgs, lang: UiLang) -> Result<u8> {
         let snapshot = matches!(outcome, Outcome::Built { .. }).then(|| snapshot(&site));
         server.update(snapshot, &changed, overlay);
         // site.yaml may name another theme: watch that one from now on.
-        if site.theme() != theme {
+        if !site.theme().is_empty() && site.theme() != theme {
             theme = site.theme().to_string();
             drop(watcher);
             watcher = start_watcher(&args, &theme, sender.clone(), lang);
@@ -121,19 +122,38 @@ fn snapshot(site: &LiveSite) -> SiteSnapshot {
     }
 }
 
-/// Prints what a build gave, and returns the overlay to show in the browser (None: the site
-/// is good).
-fn report(outcome: &Outcome, started: Instant, lang: UiLang) -> Option<ErrorOverlay> {
+/// The theme site.yaml names, read before the first build so that its folder is watched from
+/// the start; the default theme when site.yaml cannot be read (the build will say why).
+fn configured_theme(root: &std::path::Path) -> String {
+    match crate::config::load(root) {
+        Ok((config, _)) => config.theme,
+        Err(_) => crate::config::DEFAULT_THEME.to_string(),
+    }
+}
+
+/// Prints what a build gave (the `first` one, or a rebuild), and returns the overlay to show
+/// in the browser (None: the site is good).
+fn report(outcome: &Outcome, started: Instant, first: bool, lang: UiLang) -> Option<ErrorOverlay> {
     let millis = started.elapsed().as_millis().to_string();
     match outcome {
         Outcome::Built { changed, warnings } => {
             print_diagnostics(warnings, lang);
-            let text = msg!(
-                "serve-rebuilt",
-                changed = changed.len(),
-                millis = millis,
-                counts = summary_counts(warnings, lang)
-            );
+            let counts = summary_counts(warnings, lang);
+            let text = if first {
+                msg!(
+                    "serve-built",
+                    files = changed.len(),
+                    millis = millis,
+                    counts = counts
+                )
+            } else {
+                msg!(
+                    "serve-rebuilt",
+                    changed = changed.len(),
+                    millis = millis,
+                    counts = counts
+                )
+            };
             eprintln!("{}", text.text(lang));
             None
         }

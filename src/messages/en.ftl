@@ -427,6 +427,7 @@ serve-listening = Serving the site at { $url }
 serve-not-local = Listening on { $bind }: other computers on the network can see this preview. Use --bind 127.0.0.1 to keep it on this computer.
 serve-watching = Watching site.yaml, content/, static/ and the theme for changes. Press Ctrl-C to stop.
 serve-stopped = Stopped.
+serve-built = Built in { $millis } ms: { $files } files, { $counts }.
 serve-rebuilt = Rebuilt in { $millis } ms: { $changed } files changed, { $counts }.
 serve-failed = The site has errors ({ $counts }); the last good version stays served until they are fixed.
 serve-last-good-kept = The last good version of the site stays served until this is fixed.

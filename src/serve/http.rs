@@ -521,9 +521,17 @@ fn file_response(live: &Live, status: u16, name: &str, bytes: &Arc<[u8]>) -> Res
 fn not_found(live: &Live) -> Response<Body> {
     match live.site.files.get("404.html") {
         Some(page) => file_response(live, 404, "404.html", page),
+        // No site yet (the first build failed): an empty page that shows the overlay and
+        // reloads when the site builds.
+        None if live.overlay.is_some() => {
+            let page: Arc<[u8]> = Arc::from(NO_SITE_YET.as_bytes());
+            file_response(live, 404, "404.html", &page)
+        }
         None => text_response(404, "404 Not Found\n"),
     }
 }
+
+const NO_SITE_YET: &str = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>showcase</title></head><body></body></html>\n";
 
 fn text_response(status: u16, text: &'static str) -> Response<Body> {
     response(
