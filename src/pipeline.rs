@@ -10,8 +10,8 @@ use crate::config::{self, BaseUrl, SiteConfig};
 use crate::content::{self, Content, ParseCache};
 use crate::diagnostics::Diagnostics;
 use crate::model::{self, AssembleOptions, Site};
-use crate::output::{self, NullSink, OutputError, Sink, Staging, WriteStats};
-use crate::render::{self, RenderError, Rendering, Theme, ThemeError, WorkCounters};
+use crate::output::{self, NullSink, OutputError, Staging, WriteStats};
+use crate::render::{self, RenderError, Rendering, Texts, Theme, ThemeError, WorkCounters};
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -174,13 +174,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     })
 }
 
-/// What `serve` does on every change: the whole build, but taking unchanged files from `cache`
-/// and rendering into `sink` (memory) instead of the output folder. Returns the warnings.
-pub fn render_into(
+/// What `serve` renders from on every change: the site loaded with unchanged files taken from
+/// `cache`, its theme and its rendered texts, with the warnings. Errors stop here, as in
+/// [`build`].
+pub fn load_for_serve(
     options: &BuildOptions,
     cache: &ParseCache,
-    sink: &dyn Sink,
-) -> Result<(Site, Diagnostics), BuildError> {
+) -> Result<(Site, Theme, Texts, Diagnostics), BuildError> {
     let (site, mut diagnostics) =
         load_inspecting(options, Some(cache), |_, _| Diagnostics::default())
             .map_err(BuildError::Content)?;
@@ -191,11 +191,7 @@ pub fn render_into(
     if diagnostics.has_errors() {
         return Err(BuildError::Content(diagnostics));
     }
-    let rendering =
-        Rendering::prepare(&site, &theme, &options.counters, texts).map_err(build_error)?;
-    rendering.render(sink).map_err(build_error)?;
-    rendering.dispose_in_background();
-    Ok((site, diagnostics))
+    Ok((site, theme, texts, diagnostics))
 }
 
 /// Everything a build checks, plus the rules only `check` runs, writing nothing: theme and
@@ -236,7 +232,7 @@ pub fn check(options: &BuildOptions) -> CheckReport {
     }
 }
 
-fn build_error(err: RenderError) -> BuildError {
+pub fn build_error(err: RenderError) -> BuildError {
     match err {
         RenderError::Output(err) => BuildError::Output(err),
         err => BuildError::Render(err),

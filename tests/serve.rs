@@ -176,6 +176,34 @@ impl Events {
     }
 }
 
+impl Events {
+    /// The data of every reload event that arrives within `time`.
+    fn reloads_within(&mut self, time: Duration) -> Vec<String> {
+        self.reader.get_ref().set_read_timeout(Some(time)).unwrap();
+        let mut reloads = Vec::new();
+        let mut is_reload = false;
+        let mut line = String::new();
+        while let Ok(n) = self.reader.read_line(&mut line) {
+            if n == 0 {
+                break;
+            }
+            let text = line.trim_end();
+            if text == "event: reload" {
+                is_reload = true;
+            } else if let Some(data) = text.strip_prefix("data:")
+                && is_reload
+            {
+                reloads.push(data.trim().to_string());
+            } else if text.is_empty() {
+                is_reload = false;
+            }
+            line.clear();
+        }
+        self.reader.get_ref().set_read_timeout(Some(WAIT)).unwrap();
+        reloads
+    }
+}
+
 struct Response {
     status: u16,
     body: Vec<u8>,
@@ -487,4 +515,34 @@ fn a_taken_port_moves_on_to_the_next_free_one_and_says_so() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+#[test]
+fn a_body_edit_shows_at_once_exactly_as_the_whole_rebuild_renders_it() {
+    let site = Site::base();
+    let serving = Serving::start(&site);
+    let mut events = serving.events();
+    // The first paragraph: the record's automatic summary changes too.
+    site.edit(RECORD, "党支部166个", "党支部199个");
+    let first = events.next_reload();
+    assert!(first.contains(PAGE), "{first}");
+    let page = serving.get(PAGE);
+    assert!(page.text().contains("党支部199个"));
+    let started = Instant::now();
+    while !serving.stderr.lock().unwrap().contains("Rebuilt") {
+        assert!(
+            started.elapsed() < WAIT,
+            "no rebuild after the quick update"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // The whole rebuild changes the booklet and the lists, but finds the page as it was.
+    for later in events.reloads_within(Duration::from_millis(500)) {
+        assert!(!later.contains(PAGE), "the quick update differed: {later}");
+    }
+    let stderr = serving.stderr.lock().unwrap().clone();
+    assert!(stderr.contains("Updated the edited record"), "{stderr}");
+    site.build(&[]).assert_ok();
+    let built = std::fs::read(site.output().join("projects/hongxin/index.html")).unwrap();
+    assert_eq!(strip_reload_script(&serving.get(PAGE).body), built);
 }

@@ -21,7 +21,7 @@ use crate::serve::site::{LiveSite, Outcome};
 use crate::serve::watch::{Changes, WatchError, Watcher};
 
 /// How long the watcher waits for a burst of saves to end before a rebuild.
-const DEBOUNCE: Duration = Duration::from_millis(30);
+const DEBOUNCE: Duration = Duration::from_millis(15);
 /// Ports tried after a taken one.
 const PORT_ATTEMPTS: u16 = 20;
 
@@ -77,6 +77,19 @@ pub fn run(args: ServeArgs, lang: UiLang) -> Result<u8> {
         };
         let changes = gather(changes, &receiver);
         let started = Instant::now();
+        // A body edit shows at once; the whole site follows.
+        if let Some(changed) = site.preview(&changes)
+            && !changed.is_empty()
+        {
+            let urls: Vec<String> = changed
+                .iter()
+                .map(|path| url_of(site.base_path(), path))
+                .collect();
+            server.update(Some(snapshot(&site)), &urls, None);
+            let millis = started.elapsed().as_millis().to_string();
+            let text = msg!("serve-previewed", changed = changed.len(), millis = millis);
+            eprintln!("{}", text.text(lang));
+        }
         let outcome = site.rebuild(&changes);
         let overlay = report(&outcome, started, false, lang);
         let changed: Vec<String> = match &outcome {
@@ -117,7 +130,7 @@ fn gather(mut changes: Changes, receiver: &mpsc::Receiver<Result<Changes, WatchE
 
 fn snapshot(site: &LiveSite) -> SiteSnapshot {
     SiteSnapshot {
-        files: site.files().as_ref().clone(),
+        files: site.files(),
         base_path: site.base_path().to_string(),
     }
 }

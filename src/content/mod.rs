@@ -31,7 +31,7 @@ pub enum RecordFormat {
 }
 
 /// One record file: one language for Markdown, all languages for YAML.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RawRecord {
     pub collection: String,
     pub id: String,
@@ -134,6 +134,38 @@ impl ParseCache {
     ) -> std::sync::MutexGuard<'_, std::collections::HashMap<PathBuf, (Option<Parsed>, Diagnostics)>>
     {
         self.files.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Parses the Markdown record file `path` again after it changed, and remembers the new
+    /// parse. Returns its new body when that is all that changed: the file parsed before, it
+    /// parses now, and apart from the body its fields and diagnostics are the same (so the
+    /// front matter, and everything the site is assembled from, is as it was).
+    pub fn body_edit(&self, root: &Path, path: &Path, config: &SiteConfig) -> Option<BodyEdit> {
+        let kind = classify(path, config).ok()??;
+        if !matches!(kind, ContentFile::Record { .. }) || path.extension()? != "md" {
+            return None;
+        }
+        let (old, old_diagnostics) = self.lock().get(path).cloned()?;
+        let (new, new_diagnostics) = parse_file(root, path, &kind, config);
+        self.lock()
+            .insert(path.to_path_buf(), (new.clone(), new_diagnostics.clone()));
+        let (Some(Parsed::Record(old)), Some(Parsed::Record(mut new))) = (old, new) else {
+            return None;
+        };
+        if new_diagnostics != old_diagnostics || new_diagnostics.has_errors() {
+            return None;
+        }
+        let body = new.fields.body.exact(&new.lang)?.clone();
+        new.fields.body = old.fields.body.clone();
+        if new != old {
+            return None;
+        }
+        Some(BodyEdit {
+            collection: new.collection,
+            id: new.id,
+            lang: new.lang,
+            body,
+        })
     }
 
     /// The file's parse, from the cache or parsed now and remembered.
@@ -469,6 +501,15 @@ fn classify(path: &Path, config: &SiteConfig) -> Result<Option<ContentFile>, Dia
     .map(|kind| kind.filter(|_| !file_name.is_empty()))
 }
 
+/// A record file of which only the body changed: see [`ParseCache::body_edit`].
+#[derive(Debug)]
+pub struct BodyEdit {
+    pub collection: String,
+    pub id: String,
+    pub lang: String,
+    pub body: Located<String>,
+}
+
 #[derive(Debug, Clone)]
 enum Parsed {
     Record(Box<RawRecord>),
@@ -703,6 +744,41 @@ mod tests {
     fn check_classify(path: &str) -> Result<Option<ContentFile>, &'static str> {
         let config = fields::tests::test_config();
         classify(Path::new(path), &config).map_err(|d| d.code)
+    }
+
+    #[test]
+    fn a_body_edit_is_told_apart_from_any_other_change() {
+        let root = std::env::temp_dir().join(format!("showcase-body-edit-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let file = Path::new("content/projects/a.zh.md");
+        std::fs::create_dir_all(root.join("content/projects")).unwrap();
+        let write = |text: &str| std::fs::write(root.join(file), text).unwrap();
+        let front = "---\ntitle: 甲\ndate: 2024-01-01\n---\n";
+        let config = fields::tests::test_config();
+        let cache = ParseCache::default();
+        let kind = classify(file, &config).unwrap().unwrap();
+
+        write(&format!("{front}\n正文。\n"));
+        assert!(
+            cache.body_edit(&root, file, &config).is_none(),
+            "nothing cached yet"
+        );
+        cache.parse(&root, file, &kind, &config);
+        write(&format!("{front}\n新的正文。\n"));
+        let edit = cache.body_edit(&root, file, &config).expect("a body edit");
+        assert_eq!((edit.id.as_str(), edit.lang.as_str()), ("a", "zh"));
+        assert_eq!(edit.body.value.trim(), "新的正文。");
+        // The new parse is remembered: the next edit is compared with it.
+        write(&format!("{front}\n再改。\n"));
+        assert!(cache.body_edit(&root, file, &config).is_some());
+        write(&format!("{}\n再改。\n", front.replace("甲", "乙")));
+        assert!(
+            cache.body_edit(&root, file, &config).is_none(),
+            "the title changed"
+        );
+        write("---\ntitle: 乙\n--\n\n再改。\n");
+        assert!(cache.body_edit(&root, file, &config).is_none(), "broken");
+        let _ = std::fs::remove_dir_all(&root);
     }
 
     #[test]

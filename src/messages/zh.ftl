@@ -422,6 +422,7 @@ serve-not-local = 正在监听 { $bind }：局域网中的其他电脑也能看�
 serve-watching = 正在监视 site.yaml、content/、static/ 和主题的改动。按 Ctrl-C 停止。
 serve-stopped = 已停止。
 serve-built = 已生成，用时 { $millis } 毫秒：{ $files } 个文件，{ $counts }。
+serve-previewed = 已更新修改的记录（{ $changed } 个页面），用时 { $millis } 毫秒；网站其余部分随后更新。
 serve-rebuilt = 已重新生成，用时 { $millis } 毫秒：{ $changed } 个文件有变化，{ $counts }。
 serve-failed = 网站有错误（{ $counts }）；改正之前，预览继续显示上一个正确的版本。
 serve-last-good-kept = 改正之前，预览继续显示上一个正确的版本。

@@ -11,6 +11,7 @@ use super::watch::{ChangeKind, Changes};
 use crate::content::ParseCache;
 use crate::output::{OutputError, Sink};
 use crate::pipeline::{self, BuildError, BuildOptions};
+use crate::render::{self, Rendering, Theme, WorkCounters};
 
 /// Output path ("projects/x/index.html") → bytes, as `build` would write them.
 pub type Files = HashMap<String, Arc<[u8]>>;
@@ -20,11 +21,27 @@ pub struct LiveSite {
     cache: ParseCache,
     /// The last site that built without errors: what is served.
     files: Arc<Files>,
-    /// Its base path ("/" or "/sub/").
-    base_path: String,
-    /// Its theme (a change of site.yaml may name another).
-    theme: String,
+    /// What it was rendered from, kept to render an edited record's pages at once.
+    last: Option<LastRendering>,
+    /// Whether the last build failed (the served site is older than the files).
+    broken: bool,
 }
+
+/// What the last good site was rendered from.
+struct Rendered {
+    site: crate::model::Site,
+    theme: Theme,
+    counters: Arc<WorkCounters>,
+}
+
+self_cell::self_cell!(
+    /// The last good site's rendering, with the site and theme it borrows.
+    struct LastRendering {
+        owner: Rendered,
+        #[covariant]
+        dependent: Rendering,
+    }
+);
 
 /// What a rebuild gave.
 pub enum Outcome {
@@ -44,8 +61,8 @@ impl LiveSite {
             options,
             cache: ParseCache::default(),
             files: Arc::new(Files::new()),
-            base_path: "/".into(),
-            theme: String::new(),
+            last: None,
+            broken: false,
         }
     }
 
@@ -54,12 +71,59 @@ impl LiveSite {
         self.files.clone()
     }
 
+    /// The base path of the last good site ("/" or "/sub/").
     pub fn base_path(&self) -> &str {
-        &self.base_path
+        self.last
+            .as_ref()
+            .map_or("/", |last| &last.borrow_owner().site.config.base_url.path)
     }
 
+    /// The theme of the last good site (a change of site.yaml may name another); empty before
+    /// the site first builds.
     pub fn theme(&self) -> &str {
-        &self.theme
+        self.last
+            .as_ref()
+            .map_or("", |last| &last.borrow_owner().site.config.theme)
+    }
+
+    /// The quick path for the commonest change, a record's body edited and saved: renders
+    /// just that record's pages with the new body and replaces them in the served site, in a
+    /// few milliseconds whatever the size of the site. Returns the output paths that changed,
+    /// or `None` when `changes` are anything else (or the edit would change more than the
+    /// record's pages can show: its headings, a link to a heading, an error). Either way
+    /// [`LiveSite::rebuild`] must follow: it brings the booklet, the lists showing the
+    /// record's summary and everything else up to date, and finds these pages unchanged.
+    pub fn preview(&mut self, changes: &Changes) -> Option<Vec<String>> {
+        let last = self.last.as_ref().filter(|_| !self.broken)?;
+        let only_content = changes.paths.values().all(|k| *k == ChangeKind::Content);
+        if changes.rescan || changes.paths.is_empty() || !only_content {
+            return None;
+        }
+        let Rendered { site, counters, .. } = last.borrow_owner();
+        let sink = DiffSink::new(&self.options.root, &self.files);
+        for path in changes.paths.keys() {
+            let edit = self
+                .cache
+                .body_edit(&self.options.root, Path::new(path), &site.config)?;
+            let index = site
+                .records
+                .iter()
+                .position(|r| r.collection == edit.collection && r.id == edit.id)?;
+            let mut record = site.records[index].clone();
+            record.body.set(&edit.lang, edit.body);
+            let (texts, diagnostics) = render::record_texts(site, &record, counters);
+            if !diagnostics.is_empty() {
+                return None;
+            }
+            last.borrow_dependent()
+                .render_record_with(index, &texts, &sink)
+                .ok()??;
+        }
+        let mut files = (*self.files).clone();
+        files.extend(sink.finish());
+        let changed = changed_paths(&self.files, &files);
+        self.files = Arc::new(files);
+        Some(changed)
     }
 
     /// Forgets the files `changes` names (all of them when site.yaml changed, since parsing
@@ -82,19 +146,42 @@ impl LiveSite {
 
     /// Builds the whole site into memory, reusing the bytes of unchanged files.
     pub fn build(&mut self) -> Outcome {
-        let sink = DiffSink::new(&self.options.root, &self.files);
-        let built = pipeline::render_into(&self.options, &self.cache, &sink);
-        let (site, warnings) = match built {
-            Ok(built) => built,
-            Err(err) => return Outcome::Failed(err),
+        // Freed while the new site is built (a large site's texts and cards are hundreds of
+        // megabytes); until a build succeeds again there is nothing to preview with.
+        if let Some(previous) = self.last.take() {
+            std::thread::spawn(move || drop(previous));
+        }
+        let rendered = self.render();
+        self.broken = rendered.is_err();
+        match rendered {
+            Ok((last, files, warnings)) => {
+                let changed = changed_paths(&self.files, &files);
+                self.files = Arc::new(files);
+                self.last = Some(last);
+                Outcome::Built { changed, warnings }
+            }
+            Err(err) => Outcome::Failed(err),
+        }
+    }
+
+    fn render(
+        &self,
+    ) -> Result<(LastRendering, Files, crate::diagnostics::Diagnostics), BuildError> {
+        let (site, theme, texts, warnings) = pipeline::load_for_serve(&self.options, &self.cache)?;
+        let owner = Rendered {
+            site,
+            theme,
+            counters: self.options.counters.clone(),
         };
-        let files = sink.finish();
-        let changed = changed_paths(&self.files, &files);
-        self.files = Arc::new(files);
-        self.base_path = site.config.base_url.path.clone();
-        self.theme = site.config.theme.clone();
-        std::thread::spawn(move || drop(site));
-        Outcome::Built { changed, warnings }
+        let last = LastRendering::try_new(owner, |owner| {
+            Rendering::prepare(&owner.site, &owner.theme, &owner.counters, texts)
+        })
+        .map_err(pipeline::build_error)?;
+        let sink = DiffSink::new(&self.options.root, &self.files);
+        last.borrow_dependent()
+            .render(&sink)
+            .map_err(pipeline::build_error)?;
+        Ok((last, sink.finish(), warnings))
     }
 }
 
