@@ -7,7 +7,7 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::time::{Duration, Instant};
 
 use common::*;
@@ -30,17 +30,9 @@ impl Serving {
     }
 
     fn start_on(site: &Site, port: u16) -> Serving {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_showcase"));
-        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            command.env_remove(name);
-        }
-        let mut child = command
+        let mut child = showcase_command()
             .args(["serve", "--port", &port.to_string(), "--root"])
             .arg(site.root())
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
             .spawn()
             .expect("the showcase binary runs");
         let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
@@ -82,6 +74,18 @@ impl Serving {
             child,
             address,
             stderr,
+        }
+    }
+
+    /// Waits until serve has printed `text`.
+    fn wait_for_stderr(&self, text: &str, what: &str) {
+        let started = Instant::now();
+        while !self.stderr.lock().unwrap().contains(text) {
+            assert!(
+                started.elapsed() < WAIT,
+                "{what} did not happen within {WAIT:?}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
         }
     }
 
@@ -507,14 +511,7 @@ fn a_taken_port_moves_on_to_the_next_free_one_and_says_so() {
     let serving = Serving::start_on(&site, port);
     assert_ne!(serving.address, format!("127.0.0.1:{port}"));
     assert_eq!(serving.get(PAGE).status, 200);
-    let started = Instant::now();
-    while !serving.stderr.lock().unwrap().contains(&port.to_string()) {
-        assert!(
-            started.elapsed() < WAIT,
-            "serve did not say the port was taken"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    serving.wait_for_stderr(&port.to_string(), "saying the port was taken");
 }
 
 #[test]
@@ -528,14 +525,7 @@ fn a_body_edit_shows_at_once_exactly_as_the_whole_rebuild_renders_it() {
     assert!(first.contains(PAGE), "{first}");
     let page = serving.get(PAGE);
     assert!(page.text().contains("党支部199个"));
-    let started = Instant::now();
-    while !serving.stderr.lock().unwrap().contains("Rebuilt") {
-        assert!(
-            started.elapsed() < WAIT,
-            "no rebuild after the quick update"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    serving.wait_for_stderr("Rebuilt", "the rebuild after the quick update");
     // The whole rebuild changes the booklet and the lists, but finds the page as it was.
     for later in events.reloads_within(Duration::from_millis(500)) {
         assert!(!later.contains(PAGE), "the quick update differed: {later}");
