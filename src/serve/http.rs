@@ -5,7 +5,6 @@
 //! paths changed. HTTP parsing is tiny_http's; this module only routes and answers.
 
 // Used by the serve command, being written beside.
-#![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::io::{self, Cursor, Read, Write};

@@ -2,7 +2,6 @@
 //! file system reports into one [`Changes`] batch per burst of saves, classifies each path
 //! ([`ChangeKind`]) and drops editors' temporary files. It decides nothing about rebuilding and
 //! reads no file: the caller finds out what a path now holds. The only module that knows notify.
-#![allow(dead_code)] // Used by the serve command, being written beside.
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -99,7 +98,7 @@ type Debounced = Debouncer<RecommendedWatcher, RecommendedCache>;
 pub struct Watcher {
     /// Shared with the batching thread, which holds it weakly to add watches for folders that
     /// appear; dropping this is what stops everything.
-    debouncer: Arc<Mutex<Debounced>>,
+    _debouncer: Arc<Mutex<Debounced>>,
 }
 
 impl Watcher {
@@ -151,7 +150,9 @@ impl Watcher {
                 folder: root.clone(),
                 source: notify::Error::io(err),
             })?;
-        Ok(Watcher { debouncer })
+        Ok(Watcher {
+            _debouncer: debouncer,
+        })
     }
 }
 
