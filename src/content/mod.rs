@@ -111,12 +111,35 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Content, Diagnostics) {
     load_cached(root, config, None)
 }
 
-/// Parsed files kept from one load to the next (by `serve`): a file is parsed again only
-/// after [`ParseCache::forget`] names it. Parsing depends on `site.yaml` too, so the cache must
-/// be cleared when it changes.
+/// Parsed files kept from one load to the next (by `serve`): a file is parsed again when its
+/// size or modification time changed, or after [`ParseCache::forget`] names it (the watcher's
+/// word, for a save within the file system's clock tick). The stamp check, one `stat` per
+/// file, means an event the watcher missed cannot leave a stale parse. Parsing depends on
+/// `site.yaml` too, so the cache must be cleared when it changes.
 #[derive(Default)]
 pub struct ParseCache {
-    files: std::sync::Mutex<std::collections::HashMap<PathBuf, (Option<Parsed>, Diagnostics)>>,
+    files: std::sync::Mutex<std::collections::HashMap<PathBuf, CacheEntry>>,
+}
+
+/// A file's stamp when it was read, and what parsing it gave.
+type CacheEntry = (Option<Stamp>, Option<Parsed>, Diagnostics);
+
+/// What tells that a file changed without reading it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Stamp {
+    len: u64,
+    modified: std::time::SystemTime,
+}
+
+impl Stamp {
+    /// None when the file or its time cannot be read: such a file is always parsed again.
+    fn of(file: &Path) -> Option<Stamp> {
+        let metadata = std::fs::metadata(file).ok()?;
+        Some(Stamp {
+            len: metadata.len(),
+            modified: metadata.modified().ok()?,
+        })
+    }
 }
 
 impl ParseCache {
@@ -129,10 +152,7 @@ impl ParseCache {
         self.lock().clear();
     }
 
-    fn lock(
-        &self,
-    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<PathBuf, (Option<Parsed>, Diagnostics)>>
-    {
+    fn lock(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<PathBuf, CacheEntry>> {
         self.files.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -145,10 +165,8 @@ impl ParseCache {
         if !matches!(kind, ContentFile::Record { .. }) || path.extension()? != "md" {
             return None;
         }
-        let (old, old_diagnostics) = self.lock().get(path).cloned()?;
-        let (new, new_diagnostics) = parse_file(root, path, &kind, config);
-        self.lock()
-            .insert(path.to_path_buf(), (new.clone(), new_diagnostics.clone()));
+        let (_, old, old_diagnostics) = self.lock().get(path).cloned()?;
+        let (new, new_diagnostics) = self.parse_now(root, path, &kind, config);
         let (Some(Parsed::Record(old)), Some(Parsed::Record(mut new))) = (old, new) else {
             return None;
         };
@@ -176,12 +194,30 @@ impl ParseCache {
         kind: &ContentFile,
         config: &SiteConfig,
     ) -> (Option<Parsed>, Diagnostics) {
-        if let Some(cached) = self.lock().get(path) {
-            return cached.clone();
+        if let Some((Some(stamp), parsed, diagnostics)) = self.lock().get(path)
+            && Stamp::of(&root.join(path)).as_ref() == Some(stamp)
+        {
+            return (parsed.clone(), diagnostics.clone());
         }
-        let parsed = parse_file(root, path, kind, config);
-        self.lock().insert(path.to_path_buf(), parsed.clone());
-        parsed
+        self.parse_now(root, path, kind, config)
+    }
+
+    /// Parses the file and remembers the parse with the stamp the file had before it was read
+    /// (a save while it is read then makes the next load parse it again).
+    fn parse_now(
+        &self,
+        root: &Path,
+        path: &Path,
+        kind: &ContentFile,
+        config: &SiteConfig,
+    ) -> (Option<Parsed>, Diagnostics) {
+        let stamp = Stamp::of(&root.join(path));
+        let (parsed, diagnostics) = parse_file(root, path, kind, config);
+        self.lock().insert(
+            path.to_path_buf(),
+            (stamp, parsed.clone(), diagnostics.clone()),
+        );
+        (parsed, diagnostics)
     }
 }
 
@@ -778,6 +814,21 @@ mod tests {
         );
         write("---\ntitle: 乙\n--\n\n再改。\n");
         assert!(cache.body_edit(&root, file, &config).is_none(), "broken");
+        // A change the watcher never reported is still seen: the file's size differs.
+        write(&format!("{front}\n没有通知的修改。\n"));
+        let (parsed, _) = cache.parse(&root, file, &kind, &config);
+        let Some(Parsed::Record(record)) = parsed else {
+            panic!("a record")
+        };
+        assert!(
+            record
+                .fields
+                .body
+                .exact("zh")
+                .unwrap()
+                .value
+                .contains("没有通知")
+        );
         let _ = std::fs::remove_dir_all(&root);
     }
 
