@@ -29,6 +29,9 @@ fn parse_ui_lang(text: &str) -> Result<UiLang, String> {
 pub enum Command {
     /// Build the site into the output folder (replacing the previous output only when the build succeeds).
     Build(BuildArgs),
+    /// Build the site into memory, serve it on this computer, and rebuild and reload open pages
+    /// when a file is saved.
+    Serve(ServeArgs),
     /// Check the whole site without writing anything: every problem, with file, line and a hint.
     Check(CheckArgs),
     /// Show how far each record is translated into each language, or record (--stamp) that a
@@ -60,6 +63,26 @@ pub struct BuildArgs {
     /// done (template and Markdown renders).
     #[arg(long)]
     pub timings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site folder (the one with site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The address to listen on. Only this computer can connect to 127.0.0.1; another address
+    /// lets other computers see the preview.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// The port (0: any free port). When it is taken, the next free one is used.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Open the site in the web browser once it is served.
+    #[arg(long)]
+    pub open: bool,
+    /// Also show records marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 #[derive(Debug, Args)]

@@ -21,6 +21,7 @@ mod pipeline;
 mod render;
 mod scaffold;
 mod search;
+mod serve;
 mod source;
 mod translations;
 mod yaml;
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
     let lang = cli.lang.unwrap_or_else(messages::UiLang::from_env);
     let result = match cli.command {
         cli::Command::Build(args) => commands::build::run(args, lang),
+        cli::Command::Serve(args) => commands::serve::run(args, lang),
         cli::Command::Check(args) => commands::check::run(args, lang),
         cli::Command::Translations(args) => commands::translations::run(args, lang),
         cli::Command::New(args) => commands::new::run(args, lang),

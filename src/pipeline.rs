@@ -7,11 +7,11 @@ use std::time::Instant;
 
 use crate::check;
 use crate::config::{self, BaseUrl, SiteConfig};
-use crate::content::{self, Content};
+use crate::content::{self, Content, ParseCache};
 use crate::diagnostics::Diagnostics;
 use crate::model::{self, AssembleOptions, Site};
 use crate::output::{self, NullSink, OutputError, Staging, WriteStats};
-use crate::render::{self, RenderError, Rendering, Theme, ThemeError, WorkCounters};
+use crate::render::{self, RenderError, Rendering, Texts, Theme, ThemeError, WorkCounters};
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -100,13 +100,14 @@ impl Phases {
 /// Loads and assembles the site; errors in site.yaml stop here, content errors are returned
 /// beside the site so that every problem is reported at once.
 pub fn load(options: &BuildOptions) -> Result<(Site, Diagnostics), Diagnostics> {
-    load_inspecting(options, |_, _| Diagnostics::default())
+    load_inspecting(options, None, |_, _| Diagnostics::default())
 }
 
 /// [`load`], letting `inspect` see the parsed files before they are assembled into the site
 /// (the rules of `check` that read what each file says).
 fn load_inspecting(
     options: &BuildOptions,
+    cache: Option<&ParseCache>,
     inspect: impl FnOnce(&SiteConfig, &Content) -> Diagnostics,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
     let root = &options.root;
@@ -114,7 +115,7 @@ fn load_inspecting(
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.clone();
     }
-    let (content, mut diagnostics) = content::load(root, &config);
+    let (content, mut diagnostics) = content::load_cached(root, &config, cache);
     diagnostics.extend(inspect(&config, &content));
     let (static_files, static_diagnostics) = content::static_files(root);
     diagnostics.extend(static_diagnostics);
@@ -182,12 +183,32 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     })
 }
 
+/// What `serve` renders from on every change: the site loaded with unchanged files taken from
+/// `cache`, its theme and its rendered texts, with the warnings. Errors stop here, as in
+/// [`build`].
+pub fn load_for_serve(
+    options: &BuildOptions,
+    cache: &ParseCache,
+) -> Result<(Site, Theme, Texts, Diagnostics), BuildError> {
+    let (site, mut diagnostics) =
+        load_inspecting(options, Some(cache), |_, _| Diagnostics::default())
+            .map_err(BuildError::Content)?;
+    let theme = Theme::load(&options.root, &site.config)?;
+    let (texts, render_diagnostics) = render::render_texts(&site, &options.counters);
+    diagnostics.extend(render_diagnostics);
+    let diagnostics = diagnostics.sorted();
+    if diagnostics.has_errors() {
+        return Err(BuildError::Content(diagnostics));
+    }
+    Ok((site, theme, texts, diagnostics))
+}
+
 /// Everything a build checks, plus the rules only `check` runs, writing nothing: theme and
 /// template failures become diagnostics, and every page is rendered into a [`NullSink`] to
 /// find templates that read values that do not exist. Sorted by file and line.
 pub fn check(options: &BuildOptions) -> CheckReport {
     let root = &options.root;
-    let loaded = load_inspecting(options, |config, content| {
+    let loaded = load_inspecting(options, None, |config, content| {
         check::content_rules(root, config, content)
     });
     let (site, mut diagnostics) = match loaded {
@@ -220,7 +241,7 @@ pub fn check(options: &BuildOptions) -> CheckReport {
     }
 }
 
-fn build_error(err: RenderError) -> BuildError {
+pub fn build_error(err: RenderError) -> BuildError {
     match err {
         RenderError::Output(err) => BuildError::Output(err),
         err => BuildError::Render(err),

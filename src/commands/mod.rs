@@ -6,6 +6,7 @@ pub mod check;
 pub mod init;
 pub mod new;
 pub mod schema;
+pub mod serve;
 pub mod translations;
 
 use std::io::IsTerminal;
@@ -27,25 +28,40 @@ pub fn print_diagnostics(diagnostics: &Diagnostics, lang: UiLang) {
     eprint!("{}", render_text(diagnostics, color, lang));
 }
 
-/// Prints an operational failure in the user's language: `error: <message>`, then each cause
-/// (the system's or a library's own words, which Tera keeps the useful part of a template error
-/// in), then `help: <hint>`.
+/// Prints an operational failure in the user's language (see [`failure_text`]).
 pub fn print_failure(
     message: &Message,
     source: Option<&(dyn std::error::Error + 'static)>,
     hint: Option<&Message>,
     lang: UiLang,
 ) {
+    eprintln!("{}", failure_text(message, source, hint, lang));
+}
+
+/// An operational failure as text: `error: <message>`, then each cause (the system's or a
+/// library's own words, which Tera keeps the useful part of a template error in), then
+/// `help: <hint>`.
+pub fn failure_text(
+    message: &Message,
+    source: Option<&(dyn std::error::Error + 'static)>,
+    hint: Option<&Message>,
+    lang: UiLang,
+) -> String {
     let text = message.text(lang);
-    eprintln!(
+    let mut out = format!(
         "{}: {}{}",
         msg!("label-error").text(lang),
         text,
         causes(&text, source, lang)
     );
     if let Some(hint) = hint {
-        eprintln!("{}: {}", msg!("label-help").text(lang), hint.text(lang));
+        out.push_str(&format!(
+            "\n{}: {}",
+            msg!("label-help").text(lang),
+            hint.text(lang)
+        ));
     }
+    out
 }
 
 /// Prints an error that has no message of its own in the catalogs (an `anyhow` error) with

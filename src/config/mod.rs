@@ -143,6 +143,9 @@ impl SiteConfig {
 }
 
 /// Reads and validates `root/site.yaml`. Returns the source too: it is one of the site's inputs.
+/// The theme a site uses when site.yaml names none.
+pub const DEFAULT_THEME: &str = "default";
+
 pub fn load(root: &Path) -> Result<(SiteConfig, SourceFile), Diagnostics> {
     let path = Path::new(CONFIG_FILE);
     if !root.join(path).is_file() {
@@ -258,7 +261,7 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
     let theme = root
         .get("theme")
         .and_then(|n| r.text(n, "theme"))
-        .unwrap_or_else(|| "default".into());
+        .unwrap_or_else(|| DEFAULT_THEME.into());
     let output_dir = root
         .get("output_dir")
         .and_then(|n| r.text(n, "output_dir"))

@@ -80,7 +80,7 @@ impl FieldValue {
 }
 
 /// Every field a record file sets, typed.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RecordFields {
     pub title: Localized<String>,
     pub summary: Localized<String>,

@@ -31,7 +31,7 @@ pub enum RecordFormat {
 }
 
 /// One record file: one language for Markdown, all languages for YAML.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RawRecord {
     pub collection: String,
     pub id: String,
@@ -108,6 +108,125 @@ enum ContentFile {
 
 /// Scans and parses everything under `root/content`.
 pub fn load(root: &Path, config: &SiteConfig) -> (Content, Diagnostics) {
+    load_cached(root, config, None)
+}
+
+/// Parsed files kept from one load to the next (by `serve`): a file is parsed again when its
+/// size or modification time changed, or after [`ParseCache::forget`] names it (the watcher's
+/// word, for a save within the file system's clock tick). The stamp check, one `stat` per
+/// file, means an event the watcher missed cannot leave a stale parse. Parsing depends on
+/// `site.yaml` too, so the cache must be cleared when it changes.
+#[derive(Default)]
+pub struct ParseCache {
+    files: std::sync::Mutex<std::collections::HashMap<PathBuf, CacheEntry>>,
+}
+
+/// A file's stamp when it was read, and what parsing it gave.
+type CacheEntry = (Option<Stamp>, Option<Parsed>, Diagnostics);
+
+/// What tells that a file changed without reading it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Stamp {
+    len: u64,
+    modified: std::time::SystemTime,
+}
+
+impl Stamp {
+    /// None when the file or its time cannot be read: such a file is always parsed again.
+    fn of(file: &Path) -> Option<Stamp> {
+        let metadata = std::fs::metadata(file).ok()?;
+        Some(Stamp {
+            len: metadata.len(),
+            modified: metadata.modified().ok()?,
+        })
+    }
+}
+
+impl ParseCache {
+    /// Forgets a file (relative to the site root) that changed, appeared or disappeared.
+    pub fn forget(&self, path: &Path) {
+        self.lock().remove(path);
+    }
+
+    pub fn clear(&self) {
+        self.lock().clear();
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<PathBuf, CacheEntry>> {
+        self.files.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Parses the Markdown record file `path` again after it changed, and remembers the new
+    /// parse. Returns its new body when that is all that changed: the file parsed before, it
+    /// parses now, and apart from the body its fields and diagnostics are the same (so the
+    /// front matter, and everything the site is assembled from, is as it was).
+    pub fn body_edit(&self, root: &Path, path: &Path, config: &SiteConfig) -> Option<BodyEdit> {
+        let kind = classify(path, config).ok()??;
+        if !matches!(kind, ContentFile::Record { .. }) || path.extension()? != "md" {
+            return None;
+        }
+        let (_, old, old_diagnostics) = self.lock().get(path).cloned()?;
+        let (new, new_diagnostics) = self.parse_now(root, path, &kind, config);
+        let (Some(Parsed::Record(old)), Some(Parsed::Record(mut new))) = (old, new) else {
+            return None;
+        };
+        if new_diagnostics != old_diagnostics || new_diagnostics.has_errors() {
+            return None;
+        }
+        let body = new.fields.body.exact(&new.lang)?.clone();
+        new.fields.body = old.fields.body.clone();
+        if new != old {
+            return None;
+        }
+        Some(BodyEdit {
+            collection: new.collection,
+            id: new.id,
+            lang: new.lang,
+            body,
+        })
+    }
+
+    /// The file's parse, from the cache or parsed now and remembered.
+    fn parse(
+        &self,
+        root: &Path,
+        path: &Path,
+        kind: &ContentFile,
+        config: &SiteConfig,
+    ) -> (Option<Parsed>, Diagnostics) {
+        if let Some((Some(stamp), parsed, diagnostics)) = self.lock().get(path)
+            && Stamp::of(&root.join(path)).as_ref() == Some(stamp)
+        {
+            return (parsed.clone(), diagnostics.clone());
+        }
+        self.parse_now(root, path, kind, config)
+    }
+
+    /// Parses the file and remembers the parse with the stamp the file had before it was read
+    /// (a save while it is read then makes the next load parse it again).
+    fn parse_now(
+        &self,
+        root: &Path,
+        path: &Path,
+        kind: &ContentFile,
+        config: &SiteConfig,
+    ) -> (Option<Parsed>, Diagnostics) {
+        let stamp = Stamp::of(&root.join(path));
+        let (parsed, diagnostics) = parse_file(root, path, kind, config);
+        self.lock().insert(
+            path.to_path_buf(),
+            (stamp, parsed.clone(), diagnostics.clone()),
+        );
+        (parsed, diagnostics)
+    }
+}
+
+/// [`load`], taking unchanged files from `cache` when there is one.
+pub fn load_cached(
+    root: &Path,
+    config: &SiteConfig,
+    cache: Option<&ParseCache>,
+) -> (Content, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let (files, scan_diagnostics) = scan(root, config);
     diagnostics.extend(scan_diagnostics);
@@ -116,7 +235,10 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Content, Diagnostics) {
         .par_iter()
         .filter(|(_, kind)| !matches!(kind, ContentFile::Asset { .. } | ContentFile::TermsFile))
         .map(|(path, kind)| {
-            let (item, diagnostics) = parse_file(root, path, kind, config);
+            let (item, diagnostics) = match cache {
+                Some(cache) => cache.parse(root, path, kind, config),
+                None => parse_file(root, path, kind, config),
+            };
             (kind, item, diagnostics)
         })
         .collect();
@@ -415,6 +537,16 @@ fn classify(path: &Path, config: &SiteConfig) -> Result<Option<ContentFile>, Dia
     .map(|kind| kind.filter(|_| !file_name.is_empty()))
 }
 
+/// A record file of which only the body changed: see [`ParseCache::body_edit`].
+#[derive(Debug)]
+pub struct BodyEdit {
+    pub collection: String,
+    pub id: String,
+    pub lang: String,
+    pub body: Located<String>,
+}
+
+#[derive(Debug, Clone)]
 enum Parsed {
     Record(Box<RawRecord>),
     Intro(Intro),
@@ -648,6 +780,56 @@ mod tests {
     fn check_classify(path: &str) -> Result<Option<ContentFile>, &'static str> {
         let config = fields::tests::test_config();
         classify(Path::new(path), &config).map_err(|d| d.code)
+    }
+
+    #[test]
+    fn a_body_edit_is_told_apart_from_any_other_change() {
+        let root = std::env::temp_dir().join(format!("showcase-body-edit-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let file = Path::new("content/projects/a.zh.md");
+        std::fs::create_dir_all(root.join("content/projects")).unwrap();
+        let write = |text: &str| std::fs::write(root.join(file), text).unwrap();
+        let front = "---\ntitle: 甲\ndate: 2024-01-01\n---\n";
+        let config = fields::tests::test_config();
+        let cache = ParseCache::default();
+        let kind = classify(file, &config).unwrap().unwrap();
+
+        write(&format!("{front}\n正文。\n"));
+        assert!(
+            cache.body_edit(&root, file, &config).is_none(),
+            "nothing cached yet"
+        );
+        cache.parse(&root, file, &kind, &config);
+        write(&format!("{front}\n新的正文。\n"));
+        let edit = cache.body_edit(&root, file, &config).expect("a body edit");
+        assert_eq!((edit.id.as_str(), edit.lang.as_str()), ("a", "zh"));
+        assert_eq!(edit.body.value.trim(), "新的正文。");
+        // The new parse is remembered: the next edit is compared with it.
+        write(&format!("{front}\n再改。\n"));
+        assert!(cache.body_edit(&root, file, &config).is_some());
+        write(&format!("{}\n再改。\n", front.replace("甲", "乙")));
+        assert!(
+            cache.body_edit(&root, file, &config).is_none(),
+            "the title changed"
+        );
+        write("---\ntitle: 乙\n--\n\n再改。\n");
+        assert!(cache.body_edit(&root, file, &config).is_none(), "broken");
+        // A change the watcher never reported is still seen: the file's size differs.
+        write(&format!("{front}\n没有通知的修改。\n"));
+        let (parsed, _) = cache.parse(&root, file, &kind, &config);
+        let Some(Parsed::Record(record)) = parsed else {
+            panic!("a record")
+        };
+        assert!(
+            record
+                .fields
+                .body
+                .exact("zh")
+                .unwrap()
+                .value
+                .contains("没有通知")
+        );
+        let _ = std::fs::remove_dir_all(&root);
     }
 
     #[test]

@@ -102,7 +102,7 @@ impl Diagnostic {
 }
 
 /// Every problem found in one run, in the order they were found until [`Diagnostics::sorted`].
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }

@@ -420,3 +420,23 @@ output-overlaps = the output folder { $path } would contain or overlap the site'
 output-overlaps-hint = write the site to its own folder, such as output/, that is not the site folder and not inside content/, static/ or themes/
 output-escapes = refusing to write { $path }: it would be outside the output folder
 output-cannot-write = cannot write { $path }
+
+## serve command
+
+serve-listening = Serving the site at { $url }
+serve-not-local = Listening on { $bind }: other computers on the network can see this preview. Use --bind 127.0.0.1 to keep it on this computer.
+serve-watching = Watching site.yaml, content/, static/ and the theme for changes. Press Ctrl-C to stop.
+serve-stopped = Stopped.
+serve-built = Built in { $millis } ms: { $files } files, { $counts }.
+serve-previewed = Updated the edited record ({ $changed } pages) in { $millis } ms; the rest of the site follows.
+serve-rebuilt = Rebuilt in { $millis } ms: { $changed } files changed, { $counts }.
+serve-failed = The site has errors ({ $counts }); the last good version stays served until they are fixed.
+serve-last-good-kept = The last good version of the site stays served until this is fixed.
+serve-overlay-heading = showcase: the site has errors
+serve-port-taken = Port { $port } is taken; using port { $used } instead.
+serve-cannot-listen = cannot listen on { $address }
+serve-cannot-listen-hint = choose another port with --port, or stop the program that uses this one
+serve-watch-limit = cannot watch { $folder } for changes: the system's limit of watched folders is reached
+serve-watch-limit-hint = raise the limit, e.g. `sudo sysctl fs.inotify.max_user_watches=524288`, then start serve again; until then, changes are not picked up
+serve-watch-failed = cannot watch { $folder } for changes
+serve-cannot-open = Could not open a browser; open { $url } yourself.

@@ -414,3 +414,23 @@ output-overlaps = 输出文件夹 { $path } 会包含或覆盖网站自己的文
 output-overlaps-hint = 请把网站生成到单独的文件夹，例如 output/；它不能是网站文件夹本身，也不能在 content/、static/ 或 themes/ 里面
 output-escapes = 拒绝写入 { $path }：它会落在输出文件夹之外
 output-cannot-write = 无法写入 { $path }
+
+## serve command
+
+serve-listening = 网站预览地址：{ $url }
+serve-not-local = 正在监听 { $bind }：局域网中的其他电脑也能看到这个预览。如只想在本机预览，请使用 --bind 127.0.0.1。
+serve-watching = 正在监视 site.yaml、content/、static/ 和主题的改动。按 Ctrl-C 停止。
+serve-stopped = 已停止。
+serve-built = 已生成，用时 { $millis } 毫秒：{ $files } 个文件，{ $counts }。
+serve-previewed = 已更新修改的记录（{ $changed } 个页面），用时 { $millis } 毫秒；网站其余部分随后更新。
+serve-rebuilt = 已重新生成，用时 { $millis } 毫秒：{ $changed } 个文件有变化，{ $counts }。
+serve-failed = 网站有错误（{ $counts }）；改正之前，预览继续显示上一个正确的版本。
+serve-last-good-kept = 改正之前，预览继续显示上一个正确的版本。
+serve-overlay-heading = showcase：网站有错误
+serve-port-taken = 端口 { $port } 已被占用，改用端口 { $used }。
+serve-cannot-listen = 无法在 { $address } 上监听
+serve-cannot-listen-hint = 请用 --port 换一个端口，或者关闭占用这个端口的程序
+serve-watch-limit = 无法监视 { $folder } 的改动：已达到系统允许监视的文件夹数量上限
+serve-watch-limit-hint = 请提高上限，例如 `sudo sysctl fs.inotify.max_user_watches=524288`，然后重新启动 serve；在此之前，改动不会自动生效
+serve-watch-failed = 无法监视 { $folder } 的改动
+serve-cannot-open = 无法打开浏览器；请自己打开 { $url }。

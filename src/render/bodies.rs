@@ -52,20 +52,7 @@ pub fn render_texts(site: &Site, counters: &WorkCounters) -> (Texts, Diagnostics
     let results: Vec<(Localized<RecordTexts>, Diagnostics)> = site
         .records
         .par_iter()
-        .map(|record| {
-            let mut diagnostics = Diagnostics::default();
-            let texts = record
-                .presence
-                .keys()
-                .map(|lang| {
-                    (
-                        lang.clone(),
-                        render_record(site, record, lang, options, counters, &mut diagnostics),
-                    )
-                })
-                .collect();
-            (texts, diagnostics)
-        })
+        .map(|record| record_texts(site, record, counters))
         .collect();
     let mut diagnostics = Diagnostics::default();
     let mut records = Vec::with_capacity(results.len());
@@ -86,6 +73,30 @@ pub fn render_texts(site: &Site, counters: &WorkCounters) -> (Texts, Diagnostics
         intros.insert((collection.clone(), lang.clone()), rendered.html);
     }
     (Texts { records, intros }, diagnostics)
+}
+
+/// One record's texts in each language it is shown in, with the problems of its links (links
+/// to other records' headings are checked by [`render_texts`], which knows every heading).
+pub fn record_texts(
+    site: &Site,
+    record: &Record,
+    counters: &WorkCounters,
+) -> (Localized<RecordTexts>, Diagnostics) {
+    let options = MarkdownOptions {
+        unsafe_html: site.config.unsafe_html,
+    };
+    let mut diagnostics = Diagnostics::default();
+    let texts = record
+        .presence
+        .keys()
+        .map(|lang| {
+            (
+                lang.clone(),
+                render_record(site, record, lang, options, counters, &mut diagnostics),
+            )
+        })
+        .collect();
+    (texts, diagnostics)
 }
 
 fn render_record(

@@ -22,8 +22,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use bodies::RecordTexts;
-pub use bodies::{Texts, render_texts};
+pub use bodies::{RecordTexts, Texts, record_texts, render_texts};
 use cards::Localizer;
 pub use theme::{Theme, ThemeError, template_spot};
 use views::{CardView, LanguageStrings, RecordView};
@@ -156,12 +155,7 @@ impl<'a> Rendering<'a> {
             .planned
             .fetch_add(translations * card_renders, Ordering::Relaxed);
         let cards = cards::all_cards(site, &texts.records, |lang, view| {
-            WorkCounters::add(&counters.cards);
-            let mut value = tera::Value::from_serializable(&view);
-            if card_renders > 0 {
-                value = with_card_html(theme, counters, value, lang, &strings[lang], &view.url)?;
-            }
-            Ok::<_, RenderError>(Card { view, value })
+            make_card(theme, counters, &strings[lang], lang, view)
         })?;
         let per_lang = |records: &dyn Fn(&str) -> Vec<usize>| -> BTreeMap<String, Vec<usize>> {
             languages
@@ -428,26 +422,128 @@ impl<'a> Rendering<'a> {
         let texts: &RecordTexts = self.texts.records[index]
             .exact(lang)
             .expect("texts for each language the record is shown in");
+        self.prepare_record_from(index, lang, texts, self.prepared_card(index, lang))
+    }
+
+    fn prepare_record_from(
+        &self,
+        index: usize,
+        lang: &str,
+        texts: &RecordTexts,
+        card: &Card,
+    ) -> PreparedRecord {
         let view = Localizer {
             site: self.site,
             lang,
         }
-        .record(index, texts, self.card(index, lang).clone());
-        let value = self.record_value(index, lang, &view);
+        .record(index, texts, card.view.clone());
+        let value = record_value(card, &view);
         PreparedRecord { view, value }
     }
 
-    /// `record` for templates: the prepared card value with the view's other keys and the
-    /// shared body HTML added (cheaper than serializing the card and copying the body again).
-    fn record_value(&self, index: usize, lang: &str, view: &RecordView) -> tera::Value {
-        let mut map = self.card_value(index, lang).into_map().unwrap_or_default();
-        if let Some(details) = tera::Value::from_serializable(view).into_map() {
-            map.extend(details);
+    /// Renders the pages of record `index` as they are with `texts` instead of the prepared
+    /// ones (its body was edited, and nothing else: see `serve`), and returns the output paths
+    /// of the pages that changed. Only the record's own pages are rendered: the booklet and
+    /// the pages showing its card are left to the next full rendering, so this gives what a
+    /// full rendering would for these pages only while the record's card and headings are
+    /// what the rest of the site was rendered with; `None` says they are not, and nothing is
+    /// rendered.
+    pub fn render_record_with(
+        &self,
+        index: usize,
+        texts: &Localized<RecordTexts>,
+        sink: &dyn Sink,
+    ) -> Result<Option<Vec<String>>, RenderError> {
+        let old = &self.texts.records[index];
+        let mut jobs = Vec::new();
+        for (lang, new) in texts.iter() {
+            let Some(before) = old.exact(lang) else {
+                return Ok(None);
+            };
+            if new.body.anchors != before.body.anchors
+                || new.body.heading_links != before.body.heading_links
+            {
+                return Ok(None);
+            }
+            if new.body_html == before.body_html && new.fields == before.fields {
+                continue;
+            }
+            let card = if new.summary == before.summary {
+                None
+            } else {
+                let view = Localizer {
+                    site: self.site,
+                    lang,
+                }
+                .card(index, new);
+                Some(make_card(
+                    self.theme,
+                    self.counters,
+                    &self.strings[lang],
+                    lang,
+                    view,
+                )?)
+            };
+            jobs.push((lang, new, card));
         }
-        map.insert("body_html".into(), view.body_html.clone());
-        map.into()
+        let site = self.site;
+        let record = &site.records[index];
+        let counterparts: Vec<(String, String)> = site
+            .config
+            .languages
+            .iter()
+            .filter(|l| self.shows(index, &l.code))
+            .map(|l| {
+                let url = routes::record(&site.config, &l.code, &record.collection, &record.slug);
+                (l.code.clone(), url)
+            })
+            .collect();
+        let mut written = Vec::new();
+        for (lang, texts, card) in jobs {
+            let card = card
+                .as_ref()
+                .unwrap_or_else(|| self.prepared_card(index, lang));
+            let prepared = self.prepare_record_from(index, lang, texts, card);
+            let page = pages::Page {
+                kind: pages::PageKind::Record { index },
+                lang: lang.to_string(),
+                url: routes::record(&site.config, lang, &record.collection, &record.slug),
+            };
+            let path = routes::output_path(&site.config, &page.url);
+            let job = PageJob {
+                page: &page,
+                path: &path,
+                counterparts: &counterparts,
+            };
+            self.render_page(&job, Some(&prepared), sink)?;
+            written.push(path);
+        }
+        Ok(Some(written))
     }
 
+    /// Whether record `index` has a page in `lang`.
+    fn shows(&self, index: usize, lang: &str) -> bool {
+        let collection = &self.site.records[index].collection;
+        self.site
+            .collections
+            .iter()
+            .position(|c| &c.key == collection)
+            .is_some_and(|c| self.shown(c, lang).contains(&index))
+    }
+}
+
+/// `record` for templates: the prepared card value with the view's other keys and the shared
+/// body HTML added (cheaper than serializing the card and copying the body again).
+fn record_value(card: &Card, view: &RecordView) -> tera::Value {
+    let mut map = card.value.clone().into_map().unwrap_or_default();
+    if let Some(details) = tera::Value::from_serializable(view).into_map() {
+        map.extend(details);
+    }
+    map.insert("body_html".into(), view.body_html.clone());
+    map.into()
+}
+
+impl Rendering<'_> {
     fn strings_text(&self, lang: &str, key: &str) -> String {
         self.theme
             .strings(lang)
@@ -502,6 +598,22 @@ fn with_spare_buffer<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
     let result = f(&mut buffer);
     SPARE_BUFFER.set(buffer);
     result
+}
+
+/// A card's template value, with its HTML when the theme has a card partial.
+fn make_card(
+    theme: &Theme,
+    counters: &WorkCounters,
+    strings: &tera::Value,
+    lang: &str,
+    view: CardView,
+) -> Result<Card, RenderError> {
+    WorkCounters::add(&counters.cards);
+    let mut value = tera::Value::from_serializable(&view);
+    if theme.tera.contains_template(CARD_TEMPLATE) {
+        value = with_card_html(theme, counters, value, lang, strings, &view.url)?;
+    }
+    Ok(Card { view, value })
 }
 
 /// Adds `html_h2` and `html_h3` to a card's template value: the card partial rendered with

@@ -168,6 +168,21 @@ impl Run {
     }
 }
 
+/// The real binary, in English whatever the machine's locale, without colour, reading
+/// nothing and with both outputs piped.
+pub fn showcase_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_showcase"));
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    command
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
 /// Runs the real binary in `dir`, fails the test on a hang or a panic.
 /// Runs the binary in English, whatever the locale of the machine running the tests.
 pub fn run_showcase(dir: &Path, args: &[&str]) -> Run {
@@ -176,18 +191,10 @@ pub fn run_showcase(dir: &Path, args: &[&str]) -> Run {
 
 /// Runs the binary with no locale variables but those of `env`.
 pub fn run_showcase_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_showcase"));
-    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        command.env_remove(name);
-    }
-    let mut child = command
+    let mut child = showcase_command()
         .envs(env.iter().copied())
         .args(args)
         .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .expect("the showcase binary runs");
     // Read both pipes on their own threads, so a long report cannot fill a pipe and block.

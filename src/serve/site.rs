@@ -1,0 +1,305 @@
+//! The site as `serve` holds it: rendered into memory, rebuilt on every change with unchanged
+//! files taken from a parse cache, and compared with the last good site so that only files
+//! whose bytes changed are replaced (and reloaded in the browser). A build with errors leaves
+//! the last good site as it was.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use super::watch::{ChangeKind, Changes};
+use crate::content::ParseCache;
+use crate::output::{OutputError, Sink};
+use crate::pipeline::{self, BuildError, BuildOptions};
+use crate::render::{self, Rendering, Theme, WorkCounters};
+
+/// Output path ("projects/x/index.html") → bytes, as `build` would write them.
+pub type Files = HashMap<String, Arc<[u8]>>;
+
+pub struct LiveSite {
+    options: BuildOptions,
+    cache: ParseCache,
+    /// The last site that built without errors: what is served.
+    files: Arc<Files>,
+    /// What it was rendered from, kept to render an edited record's pages at once.
+    last: Option<LastRendering>,
+    /// Whether the last build failed (the served site is older than the files).
+    broken: bool,
+}
+
+/// What the last good site was rendered from.
+struct Rendered {
+    site: crate::model::Site,
+    theme: Theme,
+    counters: Arc<WorkCounters>,
+}
+
+self_cell::self_cell!(
+    /// The last good site's rendering, with the site and theme it borrows.
+    struct LastRendering {
+        owner: Rendered,
+        #[covariant]
+        dependent: Rendering,
+    }
+);
+
+/// What a rebuild gave.
+pub enum Outcome {
+    /// The site built; `changed` are the output paths whose bytes changed, appeared or
+    /// disappeared (sorted).
+    Built {
+        changed: Vec<String>,
+        warnings: crate::diagnostics::Diagnostics,
+    },
+    /// It did not: the last good site stays.
+    Failed(BuildError),
+}
+
+impl LiveSite {
+    pub fn new(options: BuildOptions) -> LiveSite {
+        LiveSite {
+            options,
+            cache: ParseCache::default(),
+            files: Arc::new(Files::new()),
+            last: None,
+            broken: false,
+        }
+    }
+
+    /// The last good site.
+    pub fn files(&self) -> Arc<Files> {
+        self.files.clone()
+    }
+
+    /// The base path of the last good site ("/" or "/sub/").
+    pub fn base_path(&self) -> &str {
+        self.last
+            .as_ref()
+            .map_or("/", |last| &last.borrow_owner().site.config.base_url.path)
+    }
+
+    /// The theme of the last good site (a change of site.yaml may name another); empty before
+    /// the site first builds.
+    pub fn theme(&self) -> &str {
+        self.last
+            .as_ref()
+            .map_or("", |last| &last.borrow_owner().site.config.theme)
+    }
+
+    /// The quick path for the commonest change, a record's body edited and saved: renders
+    /// just that record's pages with the new body and replaces them in the served site, in a
+    /// few milliseconds whatever the size of the site. Returns the output paths that changed,
+    /// or `None` when `changes` are anything else (or the edit would change more than the
+    /// record's pages can show: its headings, a link to a heading, an error). Either way
+    /// [`LiveSite::rebuild`] must follow: it brings the booklet, the lists showing the
+    /// record's summary and everything else up to date, and finds these pages unchanged.
+    pub fn preview(&mut self, changes: &Changes) -> Option<Vec<String>> {
+        let last = self.last.as_ref().filter(|_| !self.broken)?;
+        let only_content = changes.paths.values().all(|k| *k == ChangeKind::Content);
+        if changes.rescan || changes.paths.is_empty() || !only_content {
+            return None;
+        }
+        let Rendered { site, counters, .. } = last.borrow_owner();
+        let sink = DiffSink::new(&self.options.root, &self.files);
+        for path in changes.paths.keys() {
+            let edit = self
+                .cache
+                .body_edit(&self.options.root, Path::new(path), &site.config)?;
+            let index = site
+                .records
+                .iter()
+                .position(|r| r.collection == edit.collection && r.id == edit.id)?;
+            let mut record = site.records[index].clone();
+            record.body.set(&edit.lang, edit.body);
+            let (texts, diagnostics) = render::record_texts(site, &record, counters);
+            if !diagnostics.is_empty() {
+                return None;
+            }
+            last.borrow_dependent()
+                .render_record_with(index, &texts, &sink)
+                .ok()??;
+        }
+        let mut files = (*self.files).clone();
+        files.extend(sink.finish());
+        let changed = changed_paths(&self.files, &files);
+        self.files = Arc::new(files);
+        Some(changed)
+    }
+
+    /// Forgets the files `changes` names (all of them when site.yaml changed, since parsing
+    /// depends on it), then builds the site again.
+    pub fn rebuild(&mut self, changes: &Changes) -> Outcome {
+        if changes
+            .paths
+            .values()
+            .any(|kind| *kind == ChangeKind::Config)
+        {
+            self.cache.clear();
+        }
+        for (path, kind) in &changes.paths {
+            if *kind == ChangeKind::Content {
+                self.cache.forget(Path::new(path));
+            }
+        }
+        self.build()
+    }
+
+    /// Builds the whole site into memory, reusing the bytes of unchanged files.
+    pub fn build(&mut self) -> Outcome {
+        // Freed while the new site is built (a large site's texts and cards are hundreds of
+        // megabytes); until a build succeeds again there is nothing to preview with.
+        if let Some(previous) = self.last.take() {
+            std::thread::spawn(move || drop(previous));
+        }
+        let rendered = self.render();
+        self.broken = rendered.is_err();
+        match rendered {
+            Ok((last, files, warnings)) => {
+                let changed = changed_paths(&self.files, &files);
+                self.files = Arc::new(files);
+                self.last = Some(last);
+                Outcome::Built { changed, warnings }
+            }
+            Err(err) => Outcome::Failed(err),
+        }
+    }
+
+    fn render(
+        &self,
+    ) -> Result<(LastRendering, Files, crate::diagnostics::Diagnostics), BuildError> {
+        let (site, theme, texts, warnings) = pipeline::load_for_serve(&self.options, &self.cache)?;
+        let owner = Rendered {
+            site,
+            theme,
+            counters: self.options.counters.clone(),
+        };
+        let last = LastRendering::try_new(owner, |owner| {
+            Rendering::prepare(&owner.site, &owner.theme, &owner.counters, texts)
+        })
+        .map_err(pipeline::build_error)?;
+        let sink = DiffSink::new(&self.options.root, &self.files);
+        last.borrow_dependent()
+            .render(&sink)
+            .map_err(pipeline::build_error)?;
+        Ok((last, sink.finish(), warnings))
+    }
+}
+
+/// Paths whose bytes differ between `old` and `new`, or that only one of them has.
+fn changed_paths(old: &Files, new: &Files) -> Vec<String> {
+    let mut changed: BTreeSet<&String> = new
+        .iter()
+        .filter(|(path, bytes)| {
+            old.get(*path)
+                .is_none_or(|before| !Arc::ptr_eq(before, bytes))
+        })
+        .map(|(path, _)| path)
+        .collect();
+    changed.extend(old.keys().filter(|path| !new.contains_key(*path)));
+    changed.into_iter().cloned().collect()
+}
+
+/// A [`Sink`] into memory that keeps the previous site's bytes (the same `Arc`) for every
+/// file that did not change: unchanged files cost no new memory, and comparing pointers then
+/// tells what changed.
+struct DiffSink<'a> {
+    root: &'a Path,
+    previous: &'a Files,
+    files: Mutex<Files>,
+    /// Files written in parts (the booklet), completed by `finish`.
+    parts: Mutex<HashMap<String, Vec<u8>>>,
+}
+
+impl<'a> DiffSink<'a> {
+    fn new(root: &'a Path, previous: &'a Files) -> DiffSink<'a> {
+        DiffSink {
+            root,
+            previous,
+            files: Mutex::new(Files::new()),
+            parts: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn finish(self) -> Files {
+        let previous = self.previous;
+        let parts = self.parts.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
+        for (path, bytes) in parts {
+            let shared = share(previous, &path, &bytes);
+            files.insert(path, shared);
+        }
+        files
+    }
+}
+
+/// The previous bytes of `path` when they equal `bytes`, else a new copy.
+fn share(previous: &Files, path: &str, bytes: &[u8]) -> Arc<[u8]> {
+    match previous.get(path) {
+        Some(before) if **before == *bytes => before.clone(),
+        _ => Arc::from(bytes),
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Sink for DiffSink<'_> {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        let shared = share(self.previous, path, bytes);
+        lock(&self.parts).remove(path);
+        lock(&self.files).insert(path.to_string(), shared);
+        Ok(())
+    }
+
+    fn append(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        let started = lock(&self.files).remove(path);
+        let mut parts = lock(&self.parts);
+        let file = parts
+            .entry(path.to_string())
+            .or_insert_with(|| started.map(|b| b.to_vec()).unwrap_or_default());
+        file.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    fn copy(&self, path: &str, source: &Path) -> Result<(), OutputError> {
+        let full: PathBuf = self.root.join(source);
+        let bytes = std::fs::read(&full).map_err(|source| OutputError::Io {
+            path: full.clone(),
+            source,
+        })?;
+        self.put(path, &bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(entries: &[(&str, &str)]) -> Files {
+        entries
+            .iter()
+            .map(|(path, text)| (path.to_string(), Arc::from(text.as_bytes())))
+            .collect()
+    }
+
+    #[test]
+    fn unchanged_files_keep_their_bytes_and_only_changes_are_listed() {
+        let root = Path::new(".");
+        let before = files(&[("a.html", "A"), ("b.html", "B"), ("gone.html", "G")]);
+        let sink = DiffSink::new(root, &before);
+        sink.put("a.html", b"A").unwrap();
+        sink.put("b.html", b"B2").unwrap();
+        sink.put("new.html", b"N").unwrap();
+        sink.put("booklet.html", b"").unwrap();
+        sink.append("booklet.html", b"x").unwrap();
+        sink.append("booklet.html", b"y").unwrap();
+        let after = sink.finish();
+        assert!(Arc::ptr_eq(&before["a.html"], &after["a.html"]));
+        assert_eq!(&*after["booklet.html"], b"xy");
+        assert_eq!(
+            changed_paths(&before, &after),
+            ["b.html", "booklet.html", "gone.html", "new.html"]
+        );
+    }
+}

@@ -1,0 +1,538 @@
+//! `showcase serve` (SPEC §5), run as the real binary against a real server on 127.0.0.1 with
+//! bounded waits: edits reach the served site and the browser's event stream, broken edits
+//! keep the last good site and show the overlay, records appear and disappear, and after a
+//! long random sequence of edits the served site is what `build` makes of the same files.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::Child;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// How long any one expected change may take to show.
+const WAIT: Duration = Duration::from_secs(20);
+
+/// A running `showcase serve`, stopped when dropped.
+struct Serving {
+    child: Child,
+    /// "127.0.0.1:PORT"
+    address: String,
+    /// Everything showcase wrote to stderr so far is read on a thread and kept here.
+    stderr: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Serving {
+    fn start(site: &Site) -> Serving {
+        Serving::start_on(site, 0)
+    }
+
+    fn start_on(site: &Site, port: u16) -> Serving {
+        let mut child = showcase_command()
+            .args(["serve", "--port", &port.to_string(), "--root"])
+            .arg(site.root())
+            .spawn()
+            .expect("the showcase binary runs");
+        let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        {
+            let stderr = stderr.clone();
+            let mut pipe = child.stderr.take().unwrap();
+            std::thread::spawn(move || {
+                let mut buffer = [0u8; 4096];
+                while let Ok(n) = pipe.read(&mut buffer) {
+                    if n == 0 {
+                        break;
+                    }
+                    stderr
+                        .lock()
+                        .unwrap()
+                        .push_str(&String::from_utf8_lossy(&buffer[..n]));
+                }
+            });
+        }
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let stdout = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            let mut lines = BufReader::new(stdout).lines();
+            if let Some(Ok(line)) = lines.next() {
+                let _ = sender.send(line);
+            }
+            for _ in lines {}
+        });
+        let line = receiver
+            .recv_timeout(WAIT)
+            .expect("serve prints its address");
+        let address = line
+            .split("http://")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .to_string();
+        Serving {
+            child,
+            address,
+            stderr,
+        }
+    }
+
+    /// Waits until serve has printed `text`.
+    fn wait_for_stderr(&self, text: &str, what: &str) {
+        let started = Instant::now();
+        while !self.stderr.lock().unwrap().contains(text) {
+            assert!(
+                started.elapsed() < WAIT,
+                "{what} did not happen within {WAIT:?}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn get(&self, path: &str) -> Response {
+        get(&self.address, path)
+    }
+
+    /// Waits until `path` answers in a way `ready` accepts, and returns that answer.
+    fn wait_for(&self, path: &str, what: &str, ready: impl Fn(&Response) -> bool) -> Response {
+        let started = Instant::now();
+        loop {
+            let response = self.get(path);
+            if ready(&response) {
+                return response;
+            }
+            if started.elapsed() > WAIT {
+                panic!(
+                    "{path}: {what} did not happen within {WAIT:?}; last answer {} {}\nstderr:\n{}",
+                    response.status,
+                    response.text(),
+                    self.stderr.lock().unwrap()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Opens the live-reload event stream, as the page's script does.
+    fn events(&self) -> Events {
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        stream.set_read_timeout(Some(WAIT)).unwrap();
+        write!(
+            stream,
+            "GET /__showcase/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
+            self.address
+        )
+        .unwrap();
+        let mut reader = BufReader::new(stream);
+        // The stream is open once its first line (the retry delay) arrives; an edit made
+        // before that could send its event to no one.
+        loop {
+            let mut line = String::new();
+            assert!(
+                reader.read_line(&mut line).unwrap() > 0,
+                "the event stream closed"
+            );
+            if line.starts_with("retry:") {
+                break;
+            }
+        }
+        Events { reader }
+    }
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let stderr = self.stderr.lock().unwrap();
+        assert!(!stderr.contains("panicked"), "serve panicked:\n{stderr}");
+    }
+}
+
+struct Events {
+    reader: BufReader<TcpStream>,
+}
+
+impl Events {
+    /// The data of the next `reload` event (JSON text).
+    fn next_reload(&mut self) -> String {
+        let started = Instant::now();
+        let mut is_reload = false;
+        loop {
+            assert!(started.elapsed() < WAIT, "no reload event within {WAIT:?}");
+            let mut line = String::new();
+            match self.reader.read_line(&mut line) {
+                Ok(0) => panic!("the event stream closed"),
+                Ok(_) => {}
+                Err(err) => panic!("no reload event: {err}"),
+            }
+            let line = line.trim_end();
+            if line == "event: reload" {
+                is_reload = true;
+            } else if let Some(data) = line.strip_prefix("data:")
+                && is_reload
+            {
+                return data.trim().to_string();
+            } else if line.is_empty() {
+                is_reload = false;
+            }
+        }
+    }
+}
+
+impl Events {
+    /// The data of every reload event that arrives within `time`.
+    fn reloads_within(&mut self, time: Duration) -> Vec<String> {
+        self.reader.get_ref().set_read_timeout(Some(time)).unwrap();
+        let mut reloads = Vec::new();
+        let mut is_reload = false;
+        let mut line = String::new();
+        while let Ok(n) = self.reader.read_line(&mut line) {
+            if n == 0 {
+                break;
+            }
+            let text = line.trim_end();
+            if text == "event: reload" {
+                is_reload = true;
+            } else if let Some(data) = text.strip_prefix("data:")
+                && is_reload
+            {
+                reloads.push(data.trim().to_string());
+            } else if text.is_empty() {
+                is_reload = false;
+            }
+            line.clear();
+        }
+        self.reader.get_ref().set_read_timeout(Some(WAIT)).unwrap();
+        reloads
+    }
+}
+
+struct Response {
+    status: u16,
+    body: Vec<u8>,
+}
+
+impl Response {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// One GET over a new connection, read to the end (the server closes or sends a length).
+fn get(address: &str, path: &str) -> Response {
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream.set_read_timeout(Some(WAIT)).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).unwrap();
+    let split = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("an HTTP response");
+    let head = String::from_utf8_lossy(&bytes[..split]).into_owned();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let mut body = bytes[split + 4..].to_vec();
+    if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        body = unchunk(&body);
+    }
+    Response { status, body }
+}
+
+fn unchunk(mut bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(end) = bytes.windows(2).position(|w| w == b"\r\n") {
+        let size =
+            usize::from_str_radix(String::from_utf8_lossy(&bytes[..end]).trim(), 16).unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        out.extend_from_slice(&bytes[end + 2..end + 2 + size]);
+        bytes = &bytes[end + 2 + size + 2..];
+    }
+    out
+}
+
+const PAGE: &str = "/projects/hongxin/";
+const RECORD: &str = "content/projects/hongxin.zh.md";
+
+#[test]
+fn an_edit_changes_the_page_and_sends_a_reload() {
+    let site = Site::base();
+    let serving = Serving::start(&site);
+    let page = serving.get(PAGE);
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("物业领域建立党支部166个"));
+    let mut events = serving.events();
+    site.edit(RECORD, "党支部166个", "党支部188个");
+    let reload = events.next_reload();
+    assert!(reload.contains(PAGE), "{reload}");
+    assert!(reload.contains("\"overlay\":null"), "{reload}");
+    let page = serving.get(PAGE);
+    assert!(page.text().contains("党支部188个"), "{}", page.text());
+    // The live-reload script is added to what is served, never to what build writes.
+    assert!(page.text().contains("__showcase/events"));
+}
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_site_and_shows_the_error_until_fixed() {
+    let site = Site::base();
+    let serving = Serving::start(&site);
+    let mut events = serving.events();
+    site.edit(RECORD, "date: 2022-03-15", "date: 2022-13-45");
+    let reload = events.next_reload();
+    assert!(reload.contains("hongxin.zh.md"), "{reload}");
+    let page = serving.get(PAGE);
+    assert_eq!(page.status, 200, "the last good page is still served");
+    assert!(page.text().contains("物业领域建立党支部166个"));
+    assert!(
+        page.text().contains("hongxin.zh.md"),
+        "the overlay names the file"
+    );
+    site.edit(RECORD, "date: 2022-13-45", "date: 2022-03-16");
+    let reload = events.next_reload();
+    assert!(reload.contains("\"overlay\":null"), "{reload}");
+    let page = serving.get(PAGE);
+    assert!(
+        !page.text().contains("hongxin.zh.md:"),
+        "the overlay is gone"
+    );
+}
+
+#[test]
+fn records_appear_move_and_disappear() {
+    let site = Site::base();
+    let serving = Serving::start(&site);
+    // A new bundle: a folder created and written at once.
+    let bundle = "content/projects/new-station/index.zh.md";
+    site.write(
+        bundle,
+        "---\ntitle: 新驿站\ndate: 2024-01-01\nregion: yanji\n---\n\n新的正文。\n",
+    );
+    serving.wait_for("/projects/new-station/", "the new record", |r| {
+        r.status == 200 && r.text().contains("新的正文")
+    });
+    // Renamed: the old page goes at once, the new one comes.
+    std::fs::rename(
+        site.path("content/projects/new-station"),
+        site.path("content/projects/moved-station"),
+    )
+    .unwrap();
+    serving.wait_for("/projects/moved-station/", "the moved record", |r| {
+        r.status == 200
+    });
+    assert_eq!(serving.get("/projects/new-station/").status, 404);
+    // Deleted: its pages answer 404.
+    std::fs::remove_dir_all(site.path("content/projects/moved-station")).unwrap();
+    serving.wait_for("/projects/moved-station/", "the deletion", |r| {
+        r.status == 404
+    });
+}
+
+#[test]
+fn a_theme_edit_changes_every_page() {
+    let site = Site::base();
+    let serving = Serving::start(&site);
+    let base = read(&repo().join("themes/default/templates/base.html"));
+    site.write(
+        "themes/default/templates/base.html",
+        base.replace("<main id=\"main\"", "<p>主题已修改</p><main id=\"main\""),
+    );
+    serving.wait_for(PAGE, "the theme change", |r| {
+        r.text().contains("主题已修改")
+    });
+    assert!(serving.get("/").text().contains("主题已修改"));
+}
+
+#[test]
+fn nothing_outside_the_site_is_served() {
+    let site = Site::base();
+    let serving = Serving::start(&site);
+    for path in [
+        "/../site.yaml",
+        "/%2e%2e/site.yaml",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/..%2fsite.yaml",
+        "/projects/..%5c..%5csite.yaml",
+        "/content/projects/hongxin.zh.md",
+        "/site.yaml",
+        "//etc/passwd",
+    ] {
+        let response = serving.get(path);
+        assert_eq!(response.status, 404, "{path}");
+        assert!(!response.text().contains("title: 红心物业"), "{path}");
+    }
+}
+
+/// A small deterministic generator, so a failure can be replayed.
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+#[test]
+fn after_many_random_edits_the_served_site_is_what_build_makes() {
+    let site = Site::base();
+    let serving = Serving::start(&site);
+    let files = [
+        "content/projects/hongxin.zh.md",
+        "content/projects/hongxin.ko.md",
+        "content/cases/liyuan.zh.md",
+        "content/cases/liyuan.ko.md",
+    ];
+    let originals: Vec<String> = files.iter().map(|f| read(&site.path(f))).collect();
+    let mut random = Random(0x5eed_cafe);
+    for step in 0..200 {
+        let which = random.below(files.len());
+        let text = read(&site.path(files[which]));
+        let edited = match random.below(6) {
+            0 => text.replacen("---\n\n", &format!("---\n\n第{step}次修改。\n\n"), 1),
+            1 => text.replacen("title: ", &format!("title: 改{step}"), 1),
+            // Broken: a front matter that never closes, fixed by a later step.
+            2 => text.replacen("\n---\n", "\n--\n", 1),
+            3 => originals[which].clone(),
+            4 => text.replacen("date: 20", "date: 19", 1),
+            _ => format!("{text}\n追加{step}。\n"),
+        };
+        site.write(files[which], edited);
+        if random.below(4) == 0 {
+            std::thread::sleep(Duration::from_millis(random.below(60) as u64));
+        }
+    }
+    // End on a good site, so there is a build to compare with.
+    for file in files {
+        let text = read(&site.path(file));
+        site.write(file, text.replace("\n--\n", "\n---\n"));
+    }
+    // Built into the site's own output/, which serve does not watch.
+    site.build(&[]).assert_ok();
+    let mut expected = snapshot(&site.output());
+    // build's marker that the folder is its own is not part of the site.
+    expected.retain(|path, _| !path.starts_with('.'));
+    let started = Instant::now();
+    loop {
+        let differences: Vec<&String> = expected
+            .iter()
+            .filter(|(path, bytes)| {
+                let served = serving.get(&percent_encode(&file_url("/", path)));
+                served.status != 200 || strip_reload_script(&served.body) != **bytes
+            })
+            .map(|(path, _)| path)
+            .collect();
+        if differences.is_empty() {
+            break;
+        }
+        assert!(
+            started.elapsed() < WAIT,
+            "served files differ from the build: {differences:?}\nstderr:\n{}",
+            serving.stderr.lock().unwrap()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// A URL path as a browser sends it: bytes outside ASCII percent-encoded.
+fn percent_encode(path: &str) -> String {
+    path.bytes()
+        .map(|b| {
+            if b.is_ascii() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// The served bytes without the live-reload script the server adds to HTML pages.
+fn strip_reload_script(body: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(body);
+    match (text.find(RELOAD_START), text.rfind(RELOAD_END)) {
+        (Some(start), Some(end)) if end > start => {
+            let mut out = text[..start].to_string();
+            out.push_str(&text[end + RELOAD_END.len()..]);
+            out.into_bytes()
+        }
+        _ => body.to_vec(),
+    }
+}
+
+const RELOAD_START: &str = "<script data-showcase-reload>";
+const RELOAD_END: &str = "</script>";
+
+#[test]
+fn an_edit_reloads_only_the_pages_it_changed() {
+    let site = Site::base();
+    let serving = Serving::start(&site);
+    let mut events = serving.events();
+    site.edit(RECORD, "党支部166个", "党支部177个");
+    let reload = events.next_reload();
+    assert!(reload.contains(PAGE), "{reload}");
+    // The case and the Korean pages do not show this paragraph: their open tabs stay as they are.
+    assert!(!reload.contains("/cases/liyuan/"), "{reload}");
+    assert!(!reload.contains("/ko/cases/"), "{reload}");
+}
+
+#[test]
+fn a_site_broken_at_start_is_served_with_the_overlay() {
+    let site = Site::with(&["bad-input/impossible-date"]);
+    let serving = Serving::start(&site);
+    let page = serving.get("/");
+    assert!(
+        page.text().contains("E-bad-date"),
+        "the overlay shows the error: {}",
+        page.text()
+    );
+    assert!(serving.stderr.lock().unwrap().contains("E-bad-date"));
+}
+
+#[test]
+fn a_taken_port_moves_on_to_the_next_free_one_and_says_so() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let site = Site::base();
+    let serving = Serving::start_on(&site, port);
+    assert_ne!(serving.address, format!("127.0.0.1:{port}"));
+    assert_eq!(serving.get(PAGE).status, 200);
+    serving.wait_for_stderr(&port.to_string(), "saying the port was taken");
+}
+
+#[test]
+fn a_body_edit_shows_at_once_exactly_as_the_whole_rebuild_renders_it() {
+    let site = Site::base();
+    let serving = Serving::start(&site);
+    let mut events = serving.events();
+    // The first paragraph: the record's automatic summary changes too.
+    site.edit(RECORD, "党支部166个", "党支部199个");
+    let first = events.next_reload();
+    assert!(first.contains(PAGE), "{first}");
+    let page = serving.get(PAGE);
+    assert!(page.text().contains("党支部199个"));
+    serving.wait_for_stderr("Rebuilt", "the rebuild after the quick update");
+    // The whole rebuild changes the booklet and the lists, but finds the page as it was.
+    for later in events.reloads_within(Duration::from_millis(500)) {
+        assert!(!later.contains(PAGE), "the quick update differed: {later}");
+    }
+    let stderr = serving.stderr.lock().unwrap().clone();
+    assert!(stderr.contains("Updated the edited record"), "{stderr}");
+    site.build(&[]).assert_ok();
+    let built = std::fs::read(site.output().join("projects/hongxin/index.html")).unwrap();
+    assert_eq!(strip_reload_script(&serving.get(PAGE).body), built);
+}
