@@ -159,13 +159,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let rendering =
         Rendering::prepare(&site, &theme, &options.counters, texts).map_err(build_error)?;
     phases.end("markdown, cards, related");
+    let staging = Staging::create(&options.root, &output)?;
     let search = rendering
-        .search_indexes()
+        .write_search_indexes(&staging)
+        .map_err(build_error)?
         .iter()
-        .map(|(lang, index)| (lang.clone(), index.docs, index.bytes(), index.files.len()))
+        .map(|(lang, index)| (lang.clone(), index.docs, index.bytes, index.paths.len()))
         .collect();
     phases.end("search index");
-    let staging = Staging::create(&options.root, &output)?;
     let summary = rendering.render(&staging).map_err(build_error)?;
     phases.end("render and write");
     let written = staging.commit()?;

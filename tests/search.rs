@@ -38,7 +38,7 @@ struct Query {
 /// `tests/search/queries.tsv` (see `tests/search/README.md`).
 fn query_set() -> Vec<Query> {
     let path = repo().join("tests/search/queries.tsv");
-    let queries = read(&path)
+    read(&path)
         .lines()
         .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
         .map(|line| {
@@ -51,8 +51,7 @@ fn query_set() -> Vec<Query> {
                 title_record: (columns[3] != "-").then(|| columns[3].to_string()),
             }
         })
-        .collect();
-    queries
+        .collect()
 }
 
 /// A record as the index ships it: `[url, title, collection, region, date, date_display,

@@ -31,7 +31,7 @@ use crate::localized::Localized;
 use crate::messages::{Message, msg};
 use crate::model::{Site, routes};
 use crate::output::{OutputError, Sink};
-use crate::search::LanguageIndex;
+use search::WrittenIndex;
 
 /// Counts of the work a build does: what the progress bar shows, and what a test checks to keep
 /// the work linear (one template render per page, one Markdown render per text).
@@ -120,8 +120,8 @@ pub struct Rendering<'a> {
     similar: Vec<Vec<usize>>,
     /// Language → what `site` holds on every page of that language.
     site_values: BTreeMap<String, pages::SiteValues>,
-    /// Language → its search index, built once (see [`Rendering::search_indexes`]).
-    search: OnceLock<BTreeMap<String, LanguageIndex>>,
+    /// Language → its search index, once written (see [`Rendering::write_search_indexes`]).
+    search: OnceLock<BTreeMap<String, WrittenIndex>>,
 }
 
 impl<'a> Rendering<'a> {
@@ -217,20 +217,31 @@ impl<'a> Rendering<'a> {
         Ok(rendering)
     }
 
-    /// Every language's search index, built on the first call (a build calls it on its own to
-    /// time it; [`Rendering::render`] calls it before rendering any page, since the search pages
-    /// name the index's folder).
-    pub fn search_indexes(&self) -> &BTreeMap<String, LanguageIndex> {
-        self.search.get_or_init(|| search::indexes(self))
+    /// Builds every language's search index and writes it into `sink`, on the first call (a
+    /// build calls it on its own to time it; [`Rendering::render`] calls it before rendering
+    /// any page, since the search pages name the index's folder).
+    pub fn write_search_indexes(
+        &self,
+        sink: &dyn Sink,
+    ) -> Result<&BTreeMap<String, WrittenIndex>, RenderError> {
+        if let Some(written) = self.search.get() {
+            return Ok(written);
+        }
+        let written = search::write_indexes(self, sink)?;
+        Ok(self.search.get_or_init(|| written))
+    }
+
+    /// A language's search index, once written.
+    fn search_index(&self, lang: &str) -> Option<&WrittenIndex> {
+        self.search.get()?.get(lang)
     }
 
     /// Renders every file of the site into `sink`. A template that fails is an operational
     /// error; what was already written is the sink's to discard.
     pub fn render(&self, sink: &dyn Sink) -> Result<RenderSummary, RenderError> {
         let site = self.site;
-        // Built before any page: a page waiting for it inside the parallel loop could be the
-        // thread that builds it.
-        let search = self.search_indexes();
+        // Written before any page: the search pages name the index's folder.
+        let search = self.write_search_indexes(sink)?;
         let plan = pages::plan(self);
         let booklet_entries: usize = self.texts.records.iter().map(Localized::len).sum();
         // Pages, booklet entries and the 404 page (cards were counted when prepared).
@@ -282,12 +293,11 @@ impl<'a> Rendering<'a> {
             feeds::sitemap(self, &plan, &counterparts).as_bytes(),
         )?;
         put("robots.txt".into(), feeds::robots(self).as_bytes())?;
-        let index_files: Vec<&(String, Vec<u8>)> =
-            search.values().flat_map(|index| &index.files).collect();
-        index_files
-            .par_iter()
-            .try_for_each(|(path, bytes)| sink.put(path, bytes))?;
-        generated.extend(index_files.iter().map(|(path, _)| path.clone()));
+        generated.extend(
+            search
+                .values()
+                .flat_map(|index| index.paths.iter().cloned()),
+        );
         // Generated files win over static ones, and the site's static files over the theme's.
         let site_static: BTreeSet<&str> =
             site.static_files.iter().map(|f| f.dest.as_str()).collect();

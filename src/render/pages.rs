@@ -396,16 +396,18 @@ pub fn context(
         }
         PageKind::Search => {
             title = r.strings_text(lang, "search_title");
-            let index = &r.search_indexes()[lang];
-            ctx.insert(
-                "search",
-                &SearchView {
-                    index_url: format!("{}{}", config.base_url.path, index.folder),
-                    docs: index.docs,
-                    shards: index.shards,
-                    chunk: index.chunk,
-                },
-            );
+            // The index is written before any page.
+            if let Some(index) = r.search_index(lang) {
+                ctx.insert(
+                    "search",
+                    &SearchView {
+                        index_url: format!("{}{}", config.base_url.path, index.folder),
+                        docs: index.docs,
+                        shards: index.shards,
+                        chunk: index.chunk,
+                    },
+                );
+            }
         }
     }
 

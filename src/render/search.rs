@@ -10,20 +10,47 @@ use rayon::prelude::*;
 use super::Rendering;
 use super::cards::Localizer;
 use crate::content::fields::FieldValue;
+use crate::output::{OutputError, Sink};
 use crate::search::{self, LanguageIndex, SearchDoc};
 
-/// Every language's index, one language after the other (each is built in parallel, and one
-/// at a time holds half the memory).
-pub fn indexes(r: &Rendering) -> BTreeMap<String, LanguageIndex> {
-    r.site
-        .config
-        .languages
-        .iter()
-        .map(|language| {
-            let lang = language.code.as_str();
-            (lang.to_string(), search::build(lang, &docs(r, lang)))
-        })
-        .collect()
+/// What pages and the build's report need of a language's index once its files are written.
+#[derive(Debug, Clone)]
+pub struct WrittenIndex {
+    /// The folder of the files, relative to the output root: `search/zh/0123456789abcdef/`.
+    pub folder: String,
+    pub docs: usize,
+    pub shards: usize,
+    pub chunk: usize,
+    pub bytes: usize,
+    /// Every file's path, relative to the output root.
+    pub paths: Vec<String>,
+}
+
+/// Builds every language's index and writes its files into `sink`, one language after the
+/// other (each is built in parallel), so that only one language's files are in memory at once.
+pub fn write_indexes(
+    r: &Rendering,
+    sink: &dyn Sink,
+) -> Result<BTreeMap<String, WrittenIndex>, OutputError> {
+    let mut written = BTreeMap::new();
+    for language in &r.site.config.languages {
+        let lang = language.code.as_str();
+        let index: LanguageIndex = search::build(lang, &docs(r, lang));
+        index
+            .files
+            .par_iter()
+            .try_for_each(|(path, bytes)| sink.put(path, bytes))?;
+        let summary = WrittenIndex {
+            bytes: index.bytes(),
+            paths: index.files.iter().map(|(path, _)| path.clone()).collect(),
+            folder: index.folder,
+            docs: index.docs,
+            shards: index.shards,
+            chunk: index.chunk,
+        };
+        written.insert(lang.to_string(), summary);
+    }
+    Ok(written)
 }
 
 /// The records shown in `lang`, in site order.
