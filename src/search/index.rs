@@ -7,6 +7,7 @@
 //! Deterministic: terms are written sorted, records in the order given, and the folder's name is
 //! a hash of every byte in it, so a static host's cache cannot mix two builds.
 
+use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
@@ -21,7 +22,7 @@ const CHUNK_TARGET: usize = 16 * 1024;
 
 /// A record as the index sees it, in one language.
 #[derive(Debug, Clone, Default)]
-pub struct SearchDoc {
+pub struct SearchDoc<'a> {
     pub url: String,
     pub title: String,
     /// The collection's name in this language.
@@ -36,8 +37,21 @@ pub struct SearchDoc {
     /// else empty.
     pub lang_tag: String,
     /// Everything else that is searched, one field or block a line (the caller chooses what:
-    /// `render::search` gives summary, body, the collection's text fields, term names).
-    pub text: String,
+    /// `render::search` gives summary, body, the collection's text fields, term names), each
+    /// borrowed where the caller holds it already: at 10,000 records a copy of every body would
+    /// be about 80 MB per language.
+    pub lines: Vec<Cow<'a, str>>,
+}
+
+impl SearchDoc<'_> {
+    /// The lines as one text, as the display rows hold it.
+    fn text(&self) -> String {
+        self.lines.join("\n")
+    }
+
+    fn text_len(&self) -> usize {
+        self.lines.iter().map(|line| line.len() + 1).sum()
+    }
 }
 
 /// The files of one language's index, ready for the sink.
@@ -161,7 +175,7 @@ pub fn build(lang: &str, docs: &[SearchDoc]) -> LanguageIndex {
     // Records per chunk, from their average size (a row is about its text).
     let text: usize = docs
         .iter()
-        .map(|d| d.title.len() + d.text.len() + d.url.len())
+        .map(|d| d.title.len() + d.text_len() + d.url.len())
         .sum();
     let chunk = (CHUNK_TARGET / (text / docs.len().max(1)).max(1)).max(1);
     let chunks: Vec<Vec<u8>> = docs.par_chunks(chunk).map(chunk_rows).collect();
@@ -200,7 +214,7 @@ pub fn build(lang: &str, docs: &[SearchDoc]) -> LanguageIndex {
 /// in a small table of its own (it stays in the processor's cache), then each of its terms
 /// gets one posting.
 fn invert(first_doc: usize, docs: &[SearchDoc]) -> Partial {
-    let mut record: FxHashMap<Key, Posting> = FxHashMap::default();
+    let mut record = RecordTable::default();
     let mut lists: FxHashMap<Key, Encoded> = FxHashMap::default();
     let mut words: Vec<Box<str>> = Vec::new();
     let mut word_keys: FxHashMap<Box<str>, Key> = FxHashMap::default();
@@ -222,17 +236,18 @@ fn invert(first_doc: usize, docs: &[SearchDoc]) -> Partial {
                     }
                 },
             };
-            record
-                .entry(key)
-                .and_modify(|p| p.count = p.count.saturating_add(1))
-                .or_insert(Posting {
-                    first: position,
-                    count: 1,
-                    title: if position < title_length { title } else { 0 },
-                });
+            record.count(key, || Posting {
+                first: position,
+                count: 1,
+                title: if position < title_length { title } else { 0 },
+            });
         };
-        let end = analyze(&doc.title, 0, &mut add);
-        analyze(&doc.text, end, &mut add);
+        let mut position = analyze(&doc.title, 0, &mut add);
+        // Each line on its own is what the lines joined with line breaks give: a break ends a
+        // word and a run of characters, and takes no position.
+        for line in &doc.lines {
+            position = analyze(line, position, &mut add);
+        }
         for (key, posting) in record.drain() {
             let list = lists.entry(key).or_insert_with(|| Encoded {
                 bytes: Vec::new(),
@@ -259,6 +274,86 @@ fn invert(first_doc: usize, docs: &[SearchDoc]) -> Partial {
     Partial {
         postings: lists,
         words,
+    }
+}
+
+/// One record's terms and their postings while the record is read: open addressing on the
+/// key, emptied through the list of slots in use. A record has thousands of occurrences of a
+/// few thousand terms, and each occurrence then costs a multiply and a compare or two.
+struct RecordTable {
+    keys: Vec<Key>,
+    postings: Vec<Posting>,
+    used: Vec<usize>,
+}
+
+/// A key no term has (a word's number would have to reach 2^63).
+const FREE: Key = Key::MAX;
+
+impl Default for RecordTable {
+    fn default() -> Self {
+        RecordTable::with_slots(4096)
+    }
+}
+
+impl RecordTable {
+    fn with_slots(slots: usize) -> RecordTable {
+        let empty = Posting {
+            first: 0,
+            count: 0,
+            title: 0,
+        };
+        RecordTable {
+            keys: vec![FREE; slots],
+            postings: vec![empty; slots],
+            used: Vec::new(),
+        }
+    }
+
+    /// Counts one more occurrence of `key`; `first` is its posting when it is new.
+    fn count(&mut self, key: Key, first: impl FnOnce() -> Posting) {
+        // At most half full, so probes stay short.
+        if self.used.len() * 2 >= self.keys.len() {
+            self.grow();
+        }
+        let mask = self.keys.len() - 1;
+        // Fibonacci hashing: the high bits of the product spread neighbouring code points.
+        let mut slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
+        loop {
+            let here = self.keys[slot];
+            if here == key {
+                let posting = &mut self.postings[slot];
+                posting.count = posting.count.saturating_add(1);
+                return;
+            }
+            if here == FREE {
+                self.keys[slot] = key;
+                self.postings[slot] = first();
+                self.used.push(slot);
+                return;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let mut bigger = RecordTable::with_slots(self.keys.len() * 2);
+        for (key, posting) in self.drain() {
+            bigger.count(key, || posting);
+        }
+        *self = bigger;
+    }
+
+    /// The record's terms with their postings (in no useful order), leaving the table empty.
+    fn drain(&mut self) -> impl Iterator<Item = (Key, Posting)> + '_ {
+        let RecordTable {
+            keys,
+            postings,
+            used,
+        } = self;
+        used.drain(..).map(move |slot| {
+            let key = std::mem::replace(&mut keys[slot], FREE);
+            (key, postings[slot])
+        })
     }
 }
 
@@ -326,9 +421,11 @@ fn write_varint(out: &mut Vec<u8>, mut value: u64) {
 /// A chunk of display rows: a JSON array of `[url, title, collection, region, date,
 /// date_display, lang_tag, text]`, one per record.
 fn chunk_rows(docs: &[SearchDoc]) -> Vec<u8> {
+    let texts: Vec<String> = docs.iter().map(SearchDoc::text).collect();
     let rows: Vec<[&str; 8]> = docs
         .iter()
-        .map(|d| {
+        .zip(&texts)
+        .map(|(d, text)| {
             [
                 &d.url,
                 &d.title,
@@ -337,7 +434,7 @@ fn chunk_rows(docs: &[SearchDoc]) -> Vec<u8> {
                 &d.date,
                 &d.date_display,
                 &d.lang_tag,
-                &d.text,
+                text,
             ]
             .map(String::as_str)
         })
@@ -349,11 +446,48 @@ fn chunk_rows(docs: &[SearchDoc]) -> Vec<u8> {
 mod tests {
     use super::*;
 
-    fn doc(title: &str, text: &str) -> SearchDoc {
+    #[test]
+    fn a_record_table_counts_each_key_keeps_its_first_posting_and_grows() {
+        let mut table = RecordTable::default();
+        let posting = |first| Posting {
+            first,
+            count: 1,
+            title: 0,
+        };
+        // More keys than the table starts with, each twice; keys close together, as code
+        // points are.
+        for round in 0..2 {
+            for key in 0..10_000u64 {
+                table.count(PAIR | key, || posting(key as u32 + round));
+            }
+        }
+        let mut counted: Vec<(Key, Posting)> = table.drain().collect();
+        counted.sort_by_key(|(key, _)| *key);
+        assert_eq!(counted.len(), 10_000);
+        assert!(
+            counted
+                .iter()
+                .enumerate()
+                .all(|(i, (key, p))| *key == PAIR | i as u64
+                    && p.count == 2
+                    && p.first == i as u32)
+        );
+        assert_eq!(table.drain().count(), 0, "drained");
+        table.count(7, || posting(3));
+        assert_eq!(
+            table.drain().map(|(k, p)| (k, p.count)).collect::<Vec<_>>(),
+            [(7, 1)]
+        );
+    }
+
+    fn doc(title: &str, text: &str) -> SearchDoc<'static> {
         SearchDoc {
             url: format!("/{title}/"),
             title: title.into(),
-            text: text.into(),
+            lines: text
+                .lines()
+                .map(|line| Cow::Owned(line.to_string()))
+                .collect(),
             ..SearchDoc::default()
         }
     }
@@ -446,7 +580,7 @@ mod tests {
         assert_eq!(a.files, b.files);
         assert_eq!(a.folder, b.folder);
         let mut changed = docs.clone();
-        changed[7].text.push('。');
+        changed[7].lines.push("。".into());
         assert_ne!(build("ko", &changed).folder, a.folder);
     }
 
