@@ -3,6 +3,7 @@
 //! string and enum labels) and the names of its taxonomy terms, taken from what was rendered
 //! once (cards, `RecordTexts`) rather than parsed again. `search::build` makes the files.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -54,7 +55,7 @@ pub fn write_indexes(
 }
 
 /// The records shown in `lang`, in site order.
-fn docs(r: &Rendering, lang: &str) -> Vec<SearchDoc> {
+fn docs<'r>(r: &'r Rendering, lang: &str) -> Vec<SearchDoc<'r>> {
     let site = r.site;
     (0..site.records.len())
         .into_par_iter()
@@ -63,7 +64,7 @@ fn docs(r: &Rendering, lang: &str) -> Vec<SearchDoc> {
         .collect()
 }
 
-fn doc(r: &Rendering, index: usize, lang: &str) -> SearchDoc {
+fn doc<'r>(r: &'r Rendering, index: usize, lang: &str) -> SearchDoc<'r> {
     let site = r.site;
     let record = &site.records[index];
     let card = r.card(index, lang);
@@ -113,13 +114,19 @@ fn doc(r: &Rendering, index: usize, lang: &str) -> SearchDoc {
     // sentence reads better there than a list of field values.
     lines.push(&texts.body.text);
     lines.extend(field_texts);
-    lines.extend(owned.iter().map(String::as_str));
-    let mut text = String::new();
-    for line in lines.into_iter().map(str::trim).filter(|l| !l.is_empty()) {
-        text.push_str(line);
-        text.push('\n');
-    }
-    text.pop();
+    let mut searched: Vec<Cow<str>> = lines
+        .into_iter()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(Cow::Borrowed)
+        .collect();
+    searched.extend(
+        owned
+            .iter()
+            .map(|line| line.trim())
+            .filter(|line| !line.is_empty())
+            .map(|line| Cow::Owned(line.to_string())),
+    );
     SearchDoc {
         url: card.url.clone(),
         title: card.title.clone(),
@@ -132,6 +139,6 @@ fn doc(r: &Rendering, index: usize, lang: &str) -> SearchDoc {
         } else {
             String::new()
         },
-        text,
+        lines: searched,
     }
 }
