@@ -120,6 +120,10 @@ fn feeds_and_sitemap_are_well_formed_and_the_sitemap_is_complete_and_reciprocal(
     }
     let (locs, alternates) = read_sitemap(&out);
     assert!(locs.len() > 20, "the sitemap lists the pages: {locs:?}");
+    assert!(
+        !locs.iter().any(|loc| loc.ends_with("/search/")),
+        "the search pages are not for search engines: {locs:?}"
+    );
     for loc in &locs {
         let file = url_file(&out, "/", loc)
             .unwrap_or_else(|| panic!("sitemap <loc> {loc} is not on the site"));

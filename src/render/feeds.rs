@@ -94,7 +94,8 @@ pub fn sitemap(
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for page in pages {
+    // The search pages have no content of their own for a search engine to index.
+    for page in pages.iter().filter(|page| page.kind != PageKind::Search) {
         xml.push_str(&format!(
             "  <url>\n    <loc>{}</loc>\n",
             escape_xml(&config.base_url.absolute(&page.url))
