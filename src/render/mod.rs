@@ -496,17 +496,15 @@ impl<'a> Rendering<'a> {
             };
             jobs.push((lang, new, card));
         }
-        let site = self.site;
-        let record = &site.records[index];
-        let counterparts: Vec<(String, String)> = site
-            .config
+        let config = &self.site.config;
+        let record = &self.site.records[index];
+        // As `pages::counterparts` gives them from the whole plan: the languages the record is
+        // shown in, in the site's order.
+        let counterparts: Vec<(String, String)> = config
             .languages
             .iter()
-            .filter(|l| self.shows(index, &l.code))
-            .map(|l| {
-                let url = routes::record(&site.config, &l.code, &record.collection, &record.slug);
-                (l.code.clone(), url)
-            })
+            .filter(|l| record.is_in(&l.code))
+            .map(|l| (l.code.clone(), pages::record_page(self, index, &l.code).url))
             .collect();
         let mut written = Vec::new();
         for (lang, texts, card) in jobs {
@@ -514,12 +512,8 @@ impl<'a> Rendering<'a> {
                 .as_ref()
                 .unwrap_or_else(|| self.prepared_card(index, lang));
             let prepared = self.prepare_record_from(index, lang, texts, card);
-            let page = pages::Page {
-                kind: pages::PageKind::Record { index },
-                lang: lang.to_string(),
-                url: routes::record(&site.config, lang, &record.collection, &record.slug),
-            };
-            let path = routes::output_path(&site.config, &page.url);
+            let page = pages::record_page(self, index, lang);
+            let path = routes::output_path(config, &page.url);
             let job = PageJob {
                 page: &page,
                 path: &path,
@@ -531,29 +525,6 @@ impl<'a> Rendering<'a> {
         Ok(Some(written))
     }
 
-    /// Whether record `index` has a page in `lang`.
-    fn shows(&self, index: usize, lang: &str) -> bool {
-        let collection = &self.site.records[index].collection;
-        self.site
-            .collections
-            .iter()
-            .position(|c| &c.key == collection)
-            .is_some_and(|c| self.shown(c, lang).contains(&index))
-    }
-}
-
-/// `record` for templates: the prepared card value with the view's other keys and the shared
-/// body HTML added (cheaper than serializing the card and copying the body again).
-fn record_value(card: &Card, view: &RecordView) -> tera::Value {
-    let mut map = card.value.clone().into_map().unwrap_or_default();
-    if let Some(details) = tera::Value::from_serializable(view).into_map() {
-        map.extend(details);
-    }
-    map.insert("body_html".into(), view.body_html.clone());
-    map.into()
-}
-
-impl Rendering<'_> {
     fn strings_text(&self, lang: &str, key: &str) -> String {
         self.theme
             .strings(lang)
@@ -573,6 +544,17 @@ impl Rendering<'_> {
             .get(lang)
             .map_or(&[], Vec::as_slice)
     }
+}
+
+/// `record` for templates: the prepared card value with the view's other keys and the shared
+/// body HTML added (cheaper than serializing the card and copying the body again).
+fn record_value(card: &Card, view: &RecordView) -> tera::Value {
+    let mut map = card.value.clone().into_map().unwrap_or_default();
+    if let Some(details) = tera::Value::from_serializable(view).into_map() {
+        map.extend(details);
+    }
+    map.insert("body_html".into(), view.body_html.clone());
+    map.into()
 }
 
 /// A page to render: where it goes and its counterparts in the other languages.

@@ -78,6 +78,16 @@ fn page_count(items: usize, size: usize) -> usize {
     items.div_ceil(size.max(1)).max(1)
 }
 
+/// Record `index`'s page in `lang`.
+pub fn record_page(r: &Rendering, index: usize, lang: &str) -> Page {
+    let record = &r.site.records[index];
+    Page {
+        kind: PageKind::Record { index },
+        lang: lang.to_string(),
+        url: routes::record(&r.site.config, lang, &record.collection, &record.slug),
+    }
+}
+
 /// Every page of the site, in a stable order.
 pub fn plan(r: &Rendering) -> Vec<Page> {
     let site = r.site;
@@ -105,11 +115,8 @@ pub fn plan(r: &Rendering) -> Vec<Page> {
                 );
             }
             for &index in r.shown(c, lang) {
-                let record = &site.records[index];
-                push(
-                    PageKind::Record { index },
-                    routes::record(config, lang, &record.collection, &record.slug),
-                );
+                let page = record_page(r, index, lang);
+                push(page.kind, page.url);
             }
         }
         for (t, taxonomy) in site.taxonomies.iter().enumerate() {
