@@ -141,19 +141,14 @@ pub fn output_dir(options: &BuildOptions, site: &Site) -> PathBuf {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let mut phases = Phases::start();
-    let (site, mut diagnostics) = load(options).map_err(BuildError::Content)?;
+    let (site, diagnostics) = load(options).map_err(BuildError::Content)?;
     phases.end("load and assemble");
     let output = output_dir(options, &site);
     // Refuse a foreign output folder before doing the work.
     output::check_target(&options.root, &output)?;
     let theme = Theme::load(&options.root, &site.config)?;
     phases.end("theme");
-    let (texts, render_diagnostics) = render::render_texts(&site, &options.counters);
-    diagnostics.extend(render_diagnostics);
-    let diagnostics = diagnostics.sorted();
-    if diagnostics.has_errors() {
-        return Err(BuildError::Content(diagnostics));
-    }
+    let (texts, diagnostics) = texts_or_errors(&site, diagnostics, options)?;
     let mut site = site;
     site.release_markdown();
     let rendering =
@@ -191,17 +186,27 @@ pub fn load_for_serve(
     options: &BuildOptions,
     cache: &ParseCache,
 ) -> Result<(Site, Theme, Texts, Diagnostics), BuildError> {
-    let (site, mut diagnostics) =
-        load_inspecting(options, Some(cache), |_, _| Diagnostics::default())
-            .map_err(BuildError::Content)?;
+    let (site, diagnostics) = load_inspecting(options, Some(cache), |_, _| Diagnostics::default())
+        .map_err(BuildError::Content)?;
     let theme = Theme::load(&options.root, &site.config)?;
-    let (texts, render_diagnostics) = render::render_texts(&site, &options.counters);
+    let (texts, diagnostics) = texts_or_errors(&site, diagnostics, options)?;
+    Ok((site, theme, texts, diagnostics))
+}
+
+/// Renders every Markdown text; the site's problems so far and those the texts add, sorted,
+/// are returned with them when none is an error, and as the error when one is.
+fn texts_or_errors(
+    site: &Site,
+    mut diagnostics: Diagnostics,
+    options: &BuildOptions,
+) -> Result<(Texts, Diagnostics), BuildError> {
+    let (texts, render_diagnostics) = render::render_texts(site, &options.counters);
     diagnostics.extend(render_diagnostics);
     let diagnostics = diagnostics.sorted();
     if diagnostics.has_errors() {
         return Err(BuildError::Content(diagnostics));
     }
-    Ok((site, theme, texts, diagnostics))
+    Ok((texts, diagnostics))
 }
 
 /// Everything a build checks, plus the rules only `check` runs, writing nothing: theme and
