@@ -75,28 +75,21 @@ pub fn run(args: ServeArgs, lang: UiLang) -> Result<u8> {
             Err(mpsc::RecvTimeoutError::Timeout) => continue,
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         };
-        let changes = gather(changes, &receiver);
+        let changes = gather(changes, &receiver, lang);
         let started = Instant::now();
         // A body edit shows at once; the whole site follows.
         if let Some(changed) = site.preview(&changes)
             && !changed.is_empty()
         {
-            let urls: Vec<String> = changed
-                .iter()
-                .map(|path| url_of(site.base_path(), path))
-                .collect();
-            server.update(Some(snapshot(&site)), &urls, None);
+            server.update(Some(snapshot(&site)), &urls(&site, &changed), None);
             let millis = started.elapsed().as_millis().to_string();
             let text = msg!("serve-previewed", changed = changed.len(), millis = millis);
             eprintln!("{}", text.text(lang));
         }
         let outcome = site.rebuild(&changes);
         let overlay = report(&outcome, started, false, lang);
-        let changed: Vec<String> = match &outcome {
-            Outcome::Built { changed, .. } => changed
-                .iter()
-                .map(|path| url_of(site.base_path(), path))
-                .collect(),
+        let changed = match &outcome {
+            Outcome::Built { changed, .. } => urls(&site, changed),
             Outcome::Failed(_) => Vec::new(),
         };
         let snapshot = matches!(outcome, Outcome::Built { .. }).then(|| snapshot(&site));
@@ -115,17 +108,29 @@ pub fn run(args: ServeArgs, lang: UiLang) -> Result<u8> {
 }
 
 /// Adds the batches that arrived while the previous one was being rebuilt: one rebuild for all.
-fn gather(mut changes: Changes, receiver: &mpsc::Receiver<Result<Changes, WatchError>>) -> Changes {
+fn gather(
+    mut changes: Changes,
+    receiver: &mpsc::Receiver<Result<Changes, WatchError>>,
+    lang: UiLang,
+) -> Changes {
     while let Ok(next) = receiver.try_recv() {
         match next {
             Ok(more) => {
                 changes.paths.extend(more.paths);
                 changes.rescan |= more.rescan;
             }
-            Err(err) => eprintln!("{err}"),
+            Err(err) => print_watch_error(&err, lang),
         }
     }
     changes
+}
+
+/// The URLs of output paths, as the browser's pages know them.
+fn urls(site: &LiveSite, paths: &[String]) -> Vec<String> {
+    paths
+        .iter()
+        .map(|path| url_of(site.base_path(), path))
+        .collect()
 }
 
 fn snapshot(site: &LiveSite) -> SiteSnapshot {
