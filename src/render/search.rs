@@ -72,10 +72,11 @@ fn doc<'r>(r: &'r Rendering, index: usize, lang: &str) -> SearchDoc<'r> {
         .exact(lang)
         .expect("texts for each language the record is shown in");
     let l = Localizer { site, lang };
-    let mut lines: Vec<&str> = Vec::new();
-    if record.summary.get(lang, site.default_lang()).is_some() {
-        lines.push(&card.summary);
-    }
+    // Only a summary the record writes: an automatic one repeats the body.
+    let summary = record
+        .summary
+        .get(lang, site.default_lang())
+        .map(|_| card.summary.as_str());
     let mut owned: Vec<String> = Vec::new();
     let mut field_texts: Vec<&str> = Vec::new();
     if let Some(schema) = site.config.collection(&record.collection) {
@@ -112,21 +113,14 @@ fn doc<'r>(r: &'r Rendering, index: usize, lang: &str) -> SearchDoc<'r> {
     }
     // The body before the fields and terms: a snippet shows the first best match, and a
     // sentence reads better there than a list of field values.
-    lines.push(&texts.body.text);
-    lines.extend(field_texts);
-    let mut searched: Vec<Cow<str>> = lines
+    let lines = summary
         .into_iter()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
+        .chain([texts.body.text.as_str()])
+        .chain(field_texts)
         .map(Cow::Borrowed)
+        .chain(owned.into_iter().map(Cow::Owned))
+        .filter_map(trimmed)
         .collect();
-    searched.extend(
-        owned
-            .iter()
-            .map(|line| line.trim())
-            .filter(|line| !line.is_empty())
-            .map(|line| Cow::Owned(line.to_string())),
-    );
     SearchDoc {
         url: card.url.clone(),
         title: card.title.clone(),
@@ -139,6 +133,16 @@ fn doc<'r>(r: &'r Rendering, index: usize, lang: &str) -> SearchDoc<'r> {
         } else {
             String::new()
         },
-        lines: searched,
+        lines,
     }
+}
+
+/// A line without the spaces around it, or None when nothing is left.
+fn trimmed(line: Cow<'_, str>) -> Option<Cow<'_, str>> {
+    let trimmed = match line {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+        Cow::Owned(text) if text.trim().len() == text.len() => Cow::Owned(text),
+        Cow::Owned(text) => Cow::Owned(text.trim().to_string()),
+    };
+    (!trimmed.is_empty()).then_some(trimmed)
 }

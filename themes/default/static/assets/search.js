@@ -372,37 +372,34 @@
     let current = null;
     let timer = 0;
 
+    /* An element with a class and, when given, its text. */
+    function element(tag, className, text) {
+      const node = document.createElement(tag);
+      if (className) node.className = className;
+      if (text !== undefined) node.textContent = text;
+      return node;
+    }
+
     function item(result) {
-      const li = document.createElement("li");
-      li.className = "search-result";
-      const heading = document.createElement("h2");
-      heading.className = "search-result-title";
-      const link = document.createElement("a");
+      const li = element("li", "search-result");
+      const heading = element("h2", "search-result-title");
+      const link = element("a");
       link.href = result.url;
       link.innerHTML = result.titleHtml;
       heading.appendChild(link);
-      const meta = document.createElement("p");
-      meta.className = "search-result-meta";
+      const meta = element("p", "search-result-meta");
       for (const text of [result.collection, result.region]) {
-        if (!text) continue;
-        const span = document.createElement("span");
-        span.textContent = text;
-        meta.appendChild(span);
+        if (text) meta.appendChild(element("span", "", text));
       }
-      const time = document.createElement("time");
+      const time = element("time", "", result.dateDisplay);
       time.dateTime = result.date;
-      time.textContent = result.dateDisplay;
       meta.appendChild(time);
-      const snippet = document.createElement("p");
-      snippet.className = "search-result-snippet";
+      const snippet = element("p", "search-result-snippet");
       snippet.innerHTML = result.snippetHtml;
       if (result.langTag) {
         heading.lang = result.langTag;
         snippet.lang = result.langTag;
-        const badge = document.createElement("span");
-        badge.className = "badge";
-        badge.textContent = t("untranslated");
-        meta.appendChild(badge);
+        meta.appendChild(element("span", "badge", t("untranslated")));
       }
       li.append(heading, meta, snippet);
       return li;
