@@ -536,3 +536,13 @@ fn a_body_edit_shows_at_once_exactly_as_the_whole_rebuild_renders_it() {
     let built = std::fs::read(site.output().join("projects/hongxin/index.html")).unwrap();
     assert_eq!(strip_reload_script(&serving.get(PAGE).body), built);
 }
+
+#[test]
+fn a_folder_without_a_site_is_refused_rather_than_served() {
+    let folder = tempfile::tempdir().unwrap();
+    run_showcase(folder.path(), &["serve", "--port", "0", "--root", "."])
+        .assert_code(1)
+        .assert_stderr_has("E-no-site")
+        .assert_stderr_has("--root DIR")
+        .assert_stderr_lacks("Serving the site");
+}

@@ -10,8 +10,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
-use super::{EXIT_FAILURE, EXIT_OK, failure_text, print_diagnostics, summary_counts};
+use super::{EXIT_CONTENT, EXIT_FAILURE, EXIT_OK, failure_text, print_diagnostics, summary_counts};
 use crate::cli::ServeArgs;
+use crate::config;
+use crate::diagnostics::Diagnostics;
 use crate::diagnostics::render_text;
 use crate::messages::{UiLang, msg};
 use crate::pipeline::{BuildError, BuildOptions};
@@ -35,7 +37,13 @@ pub fn run(args: ServeArgs, lang: UiLang) -> Result<u8> {
     let mut site = LiveSite::new(options);
     // Watching starts before the first build, so a save made while it runs is not missed.
     let (sender, receiver) = mpsc::channel();
-    let mut theme = configured_theme(&args.root);
+    let mut theme = match configured_theme(&args.root) {
+        Ok(theme) => theme,
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics, lang);
+            return Ok(EXIT_CONTENT);
+        }
+    };
     let mut watcher = start_watcher(&args, &theme, sender.clone(), lang);
     let started = Instant::now();
     let outcome = site.build();
@@ -141,11 +149,14 @@ fn snapshot(site: &LiveSite) -> SiteSnapshot {
 }
 
 /// The theme site.yaml names, read before the first build so that its folder is watched from
-/// the start; the default theme when site.yaml cannot be read (the build will say why).
-fn configured_theme(root: &std::path::Path) -> String {
-    match crate::config::load(root) {
-        Ok((config, _)) => config.theme,
-        Err(_) => crate::config::DEFAULT_THEME.to_string(),
+/// the start. Without a site.yaml there is no site to serve (the wrong folder, not a broken
+/// site), and that problem is returned; a site.yaml with mistakes gives the default theme, and
+/// the build shows the mistakes, in the terminal and over the pages, until they are fixed.
+fn configured_theme(root: &std::path::Path) -> Result<String, Diagnostics> {
+    match config::load(root) {
+        Ok((config, _)) => Ok(config.theme),
+        Err(diagnostics) if !root.join(config::CONFIG_FILE).is_file() => Err(diagnostics),
+        Err(_) => Ok(config::DEFAULT_THEME.to_string()),
     }
 }
 
