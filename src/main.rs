@@ -24,6 +24,7 @@ mod search;
 mod serve;
 mod source;
 mod translations;
+mod url_policy;
 mod yaml;
 
 use std::process::ExitCode;

@@ -11,6 +11,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::localized::Localized;
 use crate::messages::{Message, msg};
 use crate::source::SourceFile;
+use crate::url_policy::UrlPolicy;
 use crate::yaml::{self, Node, Reader};
 pub use schema::{CollectionSchema, FieldDef, FieldType, SortKey, SortOrder};
 
@@ -108,6 +109,8 @@ pub struct SiteConfig {
     /// Page size of taxonomy term pages.
     pub paginate: usize,
     pub unsafe_html: bool,
+    /// Which URLs content may use (issue 14), with the hosts `allowed_hosts:` trusts.
+    pub url_policy: UrlPolicy,
     pub taxonomies: Vec<TaxonomyDef>,
     pub collections: Vec<CollectionSchema>,
 }
@@ -200,6 +203,7 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
             "output_dir",
             "paginate",
             "unsafe_html",
+            "allowed_hosts",
             "taxonomies",
             "collections",
         ],
@@ -274,6 +278,13 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
         .get("unsafe_html")
         .and_then(|n| r.bool(n, "unsafe_html"))
         .unwrap_or(false);
+    let allowed_hosts: Vec<String> = root
+        .get("allowed_hosts")
+        .map(|n| r.string_list(n, "allowed_hosts"))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(host, _)| host)
+        .collect();
     let taxonomies = root
         .get("taxonomies")
         .map(|n| read_taxonomies(&mut r, n, &codes, &default_lang))
@@ -300,6 +311,7 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
         output_dir: PathBuf::from(output_dir),
         paginate,
         unsafe_html,
+        url_policy: UrlPolicy::new(&allowed_hosts),
         taxonomies,
         collections,
     })

@@ -440,3 +440,17 @@ serve-watch-limit = cannot watch { $folder } for changes: the system's limit of 
 serve-watch-limit-hint = raise the limit, e.g. `sudo sysctl fs.inotify.max_user_watches=524288`, then start serve again; until then, changes are not picked up
 serve-watch-failed = cannot watch { $folder } for changes
 serve-cannot-open = Could not open a browser; open { $url } yourself.
+
+# URL policy (issue 14)
+unsafe-url-script = `{ $url }` would run a program (`{ $scheme }:`) in the visitor's browser
+unsafe-url-script-hint = a published page carries no script links: link to a page (`https://…`), a record (`@/cases/liyuan-cun.md`) or a file of the site (`/files/report.pdf`)
+unsafe-url-data = `{ $url }` is a `data:` address, a whole file written into the page
+unsafe-url-data-hint = save the file into the record's folder (or under static/) and write its name, such as `photo.jpg`
+unsafe-url-file = `{ $url }` points to a file on your own computer, which visitors cannot open
+unsafe-url-file-hint = copy the file into the record's folder or into static/files/, and write its name (`report.pdf`) or its path (`/files/report.pdf`)
+unsafe-url-scheme = the link `{ $url }` starts with `{ $scheme }:`, which a published page may not use
+unsafe-url-scheme-hint = write an address that starts with `https://`, `http://`, `mailto:` or `tel:`, or a page or file of the site
+unsafe-url-not-a-file = `{ $url }` (`{ $scheme }:`) is not the address of a picture or a file
+unsafe-url-not-a-file-hint = write the name of a file in the record's folder (`photo.jpg`) or a path under static/ (`/images/photo.jpg`)
+external-resource = `{ $url }` would be loaded from another site ({ $host }), and the site must load nothing from outside itself
+external-resource-hint = save the file into the record's folder or under static/ and write its name; a server your office trusts (an intranet picture server) can be listed under `allowed_hosts:` in site.yaml

@@ -434,3 +434,17 @@ serve-watch-limit = 无法监视 { $folder } 的改动：已达到系统允许�
 serve-watch-limit-hint = 请提高上限，例如 `sudo sysctl fs.inotify.max_user_watches=524288`，然后重新启动 serve；在此之前，改动不会自动生效
 serve-watch-failed = 无法监视 { $folder } 的改动
 serve-cannot-open = 无法打开浏览器；请自己打开 { $url }。
+
+# URL policy (issue 14)
+unsafe-url-script = `{ $url }` 会在访问者的浏览器里运行程序（`{ $scheme }:`）
+unsafe-url-script-hint = 发布的网页不能带脚本链接：请链接到网页（`https://…`）、记录（`@/cases/liyuan-cun.md`）或网站里的文件（`/files/report.pdf`）
+unsafe-url-data = `{ $url }` 是 `data:` 地址，把整个文件写进了网页
+unsafe-url-data-hint = 请把文件存进记录的文件夹（或 static/ 下），然后写文件名，例如 `photo.jpg`
+unsafe-url-file = `{ $url }` 指向你自己电脑上的文件，访问者打不开
+unsafe-url-file-hint = 请把文件复制到记录的文件夹或 static/files/ 里，再写文件名（`report.pdf`）或路径（`/files/report.pdf`）
+unsafe-url-scheme = 链接 `{ $url }` 以 `{ $scheme }:` 开头，发布的网页不能使用这种地址
+unsafe-url-scheme-hint = 请写以 `https://`、`http://`、`mailto:` 或 `tel:` 开头的地址，或者网站里的网页、文件
+unsafe-url-not-a-file = `{ $url }`（`{ $scheme }:`）不是图片或文件的地址
+unsafe-url-not-a-file-hint = 请写记录文件夹里的文件名（`photo.jpg`）或 static/ 下的路径（`/images/photo.jpg`）
+external-resource = `{ $url }` 要从别的网站（{ $host }）加载，而本网站不能从外部加载任何内容
+external-resource-hint = 请把文件存进记录的文件夹或 static/ 下，再写文件名；单位信任的服务器（如内网图片服务器）可以写进 site.yaml 的 `allowed_hosts:`
