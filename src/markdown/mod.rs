@@ -5,10 +5,13 @@
 
 mod excerpt;
 pub mod lint;
+mod raw_html;
 
 use std::collections::HashSet;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+use crate::url_policy::{ALLOWED_SCHEMES, Refusal, UrlPolicy, UrlUse};
 
 pub use excerpt::excerpt;
 
@@ -23,10 +26,22 @@ pub trait LinkResolver {
     fn site_file(&self, path: &str) -> Option<String>;
 }
 
-#[derive(Debug, Clone, Copy, Default)]
-pub struct MarkdownOptions {
+#[derive(Debug, Clone, Copy)]
+pub struct MarkdownOptions<'a> {
     /// SPEC §6: raw HTML is sanitized unless `unsafe_html: true`.
     pub unsafe_html: bool,
+    /// Which URLs links, images and raw HTML may use (issue 14).
+    pub urls: &'a UrlPolicy,
+}
+
+/// A URL the policy refused, with its byte offset in the Markdown text. A refused link or
+/// image is published with an empty address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnsafeUrl {
+    pub url: String,
+    pub usage: UrlUse,
+    pub refusal: Refusal,
+    pub offset: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +81,7 @@ pub struct Rendered {
     /// Every heading id of the body, for links to headings.
     pub anchors: Vec<String>,
     pub heading_links: Vec<HeadingLink>,
+    pub unsafe_urls: Vec<UnsafeUrl>,
 }
 
 pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResolver) -> Rendered {
@@ -84,12 +100,41 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
     let mut in_raw_code = false;
     // Only paragraph text goes into the summary's plain text.
     let mut in_paragraph = false;
+    // The lines of the open HTML block, each with where it starts in the block and in the
+    // Markdown text: the block's URLs are judged as one piece, since a tag may span lines.
+    let mut html_block: Option<(String, Vec<(usize, usize)>)> = None;
 
-    for (event, range) in Parser::new_ext(markdown, parser_options).into_offset_iter() {
+    let parser = Parser::new_ext(markdown, parser_options);
+    // A reference link's URL is written in its definition: a refused one is reported there.
+    let definitions: Vec<(String, usize)> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(label, definition)| (label.to_lowercase(), definition.span.start))
+        .collect();
+    for (event, range) in parser.into_offset_iter() {
         let event = match event {
             Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 let is_image = matches!(tag, Tag::Image { .. });
-                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
+                if let Tag::Link { dest_url, id, .. } | Tag::Image { dest_url, id, .. } = &mut tag {
+                    let usage = if is_image {
+                        UrlUse::Resource
+                    } else {
+                        UrlUse::Link
+                    };
+                    if let Err(refusal) = options.urls.judge(dest_url, usage) {
+                        let label = id.to_lowercase();
+                        let offset = definitions
+                            .iter()
+                            .find(|(defined, _)| !label.is_empty() && *defined == label)
+                            .map_or(range.start, |(_, at)| *at);
+                        rendered.unsafe_urls.push(UnsafeUrl {
+                            url: dest_url.to_string(),
+                            usage,
+                            refusal,
+                            offset,
+                        });
+                        *dest_url = CowStr::Borrowed("");
+                    }
                     if !is_image && let Some(link) = heading_link(dest_url, range.start) {
                         rendered.heading_links.push(link);
                     }
@@ -142,8 +187,30 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
                 rendered.text.push(' ');
                 event
             }
+            Event::Start(Tag::HtmlBlock) => {
+                html_block = Some((String::new(), Vec::new()));
+                event
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((block, lines)) = html_block.take() {
+                    check_raw_html(&block, &lines, options.urls, &mut rendered.unsafe_urls);
+                }
+                event
+            }
             Event::Html(ref html) | Event::InlineHtml(ref html) => {
                 has_raw_html = true;
+                match &mut html_block {
+                    Some((block, lines)) => {
+                        lines.push((block.len(), range.start));
+                        block.push_str(html);
+                    }
+                    None => check_raw_html(
+                        html,
+                        &[(0, range.start)],
+                        options.urls,
+                        &mut rendered.unsafe_urls,
+                    ),
+                }
                 let tag = html.trim_start().to_ascii_lowercase();
                 if tag.starts_with("<script") || tag.starts_with("<style") {
                     in_raw_code = !tag.contains("</script") && !tag.contains("</style");
@@ -172,6 +239,49 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
         rendered.html = sanitize(&rendered.html);
     }
     rendered
+}
+
+/// Judges the URLs of raw HTML. `lines` maps where each piece of `html` starts to where it
+/// is in the Markdown text (an HTML block inside a list or quote loses its indent).
+fn check_raw_html(
+    html: &str,
+    lines: &[(usize, usize)],
+    urls: &UrlPolicy,
+    found: &mut Vec<UnsafeUrl>,
+) {
+    let first = found.len();
+    raw_html::check(html, urls, found);
+    for url in &mut found[first..] {
+        let (in_html, in_markdown) = lines
+            .iter()
+            .rev()
+            .find(|(in_html, _)| *in_html <= url.offset)
+            .copied()
+            .unwrap_or((0, 0));
+        url.offset = in_markdown + (url.offset - in_html);
+    }
+}
+
+/// The URLs of a Markdown text that `urls` refuses, for a text whose problems are reported
+/// where it is read (a `markdown` field) rather than where it is rendered.
+pub fn unsafe_urls(markdown: &str, urls: &UrlPolicy) -> Vec<UnsafeUrl> {
+    struct NoLinks;
+    impl LinkResolver for NoLinks {
+        fn record_link(&self, _: &str) -> Option<String> {
+            None
+        }
+        fn relative_asset(&self, _: &str) -> Option<String> {
+            None
+        }
+        fn site_file(&self, _: &str) -> Option<String> {
+            None
+        }
+    }
+    let options = MarkdownOptions {
+        unsafe_html: true,
+        urls,
+    };
+    render(markdown, options, &NoLinks).unsafe_urls
 }
 
 /// Ends a line of `text` unless it is empty or ended already.
@@ -361,6 +471,7 @@ fn sanitize(html: &str) -> String {
         .add_tag_attributes("td", ["style"])
         .add_tags(["input", "figure", "figcaption"])
         .filter_style_properties(["text-align"].into_iter().collect())
+        .url_schemes(ALLOWED_SCHEMES.into_iter().collect())
         .link_rel(None);
     builder.clean(html).to_string()
 }
@@ -423,7 +534,16 @@ mod tests {
     }
 
     fn check_render(markdown: &str) -> Rendered {
-        render(markdown, MarkdownOptions::default(), &Links)
+        render(markdown, options(false), &Links)
+    }
+
+    fn options(unsafe_html: bool) -> MarkdownOptions<'static> {
+        static POLICY: std::sync::LazyLock<UrlPolicy> =
+            std::sync::LazyLock::new(UrlPolicy::default);
+        MarkdownOptions {
+            unsafe_html,
+            urls: &POLICY,
+        }
     }
 
     #[test]
@@ -480,7 +600,7 @@ mod tests {
             "{safe}"
         );
         assert!(safe.contains("<h2 id=\"标题\">"), "{safe}");
-        let raw = render(md, MarkdownOptions { unsafe_html: true }, &Links).html;
+        let raw = render(md, options(true), &Links).html;
         assert!(raw.contains("<script>"), "{raw}");
     }
 

@@ -48,6 +48,7 @@ fn summary_length(lang: &str) -> usize {
 pub fn render_texts(site: &Site, counters: &WorkCounters) -> (Texts, Diagnostics) {
     let options = MarkdownOptions {
         unsafe_html: site.config.unsafe_html,
+        urls: &site.config.url_policy,
     };
     let results: Vec<(Localized<RecordTexts>, Diagnostics)> = site
         .records
@@ -84,6 +85,7 @@ pub fn record_texts(
 ) -> (Localized<RecordTexts>, Diagnostics) {
     let options = MarkdownOptions {
         unsafe_html: site.config.unsafe_html,
+        urls: &site.config.url_policy,
     };
     let mut diagnostics = Diagnostics::default();
     let texts = record
@@ -155,6 +157,14 @@ fn render_located(
     resolver.counters.markdown.fetch_add(1, Ordering::Relaxed);
     let rendered = markdown::render(&text.value, options, resolver);
     if report {
+        for unsafe_url in &rendered.unsafe_urls {
+            diagnostics.push(
+                unsafe_url
+                    .refusal
+                    .diagnostic(&unsafe_url.url, unsafe_url.usage)
+                    .at(location_in(text, unsafe_url.offset)),
+            );
+        }
         for broken in &rendered.broken_links {
             let location = location_in(text, broken.offset);
             let target = broken.target.split('#').next().unwrap_or_default();
@@ -262,7 +272,11 @@ fn location_in(text: &Located<String>, offset: usize) -> Location {
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
