@@ -11,6 +11,7 @@ use crate::config::{BUILTIN_FIELDS, CollectionSchema, FieldDef, FieldType, SiteC
 use crate::diagnostics::{Diagnostic, Location};
 use crate::localized::Localized;
 use crate::messages::{Message, msg};
+use crate::url_policy::{UrlPolicy, UrlUse};
 use crate::yaml::{Key, Node, Reader, Value};
 
 /// A value with the place it was written.
@@ -123,6 +124,7 @@ pub fn read_fields(
     let ctx = ValueContext {
         lang,
         codes: &codes,
+        urls: &config.url_policy,
     };
     for (key, node) in entries {
         let location = r.key_location(key);
@@ -175,9 +177,40 @@ pub fn read_fields(
 struct ValueContext<'a> {
     lang: &'a str,
     codes: &'a [String],
+    urls: &'a UrlPolicy,
 }
 
 impl ValueContext<'_> {
+    /// A URL a visitor may follow (`link` fields, `source.url`); a refused one is reported at
+    /// its value and left out, so it is never published (issue 14).
+    fn link(&self, r: &mut Reader, node: &Node, field: &str) -> Option<String> {
+        let url = r.text(node, field)?;
+        if let Err(refusal) = self.urls.judge(&url, UrlUse::Link) {
+            let location = r.value_location(node);
+            r.push(refusal.diagnostic(&url, UrlUse::Link).at(location));
+            return None;
+        }
+        Some(url)
+    }
+
+    /// A `markdown` field: its links and images are judged here, where the value's place is
+    /// known; rendering publishes a refused URL as an empty address.
+    fn markdown(&self, r: &mut Reader, node: &Node, field: &str) -> Localized<String> {
+        let text = self.localized_text(r, node, field);
+        for (_, markdown) in text.iter() {
+            for found in crate::markdown::unsafe_urls(markdown, self.urls) {
+                let location = r.value_location(node);
+                r.push(
+                    found
+                        .refusal
+                        .diagnostic(&found.url, found.usage)
+                        .at(location),
+                );
+            }
+        }
+        text
+    }
+
     /// Plain text in the file's language, or a language map.
     fn localized_text(&self, r: &mut Reader, node: &Node, field: &str) -> Localized<String> {
         r.localized_text(node, field, self.codes, self.lang)
@@ -274,7 +307,7 @@ fn read_source(r: &mut Reader, node: &Node, ctx: &ValueContext) -> Option<Source
         .unwrap_or_default();
     let url = node
         .get("url")
-        .and_then(|n| r.text(n, "source.url"))
+        .and_then(|n| ctx.link(r, n, "source.url"))
         .unwrap_or_default();
     if name.is_empty() && url.is_empty() {
         return None;
@@ -294,10 +327,10 @@ fn read_value(
     }
     Some(match def.ty {
         FieldType::Text => FieldValue::Text(ctx.localized_text(r, node, name)),
-        FieldType::Markdown => FieldValue::Markdown(ctx.localized_text(r, node, name)),
+        FieldType::Markdown => FieldValue::Markdown(ctx.markdown(r, node, name)),
         FieldType::List => FieldValue::List(ctx.localized_list(r, node, name)),
         FieldType::String => FieldValue::String(r.text(node, name)?),
-        FieldType::Link => FieldValue::Link(r.text(node, name)?),
+        FieldType::Link => FieldValue::Link(ctx.link(r, node, name)?),
         FieldType::Int => FieldValue::Int(r.int(node, name)?),
         FieldType::Number => FieldValue::Number(r.number(node, name)?),
         FieldType::Date => FieldValue::Date(r.date(node, name)?),

@@ -15,6 +15,7 @@ use crate::content::{Content, RawRecord, RecordFormat};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::localized::Localized;
 use crate::messages::msg;
+use crate::url_policy::{Destination, UrlUse};
 use crate::yaml::read::closest;
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -582,6 +583,19 @@ impl Builder<'_> {
         bundle: Option<&BTreeSet<PathBuf>>,
         assets_url: &str,
     ) -> Option<String> {
+        // Issue 14: a picture from another site only from a host site.yaml trusts.
+        match self.config.url_policy.judge(&value.value, UrlUse::Resource) {
+            Ok(Destination::Site) => {}
+            Ok(Destination::Outside) => return Some(value.value.trim().to_string()),
+            Err(refusal) => {
+                self.diagnostics.push(
+                    refusal
+                        .diagnostic(&value.value, UrlUse::Resource)
+                        .at(value.at.clone()),
+                );
+                return None;
+            }
+        }
         let path = match check_image_path(value) {
             Ok(path) => path,
             Err(diagnostic) => {
