@@ -63,3 +63,12 @@ fn a_symlink_leading_outside_the_site_has_its_report_in_both_languages() {
     std::os::unix::fs::symlink(&secret, site.path("content/projects/x.zh.md")).unwrap();
     reports(&site, "symlink-outside");
 }
+
+/// Issue 14: what a script link and a picture from another site are reported as.
+#[test]
+fn unsafe_urls_have_their_report_in_both_languages() {
+    for case in ["script-links", "external-resources"] {
+        let site = Site::with(&[&format!("urls/{case}")]);
+        reports(&site, &format!("urls-{case}"));
+    }
+}
