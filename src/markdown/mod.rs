@@ -34,14 +34,16 @@ pub struct MarkdownOptions<'a> {
     pub urls: &'a UrlPolicy,
 }
 
-/// A URL the policy refused, with its byte offset in the Markdown text. A refused link or
-/// image is published with an empty address.
+/// A URL the policy refused, with the byte offset and length in the Markdown text of what
+/// wrote it (the link, its definition, the HTML attribute). A refused link or image is
+/// published with an empty address.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnsafeUrl {
     pub url: String,
     pub usage: UrlUse,
     pub refusal: Refusal,
     pub offset: usize,
+    pub length: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,10 +108,10 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
 
     let parser = Parser::new_ext(markdown, parser_options);
     // A reference link's URL is written in its definition: a refused one is reported there.
-    let definitions: Vec<(String, usize)> = parser
+    let definitions: Vec<(String, std::ops::Range<usize>)> = parser
         .reference_definitions()
         .iter()
-        .map(|(label, definition)| (label.to_lowercase(), definition.span.start))
+        .map(|(label, definition)| (label.to_lowercase(), definition.span.clone()))
         .collect();
     for (event, range) in parser.into_offset_iter() {
         let event = match event {
@@ -123,15 +125,16 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
                     };
                     if let Err(refusal) = options.urls.judge(dest_url, usage) {
                         let label = id.to_lowercase();
-                        let offset = definitions
+                        let written = definitions
                             .iter()
                             .find(|(defined, _)| !label.is_empty() && *defined == label)
-                            .map_or(range.start, |(_, at)| *at);
+                            .map_or(range.clone(), |(_, span)| span.clone());
                         rendered.unsafe_urls.push(UnsafeUrl {
                             url: dest_url.to_string(),
                             usage,
                             refusal,
-                            offset,
+                            offset: written.start,
+                            length: written.len(),
                         });
                         *dest_url = CowStr::Borrowed("");
                     }

@@ -30,6 +30,7 @@ pub fn check(fragment: &str, policy: &UrlPolicy, found: &mut Vec<UnsafeUrl>) {
                 usage: url.usage,
                 refusal,
                 offset: place(fragment, url.line, &url.attribute),
+                length: url.attribute.len().max(1),
             });
         }
     }

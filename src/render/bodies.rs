@@ -162,7 +162,7 @@ fn render_located(
                 unsafe_url
                     .refusal
                     .diagnostic(&unsafe_url.url, unsafe_url.usage)
-                    .at(location_in(text, unsafe_url.offset)),
+                    .at(location_of(text, unsafe_url.offset, unsafe_url.length)),
             );
         }
         for broken in &rendered.broken_links {
@@ -260,6 +260,17 @@ fn check_heading_links(site: &Site, texts: &[Localized<RecordTexts>]) -> Diagnos
 }
 
 /// Where byte `offset` of a Markdown text is in its file.
+/// The place of `length` bytes at `offset` of the text, underlined to the end of that line.
+fn location_of(text: &Located<String>, offset: usize, length: usize) -> Location {
+    let mut location = location_in(text, offset);
+    let written = text.value.get(offset..offset + length).unwrap_or_default();
+    location.width = written
+        .lines()
+        .next()
+        .map_or(1, |l| l.chars().count().max(1));
+    location
+}
+
 fn location_in(text: &Located<String>, offset: usize) -> Location {
     let (line, column) = line_col(&text.value, offset);
     Location {
