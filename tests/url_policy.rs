@@ -72,7 +72,8 @@ fn pictures_from_an_allowed_host_are_published_and_no_other_outside_url_is() {
         "![图](https://assets.intranet.example.evil.example/c.png)",
         "",
     );
-    site.build(&[]).assert_ok();
+    site.build(&["--base-url", "https://example.org/showcase/"])
+        .assert_ok();
     let page = read(&site.output().join("projects/neiwang/index.html"));
     for url in [
         "https://assets.intranet.example/covers/neiwang.jpg",
@@ -81,6 +82,11 @@ fn pictures_from_an_allowed_host_are_published_and_no_other_outside_url_is() {
     ] {
         assert!(page.contains(&format!("src=\"{url}\"")), "{url} in {page}");
     }
+    // The share card of the page names the trusted picture as it is.
+    assert!(
+        page.contains("content=\"https://assets.intranet.example/covers/neiwang.jpg\""),
+        "og:image in {page}"
+    );
     // No page of the site names any other host in a src.
     for file in html_files(&site.output()) {
         let html = read(&site.output().join(&file));

@@ -83,8 +83,18 @@ impl BaseUrl {
         Some(BaseUrl { origin, path })
     }
 
-    /// The full URL of a site path (which already starts with the base path).
+    /// The full URL of a site path (which already starts with the base path). A URL that is
+    /// absolute already (a picture from a host in `allowed_hosts`) is kept; a protocol-relative
+    /// one takes the site's scheme.
     pub fn absolute(&self, path: &str) -> String {
+        if path.starts_with("https://") || path.starts_with("http://") {
+            return path.to_string();
+        }
+        if path.starts_with("//") {
+            let scheme = self.origin.split("//").next().unwrap_or("https:");
+            let scheme = if scheme.is_empty() { "https:" } else { scheme };
+            return format!("{scheme}{path}");
+        }
         format!("{}{}", self.origin, path)
     }
 }
@@ -794,6 +804,17 @@ mod tests {
         assert_eq!(
             url.absolute("/showcase/ko/"),
             "https://example.org/showcase/ko/"
+        );
+        // A picture from a host in allowed_hosts is already absolute.
+        assert_eq!(
+            url.absolute("https://assets.intranet.example/a.jpg"),
+            "https://assets.intranet.example/a.jpg"
+        );
+        assert_eq!(
+            BaseUrl::parse("http://h")
+                .unwrap()
+                .absolute("//assets.example/a.jpg"),
+            "http://assets.example/a.jpg"
         );
         assert_eq!(BaseUrl::parse("/").unwrap().path, "/");
         assert_eq!(BaseUrl::parse("http://h").unwrap().path, "/");
