@@ -43,6 +43,10 @@ pub enum Refusal {
     LocalFile,
     /// Any other scheme (`weixin:`, `ftp:`), or `mailto:`/`tel:` used as a picture.
     Scheme { scheme: String },
+    /// An outside address written without its `https://` (`www.gov.cn`, pasted from a chat),
+    /// or with a full-width colon (`https：//`): published as written it would lead to a page
+    /// of this site that does not exist.
+    NoScheme { meant: String },
     /// A picture, video or stylesheet loaded from another site (SPEC: the site loads nothing
     /// from outside itself), whose host is not in `allowed_hosts`.
     ExternalResource { host: String },
@@ -74,6 +78,10 @@ impl Refusal {
                 msg!("unsafe-url-scheme", url = url, scheme = scheme),
             )
             .hint(msg!("unsafe-url-scheme-hint")),
+            Refusal::NoScheme { meant } => {
+                Diagnostic::error("E-broken-link", msg!("link-without-scheme", url = url))
+                    .hint(msg!("link-without-scheme-hint", meant = shown(meant)))
+            }
             Refusal::ExternalResource { host } => Diagnostic::error(
                 "E-external-resource",
                 msg!("external-resource", url = url, host = host),
@@ -131,7 +139,10 @@ impl UrlPolicy {
         let Some(scheme) = scheme(&read) else {
             return match other_host(&read) {
                 Some(host) => self.external(host, usage),
-                None => Ok(Destination::Site),
+                None => match meant_address(url.trim()) {
+                    Some(meant) => Err(Refusal::NoScheme { meant }),
+                    None => Ok(Destination::Site),
+                },
             };
         };
         let rest = &read[scheme.len() + 1..];
@@ -178,6 +189,35 @@ fn as_browser_reads(url: &str) -> String {
         .filter(|c| !(c.is_ascii_whitespace() || c.is_ascii_control()))
         .map(|c| if c == '\\' { '/' } else { c })
         .collect()
+}
+
+/// The outside address a relative-looking URL was meant to be: `www.…` or a first segment
+/// that is a domain of the common endings (`mp.weixin.qq.com/s/…`), `http//…`, or a scheme
+/// typed with the full-width colon of a Chinese or Korean keyboard (`https：//…`).
+fn meant_address(url: &str) -> Option<String> {
+    let lower = url.to_ascii_lowercase();
+    for scheme in ["https", "http"] {
+        for typed in ["：//", "//", "：/"] {
+            if let Some(rest) = lower
+                .strip_prefix(scheme)
+                .and_then(|r| r.strip_prefix(typed))
+            {
+                let rest = &url[url.len() - rest.len()..];
+                return Some(format!("{scheme}://{}", rest.trim_start_matches('/')));
+            }
+        }
+    }
+    let first = lower.split(['/', '?', '#']).next().unwrap_or_default();
+    let domain_like = first.starts_with("www.")
+        || [".com", ".cn", ".net", ".org", ".kr", ".gov", ".edu"]
+            .iter()
+            .any(|ending| first.ends_with(ending) && first.len() > ending.len());
+    let is_domain = domain_like
+        && first.contains('.')
+        && first
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+    is_domain.then(|| format!("https://{url}"))
 }
 
 /// The lowercase scheme, when the URL starts with one (`[a-z][a-z0-9+.-]*:`).

@@ -67,7 +67,7 @@ fn a_symlink_leading_outside_the_site_has_its_report_in_both_languages() {
 /// Issue 14: what a script link and a picture from another site are reported as.
 #[test]
 fn unsafe_urls_have_their_report_in_both_languages() {
-    for case in ["script-links", "external-resources"] {
+    for case in ["script-links", "external-resources", "pasted-links"] {
         let site = Site::with(&[&format!("urls/{case}")]);
         reports(&site, &format!("urls-{case}"));
     }

@@ -453,4 +453,6 @@ unsafe-url-scheme-hint = write an address that starts with `https://`, `http://`
 unsafe-url-not-a-file = `{ $url }` (`{ $scheme }:`) is not the address of a picture or a file
 unsafe-url-not-a-file-hint = write the name of a file in the record's folder (`photo.jpg`) or a path under static/ (`/images/photo.jpg`)
 external-resource = `{ $url }` would be loaded from another site ({ $host }), and the site must load nothing from outside itself
+link-without-scheme = `{ $url }` is not a whole address (no `https://` in front, or a full-width colon), so it would lead to a page of this site that does not exist
+link-without-scheme-hint = write the whole address: `{ $meant }`
 external-resource-hint = save the file into the record's folder or under static/ and write its name; a server your office trusts (an intranet picture server) can be listed under `allowed_hosts:` in site.yaml

@@ -447,4 +447,6 @@ unsafe-url-scheme-hint = 请写以 `https://`、`http://`、`mailto:` 或 `tel:`
 unsafe-url-not-a-file = `{ $url }`（`{ $scheme }:`）不是图片或文件的地址
 unsafe-url-not-a-file-hint = 请写记录文件夹里的文件名（`photo.jpg`）或 static/ 下的路径（`/images/photo.jpg`）
 external-resource = `{ $url }` 要从别的网站（{ $host }）加载，而本网站不能从外部加载任何内容
+link-without-scheme = `{ $url }` 不是完整的网址（前面缺少 `https://`，或冒号写成了全角），会变成指向本网站里一个不存在的网页
+link-without-scheme-hint = 请写完整的地址：`{ $meant }`
 external-resource-hint = 请把文件存进记录的文件夹或 static/ 下，再写文件名；单位信任的服务器（如内网图片服务器）可以写进 site.yaml 的 `allowed_hosts:`

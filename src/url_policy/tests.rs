@@ -192,3 +192,33 @@ fn srcset_candidates_are_listed() {
     let urls: Vec<&str> = srcset_urls(" a.jpg 1x, https://x.example/b.jpg 2x,c.jpg").collect();
     assert_eq!(urls, ["a.jpg", "https://x.example/b.jpg", "c.jpg"]);
 }
+
+#[test]
+fn outside_addresses_without_their_scheme_are_caught() {
+    for (url, meant) in [
+        ("www.yanbian.gov.cn", "https://www.yanbian.gov.cn"),
+        ("WWW.Example.org/a?b=1", "https://WWW.Example.org/a?b=1"),
+        ("mp.weixin.qq.com/s/AbC", "https://mp.weixin.qq.com/s/AbC"),
+        ("https：//www.gov.cn/", "https://www.gov.cn/"),
+        ("http//example.org", "http://example.org"),
+    ] {
+        assert_eq!(
+            link(url),
+            Err(Refusal::NoScheme {
+                meant: meant.to_string()
+            }),
+            "{url}"
+        );
+    }
+    // File names and paths of the site are not addresses.
+    for url in [
+        "report.pdf",
+        "files/2023.docx",
+        "photo.jpg",
+        "readme.com.txt",
+        ".com",
+        "/www.example.org",
+    ] {
+        assert_eq!(link(url), Ok(()), "{url}");
+    }
+}
