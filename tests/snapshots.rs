@@ -63,3 +63,27 @@ fn a_symlink_leading_outside_the_site_has_its_report_in_both_languages() {
     std::os::unix::fs::symlink(&secret, site.path("content/projects/x.zh.md")).unwrap();
     reports(&site, "symlink-outside");
 }
+
+/// Issue 14: what users read about hidden characters (tests/fixtures/chars/), in both languages.
+#[test]
+fn each_hidden_character_case_has_its_report_in_both_languages() {
+    for case in [
+        "nul-escape",
+        "bell-body",
+        "c1-char",
+        "noncharacter",
+        "surrogate-escape",
+        "zero-width-term",
+        "zero-width-id",
+    ] {
+        let site = Site::with(&[&format!("chars/{case}")]);
+        reports(&site, &format!("chars-{case}"));
+    }
+    // Warnings only: check succeeds, and the report is kept all the same.
+    let site = Site::with(&["chars/bidi-title"]);
+    for lang in ["en", "zh"] {
+        let run = site.check(&["--lang", lang]);
+        run.assert_code(0);
+        assert_snapshot(&format!("chars-bidi-title.{lang}"), &run.stderr);
+    }
+}
