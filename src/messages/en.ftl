@@ -446,7 +446,7 @@ serve-cannot-open = Could not open a browser; open { $url } yourself.
 
 control-char = invisible control character { $char } in the text
 control-char-hint = nobody can see this character, but it breaks pages, feeds and search; it was most likely pasted in from another program (a word processor, a PDF, a web page): delete it, for example by retyping the text around it
-control-char-escape = `{ $escape }` in the quoted text writes the invisible control character { $char }
+control-char-escape = `{ $escape }` writes the invisible control character { $char }
 control-char-escape-hint = delete `{ $escape }`: it writes a character nobody can see, which breaks pages, feeds and search
 control-char-more = { $count ->
         [one] 1 more invisible control character in this file
@@ -455,7 +455,7 @@ control-char-more = { $count ->
 noncharacter = { $char } in the text is not a character
 noncharacter-hint = it shows as nothing or as a box and breaks feeds; it was most likely pasted in from another program: delete it
 bidi-control = hidden direction control { $char }: this text is shown in a different order than it is written
-bidi-control-escape = `{ $escape }` in the quoted text writes the hidden direction control { $char }: the text is shown in a different order than it is written
+bidi-control-escape = `{ $escape }` writes the hidden direction control { $char }: the text is shown in a different order than it is written
 bidi-control-hint = this invisible character makes the letters after it appear reversed or moved, so readers see something other than what the file says (the "Trojan Source" trick); Chinese and Korean text never needs it: delete it, unless you are writing Arabic or Hebrew on purpose
 bidi-control-more = { $count ->
         [one] 1 more hidden direction control in this file

@@ -440,7 +440,7 @@ serve-cannot-open = 无法打开浏览器；请自己打开 { $url }。
 
 control-char = 文本中有看不见的控制字符 { $char }
 control-char-hint = 这个字符谁也看不见，却会破坏页面、订阅源和搜索；它多半是从别的程序（文字处理软件、PDF、网页）里一起复制过来的：请把它删掉，例如把它前后的文字重新输入一遍
-control-char-escape = 引号里的 `{ $escape }` 会写入看不见的控制字符 { $char }
+control-char-escape = `{ $escape }` 会写入看不见的控制字符 { $char }
 control-char-escape-hint = 请删掉 `{ $escape }`：它写入的是谁也看不见的字符，会破坏页面、订阅源和搜索
 control-char-more = { $count ->
         [one] 这个文件里还有 1 个看不见的控制字符
@@ -449,7 +449,7 @@ control-char-more = { $count ->
 noncharacter = 文本中的 { $char } 不是一个字符
 noncharacter-hint = 它显示为空白或方框，还会破坏订阅源；它多半是从别的程序里一起复制过来的：请把它删掉
 bidi-control = 隐藏的文字方向控制符 { $char }：这段文字显示出来的顺序和实际写的不一样
-bidi-control-escape = 引号里的 `{ $escape }` 会写入隐藏的文字方向控制符 { $char }：文字显示出来的顺序和实际写的不一样
+bidi-control-escape = `{ $escape }` 会写入隐藏的文字方向控制符 { $char }：文字显示出来的顺序和实际写的不一样
 bidi-control-hint = 这个看不见的字符会让它后面的文字颠倒或移位显示，读者看到的和文件里写的不是一回事（所谓“特洛伊源码”手法）；中文和朝鲜文从来不需要它：请把它删掉，除非你有意在写阿拉伯文或希伯来文
 bidi-control-more = { $count ->
         [one] 这个文件里还有 1 个隐藏的文字方向控制符

@@ -252,13 +252,16 @@ const SUSPECT: [bool; 256] = {
 };
 
 /// Scans a file's raw text: a control character or noncharacter is `E-control-char`, a bidi
-/// control `W-bidi-control`, each at its line and column. Returns the file to parse: when it
+/// control `W-bidi-control`, each at its line and column; the same for a numeric character
+/// reference that writes one (`&#7;`, `&#x202E;`), which Markdown and HTML decode (it is
+/// looked for in the whole file: in a plain-text value it would be shown as written, but no
+/// one writes it there by accident). Returns the file to parse: when it
 /// holds control characters or noncharacters, a copy with each replaced by U+FFFD, so that the
 /// YAML parser (which refuses most of them) reads the rest of the file and every other problem
 /// is still reported, once, and the build fails on these errors anyway.
 pub fn scan(file: SourceFile, diagnostics: &mut Diagnostics) -> SourceFile {
     let bytes = file.text.as_bytes();
-    let mut found: Vec<(usize, char)> = Vec::new();
+    let mut found: Vec<(usize, char, Option<&str>)> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         if !SUSPECT[bytes[i] as usize] {
@@ -272,15 +275,27 @@ pub fn scan(file: SourceFile, diagnostics: &mut Diagnostics) -> SourceFile {
             class(c),
             Some(Class::Control | Class::Noncharacter | Class::Bidi)
         ) {
-            found.push((i, c));
+            found.push((i, c, None));
         }
         i += c.len_utf8();
+    }
+    let raw_errors = found.iter().filter(|(_, c, _)| is_forbidden(*c)).count();
+    for (offset, _) in file.text.match_indices("&#") {
+        if let Some((c, reference)) = character_reference(&file.text[offset..])
+            && matches!(
+                class(c),
+                Some(Class::Control | Class::Noncharacter | Class::Bidi)
+            )
+        {
+            found.push((offset, c, Some(reference)));
+        }
     }
     if found.is_empty() {
         return file;
     }
+    found.sort_by_key(|(offset, ..)| *offset);
     let (mut errors, mut warnings) = (0, 0);
-    for &(offset, c) in &found {
+    for &(offset, c, reference) in &found {
         let bidi = class(c) == Some(Class::Bidi);
         let listed = if bidi { &mut warnings } else { &mut errors };
         *listed += 1;
@@ -288,11 +303,9 @@ pub fn scan(file: SourceFile, diagnostics: &mut Diagnostics) -> SourceFile {
             continue;
         }
         let (line, column) = file.position(offset);
-        diagnostics.push(character_diagnostic(
-            c,
-            None,
-            file.location(line, column, 1),
-        ));
+        let width = reference.map_or(1, str::len);
+        let location = file.location(line, column, width);
+        diagnostics.push(character_diagnostic(c, reference, location));
     }
     for (count, bidi) in [(errors, false), (warnings, true)] {
         if count > MAX_LISTED {
@@ -307,7 +320,7 @@ pub fn scan(file: SourceFile, diagnostics: &mut Diagnostics) -> SourceFile {
             diagnostics.push(diagnostic.in_file(&file.path));
         }
     }
-    if errors == 0 {
+    if raw_errors == 0 {
         return file;
     }
     let text = file
@@ -318,8 +331,29 @@ pub fn scan(file: SourceFile, diagnostics: &mut Diagnostics) -> SourceFile {
     SourceFile::new(file.path, text)
 }
 
-/// The diagnostic for character `c` written raw (`escape: None`) or by a YAML escape such as
-/// `\a`, at `location`. `c` must be of class Control, Noncharacter or Bidi.
+/// The character a numeric character reference at the start of `text` writes (`&#7;`,
+/// `&#x202E;`) and the reference as written. `&#0;` is left out: Markdown and HTML make it
+/// U+FFFD.
+fn character_reference(text: &str) -> Option<(char, &str)> {
+    let rest = text.strip_prefix("&#")?;
+    let (digits, radix, skip) = match rest.strip_prefix(['x', 'X']) {
+        Some(hex) => (hex, 16, 3),
+        None => (rest, 10, 2),
+    };
+    let len = digits
+        .bytes()
+        .take_while(|b| b.is_ascii_hexdigit() && (radix == 16 || b.is_ascii_digit()))
+        .count();
+    if len == 0 || len > 7 || digits.as_bytes().get(len) != Some(&b';') {
+        return None;
+    }
+    let code = u32::from_str_radix(&digits[..len], radix).ok()?;
+    let c = char::from_u32(code).filter(|&c| c != '\0')?;
+    Some((c, &text[..skip + len + 1]))
+}
+
+/// The diagnostic for character `c` written raw (`escape: None`) or by an escape (a YAML
+/// escape such as `\a`, a character reference such as `&#7;`), at `location`. `c` must be of class Control, Noncharacter or Bidi.
 pub fn character_diagnostic(c: char, escape: Option<&str>, location: Location) -> Diagnostic {
     let char = describe(c);
     match (class(c), escape) {
@@ -483,6 +517,29 @@ mod tests {
             "{}",
             found[3].3
         );
+    }
+
+    #[test]
+    fn character_references_are_found_too() {
+        let (found, out) = scan_text("正文&#x202E;反转&#7;和&#X1b;&#0;&#x41;&#12;x&#65\n");
+        let places: Vec<(&str, usize, usize)> = found
+            .iter()
+            .map(|(code, line, column, _)| (code.as_str(), *line, *column))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                ("W-bidi-control", 1, 3),
+                ("E-control-char", 1, 13),
+                ("E-control-char", 1, 18),
+                ("E-control-char", 1, 34),
+            ]
+        );
+        assert_eq!(
+            found[1].3,
+            "`&#7;` writes the invisible control character U+0007 (BELL)"
+        );
+        assert!(out.contains("&#7;"), "references are not replaced: {out}");
     }
 
     #[test]

@@ -190,7 +190,7 @@ mod tests {
         );
         assert_eq!(
             found[0].4,
-            "`\\u0000` in the quoted text writes the invisible control character U+0000 (NULL)"
+            "`\\u0000` writes the invisible control character U+0000 (NULL)"
         );
     }
 
