@@ -2,6 +2,8 @@
 //! [`Location`]s. Reading checks what users get wrong in practice (an empty file, a binary file,
 //! a non-UTF-8 file, a byte-order mark) and reports it with the path instead of failing later.
 
+pub mod characters;
+
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Location};

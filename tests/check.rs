@@ -184,3 +184,58 @@ fn a_theme_that_does_not_exist_is_named_with_how_to_fix_it() {
         .assert_stderr_has("error[E-template]: the theme \"nothere\" does not exist")
         .assert_stderr_has("help: `theme:` in site.yaml names a folder under themes/");
 }
+
+/// Issue 14: the hidden-character cases under tests/fixtures/chars/ that are errors.
+const HIDDEN_CHARACTER_ERRORS: [&str; 7] = [
+    "nul-escape",
+    "bell-body",
+    "c1-char",
+    "noncharacter",
+    "surrogate-escape",
+    "zero-width-term",
+    "zero-width-id",
+];
+
+/// A report must show a hidden character as `<U+XXXX>`, never send it to the terminal.
+fn assert_no_hidden_characters(text: &str, case: &str) {
+    let hidden: Vec<String> = text
+        .chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}' | '\u{ffff}')
+        })
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect();
+    assert!(hidden.is_empty(), "{case}: raw {hidden:?} in\n{text}");
+}
+
+#[test]
+fn hidden_characters_stop_the_build_and_bidi_controls_only_warn() {
+    for case in HIDDEN_CHARACTER_ERRORS {
+        let site = Site::with(&[&format!("chars/{case}")]);
+        let run = site.build(&[]);
+        run.assert_code(1);
+        assert!(
+            !site.output().exists(),
+            "{case}: a failed build writes nothing"
+        );
+        assert!(
+            run.stderr.contains("E-control-char") || run.stderr.contains("E-invisible-in-id"),
+            "{case}:\n{}",
+            run.stderr
+        );
+        assert_no_hidden_characters(&run.stderr, case);
+        assert_no_hidden_characters(&site.check(&["--lang", "zh"]).stderr, case);
+    }
+    let site = Site::with(&["chars/bidi-title"]);
+    let run = site.build(&[]);
+    run.assert_ok()
+        .assert_stderr_has("W-bidi-control")
+        .assert_stderr_has("红心<U+202E>物业");
+    assert_no_hidden_characters(&run.stderr, "bidi-title");
+    assert!(
+        site.output().join("index.html").is_file(),
+        "a warning does not stop the build"
+    );
+    site.check(&["--strict"]).assert_code(1);
+}

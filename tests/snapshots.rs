@@ -72,3 +72,27 @@ fn unsafe_urls_have_their_report_in_both_languages() {
         reports(&site, &format!("urls-{case}"));
     }
 }
+
+/// Issue 14: what users read about hidden characters (tests/fixtures/chars/), in both languages.
+#[test]
+fn each_hidden_character_case_has_its_report_in_both_languages() {
+    for case in [
+        "nul-escape",
+        "bell-body",
+        "c1-char",
+        "noncharacter",
+        "surrogate-escape",
+        "zero-width-term",
+        "zero-width-id",
+    ] {
+        let site = Site::with(&[&format!("chars/{case}")]);
+        reports(&site, &format!("chars-{case}"));
+    }
+    // Warnings only: check succeeds, and the report is kept all the same.
+    let site = Site::with(&["chars/bidi-title"]);
+    for lang in ["en", "zh"] {
+        let run = site.check(&["--lang", lang]);
+        run.assert_code(0);
+        assert_snapshot(&format!("chars-bidi-title.{lang}"), &run.stderr);
+    }
+}

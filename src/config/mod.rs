@@ -176,6 +176,7 @@ pub fn load(root: &Path) -> Result<(SiteConfig, SourceFile), Diagnostics> {
     let file =
         SourceFile::read(root, path).map_err(|d| [d].into_iter().collect::<Diagnostics>())?;
     let mut diagnostics = Diagnostics::default();
+    let file = crate::source::characters::scan(file, &mut diagnostics);
     let config = parse(&file, &mut diagnostics);
     match config {
         Some(config) if !diagnostics.has_errors() => Ok((config, file)),
@@ -190,7 +191,7 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
         Err(err) => {
             diagnostics.push(
                 Diagnostic::error(
-                    "E-yaml",
+                    err.code(),
                     msg!("site-yaml-not-yaml", problem = err.message.clone()),
                 )
                 .at(file.location(err.pos.line, err.pos.column, 1))
@@ -199,6 +200,7 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
             return None;
         }
     };
+    yaml::escapes::check(file, &root, diagnostics);
     let mut r = Reader::new(file, diagnostics);
     let entries = r.map(&root, "site.yaml")?;
     r.unknown_keys(

@@ -48,7 +48,7 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
     let yaml_text = &text[start..end];
     let mut front = yaml::parse(yaml_text).map_err(|err| {
         Diagnostic::error(
-            "E-yaml",
+            err.code(),
             msg!("front-matter-not-yaml", problem = err.message.clone()),
         )
         .at(file.location(err.pos.line + 1, err.pos.column, 1))

@@ -15,6 +15,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::localized::Localized;
 use crate::messages::msg;
 use crate::source::SourceFile;
+use crate::source::characters::{self, IdKind};
 use crate::yaml::{self, Reader};
 use fields::{Located, RecordFields, read_fields};
 
@@ -560,7 +561,7 @@ fn parse_file(
 ) -> (Option<Parsed>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let file = match SourceFile::read(root, path) {
-        Ok(file) => file,
+        Ok(file) => characters::scan(file, &mut diagnostics),
         Err(diagnostic) => {
             diagnostics.push(diagnostic);
             return (None, diagnostics);
@@ -607,7 +608,7 @@ fn parse_record(
             Err(err) => {
                 diagnostics.push(
                     Diagnostic::error(
-                        "E-yaml",
+                        err.code(),
                         msg!("record-not-yaml", problem = err.message.clone()),
                     )
                     .at(file.location(err.pos.line, err.pos.column, 1))
@@ -641,6 +642,7 @@ fn parse_record(
             }
         }
     };
+    yaml::escapes::check(file, &front, diagnostics);
     let mut reader = Reader::new(file, diagnostics);
     let mut fields = read_fields(&mut reader, &front, lang, schema, config);
     if let Some(body) = body {
@@ -692,6 +694,7 @@ fn parse_intro(
     };
     let mut title = None;
     if let Some(front) = &split.front {
+        yaml::escapes::check(file, front, diagnostics);
         let mut reader = Reader::new(file, diagnostics);
         if let Some(entries) = reader.map(front, "the front matter") {
             reader.unknown_keys(entries, &["title"], msg!("what-an-introduction"));
@@ -728,7 +731,7 @@ fn load_terms(
         return Vec::new();
     }
     let file = match SourceFile::read(root, path) {
-        Ok(file) => file,
+        Ok(file) => characters::scan(file, diagnostics),
         Err(diagnostic) => {
             diagnostics.push(diagnostic);
             return Vec::new();
@@ -739,7 +742,7 @@ fn load_terms(
         Err(err) => {
             diagnostics.push(
                 Diagnostic::error(
-                    "E-yaml",
+                    err.code(),
                     msg!("terms-file-not-yaml", problem = err.message.clone()),
                 )
                 .at(file.location(err.pos.line, err.pos.column, 1))
@@ -748,6 +751,7 @@ fn load_terms(
             return Vec::new();
         }
     };
+    yaml::escapes::check(&file, &node, diagnostics);
     let codes = config.lang_codes();
     let mut reader = Reader::new(&file, diagnostics);
     let Some(entries) = reader.map(&node, "the terms file") else {
@@ -755,6 +759,11 @@ fn load_terms(
     };
     let mut terms = Vec::new();
     for (key, value) in entries {
+        let at = reader.key_location(key);
+        if let Some(diagnostic) = characters::check_id(&key.name, IdKind::Term, Some(&at)) {
+            reader.push(diagnostic);
+            continue;
+        }
         if !is_slug(&key.name) {
             let location = reader.key_location(key);
             reader.push(

@@ -1,10 +1,13 @@
 //! Renders diagnostics rustc-style for a terminal: severity, code, message, `--> file:line:col`,
 //! the offending line with a caret under the right (double-width aware) column, and a hint.
+//! Characters that would act on the terminal or hide (controls, bidi controls, zero-width
+//! characters) are shown as `<U+XXXX>`, in the line and in quoted values alike (issue 14).
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::{Diagnostic, Diagnostics, Severity};
 use crate::messages::{UiLang, msg};
+use crate::source::characters::{visible, visible_line};
 
 /// Renders every diagnostic in the user's language `lang`, each followed by a blank line.
 pub fn render_text(diagnostics: &Diagnostics, color: bool, lang: UiLang) -> String {
@@ -33,21 +36,30 @@ fn render_one(diagnostic: &Diagnostic, renderer: &Renderer, lang: UiLang) -> Str
         Severity::Warning => Level::WARNING,
     }
     .with_name(name.clone());
-    let message = diagnostic.message_text(lang);
-    let hint = diagnostic.hint_text(lang);
+    let message = visible(&diagnostic.message_text(lang)).into_owned();
+    let hint = diagnostic
+        .hint_text(lang)
+        .map(|hint| visible(&hint).into_owned());
     let path = diagnostic
         .file
         .as_ref()
-        .map(|p| p.display().to_string())
+        .map(|p| visible(&p.display().to_string()).into_owned())
         .unwrap_or_default();
+    // The line as shown, with the caret's column and width moved to match.
+    let shown_line = diagnostic
+        .location
+        .as_ref()
+        .map(|l| visible_line(&l.line_text, l.column, l.width));
+    let empty = (std::borrow::Cow::Borrowed(""), 1, 1);
     let title = level.primary_title(message.as_str()).id(diagnostic.code);
     let mut groups: Vec<Group> = Vec::new();
     match &diagnostic.location {
         Some(location) => {
-            let span = char_span(&location.line_text, location.column, location.width);
+            let (line_text, column, width) = shown_line.as_ref().unwrap_or(&empty);
+            let span = char_span(line_text, *column, *width);
             groups.push(
                 title.element(
-                    Snippet::source(location.line_text.as_str())
+                    Snippet::source(line_text.as_ref())
                         .line_start(location.line)
                         .path(path.clone())
                         .annotation(AnnotationKind::Primary.span(span)),
@@ -175,6 +187,56 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("提示: 是不是要写 `region`？"), "{text}");
+    }
+
+    #[test]
+    fn hidden_characters_are_shown_with_the_caret_under_them() {
+        let location = |line_text: &str, column, width| Location {
+            file: PathBuf::from("content/projects/a\u{200b}.zh.md"),
+            line: 2,
+            column,
+            line_text: line_text.into(),
+            width,
+        };
+        // A bidi override after Chinese text: the caret sits under `<U+202E>`, all of it.
+        let text = render(
+            Diagnostic::warning("W-bidi-control", msg!("empty-file")).at(location(
+                "title: 延吉\u{202e}市",
+                10,
+                1,
+            )),
+        );
+        let source_line = text.lines().find(|l| l.contains("title")).unwrap();
+        assert!(source_line.contains("title: 延吉<U+202E>市"), "{text}");
+        let caret_line = text.lines().find(|l| l.contains('^')).unwrap();
+        // "title: " is 7 columns, "延吉" 4 more.
+        let at = source_line.find("title").unwrap() + 11;
+        assert_eq!(caret_line.find('^').unwrap(), at, "{text}");
+        assert_eq!(caret_line.matches('^').count(), 8, "{text}");
+        assert!(
+            text.contains("a<U+200B>.zh.md:2:"),
+            "the path is shown too:\n{text}"
+        );
+
+        // A control character before the problem moves the caret by the width of its name.
+        let text = render(
+            Diagnostic::error("E-x", msg!("unknown-record", id = "x\u{1b}[2Jy")).at(location(
+                "a\u{7}: 延吉",
+                5,
+                2,
+            )),
+        );
+        let source_line = text.lines().find(|l| l.contains("a<U+0007>")).unwrap();
+        let caret_line = text.lines().find(|l| l.contains('^')).unwrap();
+        let at = source_line.find("a<U+0007>").unwrap() + 11;
+        assert_eq!(caret_line.find('^').unwrap(), at, "{text}");
+        assert_eq!(caret_line.matches('^').count(), 4, "{text}");
+        // No raw control character reaches the terminal, also from a value in the message.
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
+        assert!(text.contains("x<U+001B>[2Jy"), "{text}");
     }
 
     #[test]

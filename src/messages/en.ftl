@@ -456,3 +456,31 @@ external-resource = `{ $url }` would be loaded from another site ({ $host }), an
 link-without-scheme = `{ $url }` is not a whole address (no `https://` in front, or a full-width colon), so it would lead to a page of this site that does not exist
 link-without-scheme-hint = write the whole address: `{ $meant }`
 external-resource-hint = save the file into the record's folder or under static/ and write its name; a server your office trusts (an intranet picture server) can be listed under `allowed_hosts:` in site.yaml
+# Hidden characters (issue 14): control characters, noncharacters, bidi controls, invisible
+# characters in ids. `$char` is a code point with its name, such as `U+0007 (BELL)`.
+
+control-char = invisible control character { $char } in the text
+control-char-hint = nobody can see this character, but it breaks pages, feeds and search; it was most likely pasted in from another program (a word processor, a PDF, a web page): delete it, for example by retyping the text around it
+control-char-escape = `{ $escape }` writes the invisible control character { $char }
+control-char-escape-hint = delete `{ $escape }`: it writes a character nobody can see, which breaks pages, feeds and search
+control-char-more = { $count ->
+        [one] 1 more invisible control character in this file
+       *[other] { $count } more invisible control characters in this file
+    }
+noncharacter = { $char } in the text is not a character
+noncharacter-hint = it shows as nothing or as a box and breaks feeds; it was most likely pasted in from another program: delete it
+bidi-control = hidden direction control { $char }: this text is shown in a different order than it is written
+bidi-control-escape = `{ $escape }` writes the hidden direction control { $char }: the text is shown in a different order than it is written
+bidi-control-hint = this invisible character makes the letters after it appear reversed or moved, so readers see something other than what the file says (the "Trojan Source" trick); Chinese and Korean text never needs it: delete it, unless you are writing Arabic or Hebrew on purpose
+bidi-control-more = { $count ->
+        [one] 1 more hidden direction control in this file
+       *[other] { $count } more hidden direction controls in this file
+    }
+yaml-unpaired-surrogate = `{ $escape }` is half of a character (an unpaired surrogate), not a character
+yaml-hint-surrogate = write the character itself; a character beyond U+FFFF may also be written `\UXXXXXXXX` (eight digits) or as a pair such as `\ud83d\ude00`; if the escape was pasted in by mistake, delete it
+invisible-in-id = the { $what } `{ $id }` contains the invisible character { $char }
+invisible-in-id-hint = a name with an invisible character looks like the same name without it, but is a different one: two records or terms that look the same could exist side by side, and links to it would fail; retype the name without it
+id-kind-record = record name (its file or folder name)
+id-kind-slug = slug
+id-kind-term = term
+id-kind-reference = record reference

@@ -450,3 +450,31 @@ external-resource = `{ $url }` 要从别的网站（{ $host }）加载，而本�
 link-without-scheme = `{ $url }` 不是完整的网址（前面缺少 `https://`，或冒号写成了全角），会变成指向本网站里一个不存在的网页
 link-without-scheme-hint = 请写完整的地址：`{ $meant }`
 external-resource-hint = 请把文件存进记录的文件夹或 static/ 下，再写文件名；单位信任的服务器（如内网图片服务器）可以写进 site.yaml 的 `allowed_hosts:`
+# Hidden characters (issue 14): control characters, noncharacters, bidi controls, invisible
+# characters in ids. `$char` is a code point with its name, such as `U+0007 (BELL)`.
+
+control-char = 文本中有看不见的控制字符 { $char }
+control-char-hint = 这个字符谁也看不见，却会破坏页面、订阅源和搜索；它多半是从别的程序（文字处理软件、PDF、网页）里一起复制过来的：请把它删掉，例如把它前后的文字重新输入一遍
+control-char-escape = `{ $escape }` 会写入看不见的控制字符 { $char }
+control-char-escape-hint = 请删掉 `{ $escape }`：它写入的是谁也看不见的字符，会破坏页面、订阅源和搜索
+control-char-more = { $count ->
+        [one] 这个文件里还有 1 个看不见的控制字符
+       *[other] 这个文件里还有 { $count } 个看不见的控制字符
+    }
+noncharacter = 文本中的 { $char } 不是一个字符
+noncharacter-hint = 它显示为空白或方框，还会破坏订阅源；它多半是从别的程序里一起复制过来的：请把它删掉
+bidi-control = 隐藏的文字方向控制符 { $char }：这段文字显示出来的顺序和实际写的不一样
+bidi-control-escape = `{ $escape }` 会写入隐藏的文字方向控制符 { $char }：文字显示出来的顺序和实际写的不一样
+bidi-control-hint = 这个看不见的字符会让它后面的文字颠倒或移位显示，读者看到的和文件里写的不是一回事（所谓“特洛伊源码”手法）；中文和朝鲜文从来不需要它：请把它删掉，除非你有意在写阿拉伯文或希伯来文
+bidi-control-more = { $count ->
+        [one] 这个文件里还有 1 个隐藏的文字方向控制符
+       *[other] 这个文件里还有 { $count } 个隐藏的文字方向控制符
+    }
+yaml-unpaired-surrogate = `{ $escape }` 只是半个字符（不成对的代理项），不是一个字符
+yaml-hint-surrogate = 请直接写出这个字符；U+FFFF 以外的字符也可以写成 `\UXXXXXXXX`（八位）或成对的 `\ud83d\ude00`；如果这个转义是误粘贴进来的，请删掉
+invisible-in-id = { $what } `{ $id }` 里有看不见的字符 { $char }
+invisible-in-id-hint = 带有看不见字符的名称，看起来和不带它的名称一模一样，实际上却是另一个名称：可能出现两条看起来相同的记录或词条，指向它的链接也会失效；请不带这个字符重新输入名称
+id-kind-record = 记录名（文件名或文件夹名）
+id-kind-slug = 网址名（slug）
+id-kind-term = 词条
+id-kind-reference = 引用的记录

@@ -16,6 +16,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::localized::Localized;
 use crate::messages::msg;
 use crate::url_policy::{Destination, UrlUse};
+use crate::source::characters::{IdKind, check_id};
 use crate::yaml::read::closest;
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -96,6 +97,10 @@ pub fn assemble(
         }
     }
     for ((position, id), files) in groups {
+        // Issue 14: `a\u{200b}b` and `ab` look the same but would be two records.
+        if let Some(diagnostic) = check_id(&id, IdKind::Record, None) {
+            builder.diagnostics.push(diagnostic.in_file(&files[0].path));
+        }
         let schema = &config.collections[position];
         let key = format!("{}/{id}", schema.key);
         let base_unparsed = unpublished.contains_key(&key);
@@ -481,11 +486,13 @@ impl Builder<'_> {
         let slug = match slug {
             Some(slug) if is_slug(&slug.value) => slug.value,
             Some(slug) => {
-                self.diagnostics.push(
-                    Diagnostic::error("E-bad-slug", msg!("bad-slug", slug = &slug.value))
-                        .at(slug.at)
-                        .hint(msg!("bad-slug-hint", slug = slugify(&slug.value))),
-                );
+                let diagnostic = check_id(&slug.value, IdKind::Slug, Some(&slug.at))
+                    .unwrap_or_else(|| {
+                        Diagnostic::error("E-bad-slug", msg!("bad-slug", slug = &slug.value))
+                            .at(slug.at)
+                            .hint(msg!("bad-slug-hint", slug = slugify(&slug.value)))
+                    });
+                self.diagnostics.push(diagnostic);
                 slugify(&id)
             }
             None if is_slug(&id) => id.clone(),
@@ -634,6 +641,10 @@ fn resolve_term(
     default_lang: &str,
     diagnostics: &mut Diagnostics,
 ) -> Option<usize> {
+    if let Some(diagnostic) = check_id(&value.value, IdKind::Term, Some(&value.at)) {
+        diagnostics.push(diagnostic);
+        return None;
+    }
     if closed {
         if let Some(index) = taxonomy.terms.iter().position(|t| t.id == value.value) {
             return Some(index);
@@ -739,6 +750,10 @@ fn check_duplicate_slugs(records: &[Record], diagnostics: &mut Diagnostics) {
 }
 
 fn unknown_record(reference: &Located<String>, lookup: &RecordLookup) -> Diagnostic {
+    // A reference that differs from an id by an invisible character only: say that.
+    if let Some(diagnostic) = check_id(&reference.value, IdKind::Reference, Some(&reference.at)) {
+        return diagnostic;
+    }
     let keys = lookup.keys();
     let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
     let hint = match closest(&reference.value, &refs) {

@@ -10,6 +10,7 @@ use serde_saphyr::{DuplicateKeyPolicy, Options, Spanned};
 use crate::messages::{Message, msg};
 
 mod direct;
+pub mod escapes;
 pub mod read;
 pub use read::Reader;
 
@@ -59,6 +60,8 @@ pub enum SyntaxKind {
     RepeatedKey,
     Tab,
     Indentation,
+    /// Half of a surrogate pair written as an escape (`"\ud800"`): not a character (issue 14).
+    Surrogate,
     Other,
 }
 
@@ -69,7 +72,17 @@ impl SyntaxError {
             SyntaxKind::RepeatedKey => msg!("yaml-hint-repeated-key"),
             SyntaxKind::Tab => msg!("yaml-hint-tab"),
             SyntaxKind::Indentation => msg!("yaml-hint-indentation"),
+            SyntaxKind::Surrogate => msg!("yaml-hint-surrogate"),
             SyntaxKind::Other => msg!("yaml-hint-other"),
+        }
+    }
+
+    /// The diagnostic code: `E-control-char` for an unpaired surrogate (a hidden character
+    /// problem, issue 14), else `E-yaml`.
+    pub fn code(&self) -> &'static str {
+        match self.kind {
+            SyntaxKind::Surrogate => "E-control-char",
+            _ => "E-yaml",
         }
     }
 }
@@ -113,6 +126,15 @@ fn parse_with_serde(text: &str) -> Result<Node, SyntaxError> {
             _ => {
                 let message = plain_message(&err.without_snippet().to_string());
                 let lower = message.to_lowercase();
+                if lower.contains("surrogate") {
+                    let (escape, pos) = surrogate_escape(text, pos);
+                    let message = msg!("yaml-unpaired-surrogate", escape = escape);
+                    return SyntaxError {
+                        message,
+                        pos,
+                        kind: SyntaxKind::Surrogate,
+                    };
+                }
                 let kind = if lower.contains("tab") {
                     SyntaxKind::Tab
                 } else if lower.contains("indent") || lower.contains("mapping values") {
@@ -125,6 +147,46 @@ fn parse_with_serde(text: &str) -> Result<Node, SyntaxError> {
         };
         SyntaxError { message, pos, kind }
     })
+}
+
+/// The first `\uD800`–`\uDFFF` escape at or after `pos` (the quoted text the parser refused)
+/// and its own position; the parser names only where the text starts.
+fn surrogate_escape(text: &str, pos: Pos) -> (String, Pos) {
+    let lines = text
+        .split('\n')
+        .enumerate()
+        .skip(pos.line.saturating_sub(1));
+    for (index, line) in lines {
+        let skip = if index + 1 == pos.line {
+            pos.column.saturating_sub(1)
+        } else {
+            0
+        };
+        let chars: Vec<char> = line.chars().collect();
+        let half_at = |at: usize| -> Option<u32> {
+            let escape: String = chars.get(at..at + 6)?.iter().collect();
+            let code = u32::from_str_radix(escape.strip_prefix("\\u")?, 16).ok()?;
+            (0xd800..0xe000).contains(&code).then_some(code)
+        };
+        let mut at = skip;
+        while at < chars.len() {
+            match half_at(at) {
+                // A whole pair is a character: look further.
+                Some(high) if high < 0xdc00 && half_at(at + 6).is_some_and(|low| low >= 0xdc00) => {
+                    at += 12;
+                }
+                Some(_) => {
+                    let pos = Pos {
+                        line: index + 1,
+                        column: at + 1,
+                    };
+                    return (chars[at..at + 6].iter().collect(), pos);
+                }
+                None => at += 1,
+            }
+        }
+    }
+    ("\\u".to_string(), pos)
 }
 
 /// serde-saphyr appends "at line X column Y" to some messages; we show the position ourselves.
@@ -350,6 +412,27 @@ mod tests {
         let inner = &node.get("a").unwrap().as_seq().unwrap()[0];
         assert_eq!(inner.get("b").unwrap().pos.line, 3);
         assert_eq!(inner.as_map().unwrap()[0].0.pos.line, 3);
+    }
+
+    #[test]
+    fn an_unpaired_surrogate_is_a_hidden_character_error_at_its_escape() {
+        let err = parse("a: \"延吉\\ud83d\\ude00 x\\ud800\"\n").unwrap_err();
+        assert_eq!(err.kind, SyntaxKind::Surrogate, "{err:?}");
+        assert_eq!(err.code(), "E-control-char");
+        assert_eq!(
+            err.pos,
+            Pos {
+                line: 1,
+                column: 21
+            }
+        );
+        assert_eq!(
+            err.message.text(crate::messages::UiLang::En),
+            "`\\ud800` is half of a character (an unpaired surrogate), not a character"
+        );
+        let err = parse("a: \"\\udc00\"\n").unwrap_err();
+        assert_eq!((err.code(), err.pos.column), ("E-control-char", 5));
+        assert_eq!(parse("a: [1\n").unwrap_err().code(), "E-yaml");
     }
 
     #[test]
