@@ -63,3 +63,14 @@ fn a_symlink_leading_outside_the_site_has_its_report_in_both_languages() {
     std::os::unix::fs::symlink(&secret, site.path("content/projects/x.zh.md")).unwrap();
     reports(&site, "symlink-outside");
 }
+
+#[test]
+fn svg_problems_have_their_report_in_both_languages() {
+    // Issue 14: a sanitized SVG (a warning) and one that is not XML (an error), in one report.
+    let site = Site::with(&[
+        "svg/bundle-cover-script",
+        "svg/static-foreign-object",
+        "svg/malformed",
+    ]);
+    reports(&site, "svg");
+}
