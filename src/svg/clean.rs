@@ -425,12 +425,18 @@ fn write_comment(node: Node, out: &mut String) {
     out.push_str("-->");
 }
 
-/// An element's name as a prefix and local name in scope (the default namespace takes none).
+/// A name as a prefix and local name in scope: an element in the default namespace takes none;
+/// an attribute in a namespace always takes a prefix (one declared for it is in scope, or the
+/// file would not have parsed).
 fn qualified(node: Node, namespace: Option<&str>, local: &str, attribute: bool) -> String {
     let prefix = match namespace {
         None => None,
         Some(uri) if !attribute && node.default_namespace() == Some(uri) => None,
-        Some(uri) => node.lookup_prefix(uri),
+        Some(XML) => Some("xml"),
+        Some(uri) => node
+            .namespaces()
+            .find(|ns| ns.uri() == uri && ns.name().is_some())
+            .and_then(|ns| ns.name()),
     };
     match prefix {
         Some(prefix) if !prefix.is_empty() => format!("{prefix}:{local}"),
@@ -452,6 +458,10 @@ fn write_element(node: Node, judge: &Judge, out: &mut String) {
                 .collect()
         })
         .unwrap_or_default();
+    // `xmlns=""`: the element leaves its parent's default namespace.
+    if node.default_namespace().is_none() && inherited.iter().any(|(name, _)| name.is_none()) {
+        out.push_str(" xmlns=\"\"");
+    }
     for ns in node.namespaces() {
         if ns.uri() == XML || inherited.contains(&(ns.name(), ns.uri())) {
             continue;
@@ -850,6 +860,16 @@ mod tests {
         assert!(err.at_end, "{err:?}");
         assert!(clean("<svg><a:b/></svg>").is_err(), "an unknown prefix");
         assert!(clean("not xml at all").is_err());
+    }
+
+    #[test]
+    fn namespaces_that_shadow_or_undeclare_survive_a_rewrite() {
+        let input = r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:s="http://www.w3.org/2000/svg"><rect s:x="1" onclick="x"/><o xmlns=""><p/></o></svg>"#;
+        let text = clean(input).unwrap().text.unwrap();
+        assert_eq!(
+            text,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:s=\"http://www.w3.org/2000/svg\"><rect s:x=\"1\"/><o xmlns=\"\"><p/></o></svg>\n"
+        );
     }
 
     #[test]
