@@ -278,11 +278,11 @@ fn is_picture_element(element: Node) -> bool {
     matches!(element.tag_name().name(), "image" | "feImage")
 }
 
-/// An address is kept only when it points inside the same file (`#id`), or is an embedded
-/// picture on a picture element.
+/// An address is kept only when it points inside the same file (`#id`, or empty: the file
+/// itself), or is an embedded picture on a picture element.
 fn address_problem(value: &str, picture: bool) -> Option<Removed> {
     let value = value.trim_matches(|c: char| c.is_ascii_whitespace());
-    if value.starts_with('#') || (picture && is_embedded_picture(value)) {
+    if value.is_empty() || value.starts_with('#') || (picture && is_embedded_picture(value)) {
         return None;
     }
     if script_scheme(value) {
@@ -579,7 +579,7 @@ mod tests {
   <sodipodi:namedview pagecolor="#ffffff"/>
   <style>.st0{fill:url(#g);} .st1{fill:#FFF}</style>
   <defs><linearGradient id="g"><stop offset="0"/></linearGradient></defs>
-  <a xlink:href="#top"><use href=" #p" fill="url('#g')"/></a>
+  <a xlink:href="#top"><use href=" #p" fill="url('#g')"/></a><a href=""/>
   <image width="1" height="1" xlink:href="data:image/png;base64,iVBORw0KGgo="/>
   <text xml:space="preserve">onload &amp; javascript:x</text>
 </svg>
