@@ -133,13 +133,18 @@ fn publishable(path: &Path, bytes: Vec<u8>) -> Published {
         }
         return Ok((bytes, None));
     };
-    let first = cleaned.removed[0].offset;
+    // Underlined: the element's `<name` or the attribute's name. (A node that came from an
+    // entity has an offset into the entity's text, so the slice is taken with care.)
+    let first = cleaned.removed.first().map_or(0, |r| r.offset);
     let (line, column) = source.position(first);
-    let width = source.text[first.min(source.text.len())..]
+    let width = source
+        .text
+        .get(first..)
+        .unwrap_or_default()
         .chars()
-        .take_while(|c| !c.is_whitespace() && !matches!(c, '>' | '=' | '/'))
-        .count()
-        + usize::from(source.text[first.min(source.text.len())..].starts_with('/'));
+        .enumerate()
+        .take_while(|(i, c)| *i == 0 || !(c.is_whitespace() || matches!(c, '>' | '=' | '/')))
+        .count();
     let mut kinds: Vec<Removed> = cleaned.removed.iter().map(|r| r.kind).collect();
     kinds.sort();
     kinds.dedup();
@@ -230,6 +235,18 @@ mod tests {
             "published without what could run a script or load from outside the site: \
              scripts (<script>), event handlers (onload, onclick, …) (2 places)"
         );
+    }
+
+    #[test]
+    fn markup_hidden_in_an_entity_is_removed_and_reported_without_a_panic() {
+        let text = "<!DOCTYPE svg [<!ENTITY x \"<script>alert('中文')</script><g onload='y'/>\">]>\n<svg xmlns=\"http://www.w3.org/2000/svg\">中文&x;</svg>";
+        let (bytes, warning) = publish(text.as_bytes()).unwrap();
+        let published = String::from_utf8(bytes).unwrap();
+        assert_eq!(
+            published,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\">中文<g/></svg>\n"
+        );
+        assert_eq!(warning.unwrap().code, "W-svg-sanitized");
     }
 
     #[test]
