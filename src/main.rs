@@ -23,6 +23,7 @@ mod scaffold;
 mod search;
 mod serve;
 mod source;
+mod svg;
 mod translations;
 mod url_policy;
 mod yaml;

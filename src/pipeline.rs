@@ -12,6 +12,7 @@ use crate::diagnostics::Diagnostics;
 use crate::model::{self, AssembleOptions, Site};
 use crate::output::{self, NullSink, OutputError, Staging, WriteStats};
 use crate::render::{self, RenderError, Rendering, Texts, Theme, ThemeError, WorkCounters};
+use crate::svg::{self, SafeSvgs};
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -148,11 +149,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     output::check_target(&options.root, &output)?;
     let theme = Theme::load(&options.root, &site.config)?;
     phases.end("theme");
-    let (texts, diagnostics) = texts_or_errors(&site, diagnostics, options)?;
+    let (texts, svgs, diagnostics) = texts_or_errors(&site, &theme, diagnostics, options)?;
     let mut site = site;
     site.release_markdown();
     let rendering =
-        Rendering::prepare(&site, &theme, &options.counters, texts).map_err(build_error)?;
+        Rendering::prepare(&site, &theme, &options.counters, texts, svgs).map_err(build_error)?;
     phases.end("markdown, cards, related");
     let staging = Staging::create(&options.root, &output)?;
     let search = rendering
@@ -180,33 +181,37 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 }
 
 /// What `serve` renders from on every change: the site loaded with unchanged files taken from
-/// `cache`, its theme and its rendered texts, with the warnings. Errors stop here, as in
-/// [`build`].
+/// `cache`, its theme, its rendered texts and cleaned SVG files, with the warnings. Errors stop
+/// here, as in [`build`].
 pub fn load_for_serve(
     options: &BuildOptions,
     cache: &ParseCache,
-) -> Result<(Site, Theme, Texts, Diagnostics), BuildError> {
+) -> Result<(Site, Theme, Texts, SafeSvgs, Diagnostics), BuildError> {
     let (site, diagnostics) = load_inspecting(options, Some(cache), |_, _| Diagnostics::default())
         .map_err(BuildError::Content)?;
     let theme = Theme::load(&options.root, &site.config)?;
-    let (texts, diagnostics) = texts_or_errors(&site, diagnostics, options)?;
-    Ok((site, theme, texts, diagnostics))
+    let (texts, svgs, diagnostics) = texts_or_errors(&site, &theme, diagnostics, options)?;
+    Ok((site, theme, texts, svgs, diagnostics))
 }
 
-/// Renders every Markdown text; the site's problems so far and those the texts add, sorted,
-/// are returned with them when none is an error, and as the error when one is.
+/// Renders every Markdown text and cleans every SVG file to publish; the site's problems so
+/// far and those these add, sorted, are returned with them when none is an error, and as the
+/// error when one is.
 fn texts_or_errors(
     site: &Site,
+    theme: &Theme,
     mut diagnostics: Diagnostics,
     options: &BuildOptions,
-) -> Result<(Texts, Diagnostics), BuildError> {
+) -> Result<(Texts, SafeSvgs, Diagnostics), BuildError> {
     let (texts, render_diagnostics) = render::render_texts(site, &options.counters);
     diagnostics.extend(render_diagnostics);
+    let (svgs, svg_diagnostics) = svg::make_safe(&options.root, &site.static_files, Some(theme));
+    diagnostics.extend(svg_diagnostics);
     let diagnostics = diagnostics.sorted();
     if diagnostics.has_errors() {
         return Err(BuildError::Content(diagnostics));
     }
-    Ok((texts, diagnostics))
+    Ok((texts, svgs, diagnostics))
 }
 
 /// Everything a build checks, plus the rules only `check` runs, writing nothing: theme and
@@ -228,12 +233,15 @@ pub fn check(options: &BuildOptions) -> CheckReport {
     };
     let (texts, render_diagnostics) = render::render_texts(&site, &options.counters);
     diagnostics.extend(render_diagnostics);
-    match Theme::load(root, &site.config) {
+    let theme = Theme::load(root, &site.config);
+    let (svgs, svg_diagnostics) = svg::make_safe(root, &site.static_files, theme.as_ref().ok());
+    diagnostics.extend(svg_diagnostics);
+    match theme {
         Err(err) => diagnostics.push(check::template_problem(&err, root, &site.config)),
         // Pages of a site with errors are not rendered: a build would not get that far.
         Ok(_) if diagnostics.has_errors() => {}
         Ok(theme) => {
-            let rendered = Rendering::prepare(&site, &theme, &options.counters, texts)
+            let rendered = Rendering::prepare(&site, &theme, &options.counters, texts, svgs)
                 .and_then(|rendering| rendering.render(&NullSink));
             if let Err(err) = rendered {
                 diagnostics.push(check::template_problem(&err, root, &site.config));
@@ -271,7 +279,8 @@ mod tests {
         assert!(!diagnostics.has_errors());
         let theme = Theme::load(&options.root, &site.config).unwrap();
         let (texts, _) = render::render_texts(&site, &options.counters);
-        let rendering = Rendering::prepare(&site, &theme, &options.counters, texts).unwrap();
+        let (svgs, _) = svg::make_safe(&options.root, &site.static_files, Some(&theme));
+        let rendering = Rendering::prepare(&site, &theme, &options.counters, texts, svgs).unwrap();
         let sink = MemorySink::default();
         let summary = rendering.render(&sink).unwrap();
         let counters = &options.counters;

@@ -546,3 +546,23 @@ fn a_folder_without_a_site_is_refused_rather_than_served() {
         .assert_stderr_has("--root DIR")
         .assert_stderr_lacks("Serving the site");
 }
+
+#[test]
+fn a_served_svg_is_cleaned_as_build_cleans_it_also_after_an_edit() {
+    // Issue 14: serve publishes the SVG bytes build writes, never the file as it is.
+    let site = Site::with(&["svg/bundle-cover-script"]);
+    let serving = Serving::start(&site);
+    const COVER: &str = "/projects/lantern/cover.svg";
+    site.build(&[]).assert_ok();
+    let built = std::fs::read(site.output().join("projects/lantern/cover.svg")).unwrap();
+    assert_eq!(serving.get(COVER).body, built);
+    site.write(
+        "static/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect onclick=\"alert(1)\"/></svg>",
+    );
+    let logo = serving.wait_for("/logo.svg", "the new SVG", |r| r.status == 200);
+    assert_eq!(
+        logo.text(),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>\n"
+    );
+}

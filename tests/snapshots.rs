@@ -96,3 +96,14 @@ fn each_hidden_character_case_has_its_report_in_both_languages() {
         assert_snapshot(&format!("chars-bidi-title.{lang}"), &run.stderr);
     }
 }
+
+#[test]
+fn svg_problems_have_their_report_in_both_languages() {
+    // Issue 14: a sanitized SVG (a warning) and one that is not XML (an error), in one report.
+    let site = Site::with(&[
+        "svg/bundle-cover-script",
+        "svg/static-foreign-object",
+        "svg/malformed",
+    ]);
+    reports(&site, "svg");
+}

@@ -484,3 +484,22 @@ id-kind-record = record name (its file or folder name)
 id-kind-slug = slug
 id-kind-term = term
 id-kind-reference = record reference
+# SVG safety (issue 14)
+
+bad-svg = this SVG file cannot be read as XML: { $reason }
+bad-svg-hint = a browser shows nothing of a broken SVG, so it is not published; open it in the drawing program and export it again as SVG, or save it as PNG
+svg-sanitized = published without what could run a script or load from outside the site: { $removed } ({ $count ->
+        [one] one place
+       *[other] { $count } places
+    })
+svg-sanitized-hint = left in, these would run on the site's pages or load from other servers; the published copy is the drawing without them. To make this warning go away, export the SVG again without scripts, interactivity and links (or save it as PNG) and replace the file
+svg-removed-list = { $first }, { $rest }
+svg-removed-script = scripts (<script>)
+svg-removed-event-handler = event handlers (onload, onclick, …)
+svg-removed-script-address = addresses that run a script (javascript: and the like)
+svg-removed-outside-reference = links and references to other files or sites
+svg-removed-foreign-content = embedded web content (<foreignObject>, HTML)
+svg-removed-animation = animations that change links or event handlers
+svg-removed-style = styles that load from outside the file (@import, url(…))
+svg-removed-doctype = entity declarations in the DOCTYPE
+svg-removed-instruction = processing instructions such as <?xml-stylesheet?>

@@ -478,3 +478,19 @@ id-kind-record = 记录名（文件名或文件夹名）
 id-kind-slug = 网址名（slug）
 id-kind-term = 词条
 id-kind-reference = 引用的记录
+# SVG safety (issue 14)
+
+bad-svg = 此 SVG 文件无法按 XML 读取：{ $reason }
+bad-svg-hint = 浏览器无法显示损坏的 SVG，因此不会发布它；请在绘图软件中打开并重新导出为 SVG，或另存为 PNG
+svg-sanitized = 发布时已删除此 SVG 中可能运行脚本或从站外加载内容的部分：{ $removed }（共 { $count } 处）
+svg-sanitized-hint = 这些内容若随网站发布，会在网站页面上运行或从其他服务器加载；发布的副本只保留图形本身。要消除此警告，请在绘图软件中重新导出不含脚本、交互和链接的 SVG（或另存为 PNG）并替换此文件
+svg-removed-list = { $first }、{ $rest }
+svg-removed-script = 脚本（<script>）
+svg-removed-event-handler = 事件处理属性（onload、onclick 等）
+svg-removed-script-address = 会运行脚本的地址（javascript: 等）
+svg-removed-outside-reference = 指向其他文件或网站的链接和引用
+svg-removed-foreign-content = 嵌入的网页内容（<foreignObject>、HTML）
+svg-removed-animation = 会更改链接或事件处理的动画
+svg-removed-style = 从文件外加载的样式（@import、url(…)）
+svg-removed-doctype = DOCTYPE 中的实体声明
+svg-removed-instruction = 处理指令（如 <?xml-stylesheet?>）

@@ -31,6 +31,7 @@ use crate::localized::Localized;
 use crate::messages::{Message, msg};
 use crate::model::{Site, routes};
 use crate::output::{OutputError, Sink};
+use crate::svg::{self, SafeSvgs};
 use search::WrittenIndex;
 
 /// Counts of the work a build does: what the progress bar shows, and what a test checks to keep
@@ -122,18 +123,22 @@ pub struct Rendering<'a> {
     site_values: BTreeMap<String, pages::SiteValues>,
     /// Language → its search index, once written (see [`Rendering::write_search_indexes`]).
     search: OnceLock<BTreeMap<String, WrittenIndex>>,
+    /// The SVG files to publish, cleaned (issue 14): written instead of copying the files.
+    svgs: SafeSvgs,
 }
 
 impl<'a> Rendering<'a> {
     /// Prepares what pages share; nothing is written yet.
     ///
     /// `texts` come from [`render_texts`], called first so that a build can free the Markdown
-    /// sources (`Site::release_markdown`) before the pages are rendered.
+    /// sources (`Site::release_markdown`) before the pages are rendered; `svgs` from
+    /// [`svg::make_safe`].
     pub fn prepare(
         site: &'a Site,
         theme: &'a Theme,
         counters: &'a WorkCounters,
         texts: Texts,
+        svgs: SafeSvgs,
     ) -> Result<Rendering<'a>, RenderError> {
         let languages = &site.config.languages;
         let strings: BTreeMap<String, tera::Value> = languages
@@ -209,6 +214,7 @@ impl<'a> Rendering<'a> {
             similar: site.similar_records(pages::RELATED * 2),
             site_values: BTreeMap::new(),
             search: OnceLock::new(),
+            svgs,
         };
         rendering.site_values = languages
             .iter()
@@ -301,14 +307,26 @@ impl<'a> Rendering<'a> {
         // Generated files win over static ones, and the site's static files over the theme's.
         let site_static: BTreeSet<&str> =
             site.static_files.iter().map(|f| f.dest.as_str()).collect();
-        for (path, bytes) in &self.theme.static_files {
-            if !site_static.contains(path.as_str()) && !generated.contains(path) {
-                sink.put(path, bytes)?;
+        // SVG files are published as cleaned; one that is not among the clean ones (it is not
+        // XML, which is an error) is not published at all.
+        for file in &self.theme.static_files {
+            if site_static.contains(file.path.as_str()) || generated.contains(&file.path) {
+                continue;
+            }
+            if !svg::is_svg(&file.path) {
+                sink.put(&file.path, &file.bytes)?;
+            } else if let Some(bytes) = self.svgs.theme_file(&file.path) {
+                sink.put(&file.path, bytes)?;
             }
         }
         for file in &site.static_files {
-            if !generated.contains(&file.dest) {
+            if generated.contains(&file.dest) {
+                continue;
+            }
+            if !svg::is_svg(&file.dest) {
                 sink.copy(&file.dest, &file.source)?;
+            } else if let Some(bytes) = self.svgs.site_file(&file.dest) {
+                sink.put(&file.dest, bytes)?;
             }
         }
         Ok(RenderSummary { pages_per_lang })

@@ -80,8 +80,17 @@ pub struct Theme {
     pub tera: Tera,
     /// Language code → UI strings.
     pub strings: BTreeMap<String, BTreeMap<String, String>>,
-    /// Files under the theme's `static/`, by output path.
-    pub static_files: Vec<(String, Vec<u8>)>,
+    /// Files under the theme's `static/`, in path order.
+    pub static_files: Vec<ThemeStatic>,
+}
+
+/// A file under the theme's `static/`, published at `path` (unless the site has its own).
+pub struct ThemeStatic {
+    pub path: String,
+    /// Where it came from, as reports name it (`(built-in theme)/static/…` or the site's
+    /// theme folder).
+    pub origin: PathBuf,
+    pub bytes: Vec<u8>,
 }
 
 impl Theme {
@@ -170,7 +179,11 @@ impl Theme {
                     })?,
                 );
             } else if let Some(name) = file.relative.strip_prefix("static/") {
-                static_files.push((name.to_string(), file.bytes));
+                static_files.push(ThemeStatic {
+                    path: name.to_string(),
+                    origin: file.origin,
+                    bytes: file.bytes,
+                });
             }
         }
         // All at once: Tera resolves `extends` and `include` across the whole set, so a missing

@@ -167,14 +167,15 @@ impl LiveSite {
     fn render(
         &self,
     ) -> Result<(LastRendering, Files, crate::diagnostics::Diagnostics), BuildError> {
-        let (site, theme, texts, warnings) = pipeline::load_for_serve(&self.options, &self.cache)?;
+        let (site, theme, texts, svgs, warnings) =
+            pipeline::load_for_serve(&self.options, &self.cache)?;
         let owner = Rendered {
             site,
             theme,
             counters: self.options.counters.clone(),
         };
         let last = LastRendering::try_new(owner, |owner| {
-            Rendering::prepare(&owner.site, &owner.theme, &owner.counters, texts)
+            Rendering::prepare(&owner.site, &owner.theme, &owner.counters, texts, svgs)
         })
         .map_err(pipeline::build_error)?;
         let sink = DiffSink::new(&self.options.root, &self.files);
