@@ -185,17 +185,6 @@ fn a_theme_that_does_not_exist_is_named_with_how_to_fix_it() {
         .assert_stderr_has("help: `theme:` in site.yaml names a folder under themes/");
 }
 
-/// Issue 14: the hidden-character cases under tests/fixtures/chars/ that are errors.
-const HIDDEN_CHARACTER_ERRORS: [&str; 7] = [
-    "nul-escape",
-    "bell-body",
-    "c1-char",
-    "noncharacter",
-    "surrogate-escape",
-    "zero-width-term",
-    "zero-width-id",
-];
-
 /// A report must show a hidden character as `<U+XXXX>`, never send it to the terminal.
 fn assert_no_hidden_characters(text: &str, case: &str) {
     let hidden: Vec<String> = text

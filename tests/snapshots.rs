@@ -76,15 +76,7 @@ fn unsafe_urls_have_their_report_in_both_languages() {
 /// Issue 14: what users read about hidden characters (tests/fixtures/chars/), in both languages.
 #[test]
 fn each_hidden_character_case_has_its_report_in_both_languages() {
-    for case in [
-        "nul-escape",
-        "bell-body",
-        "c1-char",
-        "noncharacter",
-        "surrogate-escape",
-        "zero-width-term",
-        "zero-width-id",
-    ] {
+    for case in HIDDEN_CHARACTER_ERRORS {
         let site = Site::with(&[&format!("chars/{case}")]);
         reports(&site, &format!("chars-{case}"));
     }

@@ -15,8 +15,8 @@ use crate::content::{Content, RawRecord, RecordFormat};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::localized::Localized;
 use crate::messages::msg;
-use crate::url_policy::{Destination, UrlUse};
 use crate::source::characters::{IdKind, check_id};
+use crate::url_policy::{Destination, UrlUse};
 use crate::yaml::read::closest;
 
 #[derive(Debug, Clone, Copy, Default)]

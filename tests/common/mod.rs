@@ -702,3 +702,14 @@ pub fn files_containing(dir: &Path, needle: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// Issue 14: the hidden-character cases under tests/fixtures/chars/ that are errors.
+pub const HIDDEN_CHARACTER_ERRORS: [&str; 7] = [
+    "nul-escape",
+    "bell-body",
+    "c1-char",
+    "noncharacter",
+    "surrogate-escape",
+    "zero-width-term",
+    "zero-width-id",
+];
