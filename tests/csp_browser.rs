@@ -192,6 +192,34 @@ fn every_page_kind_in_both_languages_runs_under_the_policy_and_loads_nothing_fro
     );
 }
 
+/// `'self'` is the origin, so the policy holds when the site lives under a subpath.
+#[test]
+fn the_policy_holds_under_a_subpath() {
+    let Some(chromium) = chromium() else {
+        eprintln!("SHOWCASE_SKIP_BROWSER=1: browser test skipped");
+        return;
+    };
+    let site = sample_with_every_page_kind();
+    site.build(&["--base-url", "https://example.org/sub/"])
+        .assert_ok();
+    let server = StaticServer::start(site.output(), "/sub/");
+    let urls = [
+        format!("{}/sub/ko/{RECORD}", server.origin),
+        format!("{}/sub/search/?q={}", server.origin, encode_query("延边")),
+    ];
+    for page in load_all(&chromium, &urls, SETTLE) {
+        assert_clean(&page);
+        assert!(
+            page.requests
+                .iter()
+                .any(|r| r.ends_with("/sub/assets/style.css")),
+            "{}: {:?}",
+            page.url,
+            page.requests
+        );
+    }
+}
+
 /// The detectors themselves: a page with an inline script, an inline event handler and a style
 /// attribute is reported (and the script does not run), and a page without the policy that
 /// loads an image from outside shows that request.
