@@ -29,6 +29,9 @@ use common::*;
 /// Enough virtual time for a search's fetches; an idle page settles much sooner.
 const SETTLE: Settle = Settle::VirtualTime(10_000);
 
+/// For pages of serve, which hold its event stream open and so never settle in virtual time.
+const LOADED: Settle = Settle::Load(10_000);
+
 /// How long serve may take to start or to show an edit.
 const WAIT: Duration = Duration::from_secs(30);
 
@@ -370,13 +373,8 @@ fn serve_reload_script_and_overlay_run_under_the_policy() {
     };
     let site = Site::sample();
     let serving = Serving::start(&site);
-    // A page holding serve's event stream open never settles in virtual time: dumped on load.
     for path in [format!("/{RECORD}"), format!("/ko/{RECORD}")] {
-        let page = load(
-            &chromium,
-            &format!("{}{path}", serving.origin),
-            Settle::Load,
-        );
+        let page = load(&chromium, &format!("{}{path}", serving.origin), LOADED);
         assert_clean(&page);
         assert!(page.dom.contains("src=\"/__showcase/reload.js\""), "{path}");
         assert!(
@@ -400,11 +398,7 @@ fn serve_reload_script_and_overlay_run_under_the_policy() {
         "/ko/".to_string(),
         "/no-such-page/".to_string(),
     ] {
-        let page = load(
-            &chromium,
-            &format!("{}{path}", serving.origin),
-            Settle::Load,
-        );
+        let page = load(&chromium, &format!("{}{path}", serving.origin), LOADED);
         assert_clean(&page);
         let overlay = all_tags(&page.dom)
             .into_iter()

@@ -182,9 +182,11 @@ pub enum Settle {
     /// many milliseconds of virtual time), so a search started on load has finished. A page
     /// holding a connection open (serve's event stream) never settles: use `Load` for it.
     VirtualTime(u32),
-    /// The DOM is dumped once the page has loaded; scripts that run while the page is parsed
-    /// (serve's reload.js and its overlay) have run.
-    Load,
+    /// The DOM is dumped once the page has loaded, or when this many milliseconds of real
+    /// time have passed (`--timeout`): with serve's event stream open, Chromium sometimes
+    /// never counts the page as loaded. Scripts that run while the page is parsed (serve's
+    /// reload.js and its overlay) have run by then.
+    Load(u32),
 }
 
 /// What one page load showed.
@@ -258,9 +260,10 @@ pub fn load(chromium: &Path, url: &str, settle: Settle) -> PageLoad {
             profile.path().join("p").display()
         ))
         .arg(format!("--log-net-log={}", net_log.display()));
-    if let Settle::VirtualTime(ms) = settle {
-        command.arg(format!("--virtual-time-budget={ms}"));
-    }
+    match settle {
+        Settle::VirtualTime(ms) => command.arg(format!("--virtual-time-budget={ms}")),
+        Settle::Load(ms) => command.arg(format!("--timeout={ms}")),
+    };
     let mut child = command
         .args(["--dump-dom", url])
         .stdin(Stdio::null())
