@@ -1,171 +1,15 @@
 //! Search in a real browser (issue 6): the sample site is built, served by a small HTTP server
-//! on 127.0.0.1 (started here, on a free port), and Debian's headless Chromium loads the search
+//! on 127.0.0.1 (`common::browser`, on a free port), and Debian's headless Chromium loads the search
 //! page with `?q=`, which searches on load; the DOM it dumps must show the results, with the
 //! query marked, in both languages, also under a subpath. `.ci/run` installs Chromium; without
 //! it this test fails, unless SHOWCASE_SKIP_BROWSER=1 is set (for a machine without a browser).
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::path::Path;
 
+use common::browser::{StaticServer, chromium, dump_dom, encode_query};
 use common::*;
-
-/// Chromium's own limit on the page's (virtual) time, and ours on the whole run.
-const VIRTUAL_TIME_MS: u32 = 10_000;
-const RUN_TIMEOUT: Duration = Duration::from_secs(90);
-
-fn chromium() -> Option<PathBuf> {
-    if std::env::var("SHOWCASE_SKIP_BROWSER").is_ok_and(|v| v == "1") {
-        return None;
-    }
-    let found = ["chromium", "chromium-browser"].iter().find_map(|name| {
-        std::env::var_os("PATH").and_then(|paths| {
-            std::env::split_paths(&paths)
-                .map(|dir| dir.join(name))
-                .find(|path| path.is_file())
-        })
-    });
-    Some(found.expect(
-        "Chromium is needed for the browser tests: `apt-get install chromium` (.ci/run does it), \
-         or set SHOWCASE_SKIP_BROWSER=1 to skip them",
-    ))
-}
-
-/// Serves `root` on 127.0.0.1 under `base` (`/` or `/sub/`) from a background thread, one
-/// connection at a time; returns the origin (`http://127.0.0.1:PORT`).
-fn serve(root: PathBuf, base: &'static str) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let origin = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let _ = respond(stream, &root, base);
-        }
-    });
-    origin
-}
-
-fn respond(mut stream: TcpStream, root: &Path, base: &str) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
-            break;
-        }
-    }
-    let target = request_line.split(' ').nth(1).unwrap_or("/");
-    let path = percent_decode(target.split(['?', '#']).next().unwrap_or("/"));
-    let file = path
-        .strip_prefix(base)
-        .filter(|rest| !rest.split('/').any(|segment| segment == ".."))
-        .map(|rest| {
-            let file = root.join(rest);
-            if file.is_dir() {
-                file.join("index.html")
-            } else {
-                file
-            }
-        });
-    let (status, body, kind) = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
-        Some((file, body)) => ("200 OK", body, content_type(&file)),
-        None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
-    };
-    write!(
-        stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    )?;
-    stream.write_all(&body)?;
-    stream.flush()
-}
-
-fn content_type(file: &Path) -> &'static str {
-    match file.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript; charset=utf-8",
-        Some("css") => "text/css; charset=utf-8",
-        Some("json") => "application/json",
-        Some("xml") => "application/xml",
-        _ => "application/octet-stream",
-    }
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn encode_query(query: &str) -> String {
-    query
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-/// The DOM of `url` after its scripts ran, as headless Chromium dumps it.
-fn dump_dom(chromium: &Path, url: &str) -> String {
-    let profile = tempfile::tempdir().unwrap();
-    let mut child = Command::new(chromium)
-        .args([
-            "--headless",
-            "--disable-gpu",
-            "--no-sandbox",
-            "--no-first-run",
-            "--disable-dev-shm-usage",
-            &format!("--user-data-dir={}", profile.path().display()),
-            &format!("--virtual-time-budget={VIRTUAL_TIME_MS}"),
-            "--dump-dom",
-            url,
-        ])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromium starts");
-    let mut stdout = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut text = String::new();
-        let _ = std::io::Read::read_to_string(&mut stdout, &mut text);
-        text
-    });
-    let started = Instant::now();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            break;
-        }
-        if started.elapsed() > RUN_TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("chromium did not finish {url} within {RUN_TIMEOUT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    reader.join().unwrap()
-}
 
 /// The value of attribute `name` on the search root (`<div class="search" …>`).
 fn search_attribute(dom: &str, name: &str) -> Option<String> {
@@ -218,7 +62,7 @@ fn the_search_page_finds_chinese_and_korean_in_a_browser() {
     };
     let site = Site::sample();
     site.build(&[]).assert_ok();
-    let origin = serve(site.output(), "/");
+    let origin = StaticServer::start(site.output(), "/").origin;
 
     let dom = search(&chromium, &origin, "/search/", "延边", 3);
     let urls = result_urls(&dom);
@@ -263,7 +107,7 @@ fn the_search_page_works_under_a_subpath() {
     let site = Site::sample();
     site.build(&["--base-url", "https://example.org/sub/"])
         .assert_ok();
-    let origin = serve(site.output(), "/sub/");
+    let origin = StaticServer::start(site.output(), "/sub/").origin;
     let dom = search(&chromium, &origin, "/sub/ko/search/", "연변", 3);
     let urls = result_urls(&dom);
     assert!(

@@ -474,7 +474,8 @@ fn strip_reload_script(body: &[u8]) -> Vec<u8> {
     }
 }
 
-const RELOAD_START: &str = "<script data-showcase-reload>";
+/// The JSON block and the script element the server adds before `</body>`.
+const RELOAD_START: &str = "<script data-showcase-reload ";
 const RELOAD_END: &str = "</script>";
 
 #[test]

@@ -18,11 +18,15 @@ use std::time::Duration;
 
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
-/// The browser side of live reload, called with `{events, overlay}` (see [`page_script`]).
+/// The browser side of live reload, served at `RESERVED_SCRIPT`; it reads `{events, overlay}`
+/// from the JSON block just before its `<script>` element (see [`page_script`]).
 const RELOAD_JS: &str = include_str!("reload.js");
 
-/// The reserved folder, under the base path, of the server's own URLs.
+/// The server's own URLs, under the base path: the event stream and the reload script. The
+/// script is a file rather than inline code so that pages keep working under the theme's
+/// Content-Security-Policy (`script-src 'self'`, no inline script).
 const RESERVED_EVENTS: [&str; 2] = ["__showcase", "events"];
+const RESERVED_SCRIPT: [&str; 2] = ["__showcase", "reload.js"];
 
 /// Threads answering page requests. Each answers one request at a time from memory, so a few
 /// suffice for one browser (which opens at most six connections per host); event streams never
@@ -96,6 +100,7 @@ struct ServedSite {
     files: Arc<HashMap<String, Arc<[u8]>>>,
     base_segments: Vec<String>,
     events_url: String,
+    script_url: String,
 }
 
 impl ServedSite {
@@ -107,10 +112,12 @@ impl ServedSite {
             None => Vec::new(),
         };
         let events_url = url_of(&base, &RESERVED_EVENTS.join("/"));
+        let script_url = url_of(&base, &RESERVED_SCRIPT.join("/"));
         ServedSite {
             files: site.files,
             base_segments,
             events_url,
+            script_url,
         }
     }
 }
@@ -305,6 +312,12 @@ fn answer(shared: &Arc<Shared>, request: Request) {
         Route::Events => {
             text_response(405, "405 Method Not Allowed\n").with_header(header("Allow", "GET"))
         }
+        Route::ReloadScript => response(
+            200,
+            "text/javascript; charset=utf-8",
+            Box::new(RELOAD_JS.as_bytes()),
+            RELOAD_JS.len(),
+        ),
         Route::NotFound => not_found(&live),
         Route::TooLong => text_response(414, "414 URI Too Long\n"),
     };
@@ -320,6 +333,8 @@ enum Route {
     /// A folder URL without its final slash: the same URL with it.
     Redirect(String),
     Events,
+    /// `reload.js`, the script every served HTML page loads.
+    ReloadScript,
     NotFound,
     TooLong,
 }
@@ -349,6 +364,9 @@ fn route(site: &ServedSite, target: &str) -> Route {
     };
     if rest == RESERVED_EVENTS && !decoded.folder {
         return Route::Events;
+    }
+    if rest == RESERVED_SCRIPT && !decoded.folder {
+        return Route::ReloadScript;
     }
     let name = rest.join("/");
     if decoded.folder {
@@ -578,15 +596,24 @@ fn body_end(html: &[u8]) -> usize {
         .unwrap_or(html.len())
 }
 
-/// `<script>` with reload.js called with the event stream URL and the current overlay.
-/// '<' in the JSON is escaped so that no text in a diagnostic can close the script element.
+/// A JSON block with the event stream URL and the current overlay, then the `<script>` that
+/// loads reload.js from the server, which reads the block. A JSON block is data, never run, so
+/// the theme's Content-Security-Policy allows it; '<' in the JSON is escaped so that no text
+/// in a diagnostic can close the block.
 fn page_script(live: &Live) -> Vec<u8> {
     let config = serde_json::json!({
         "events": live.site.events_url,
         "overlay": overlay_json(live.overlay.as_ref()),
     });
     let config = config.to_string().replace('<', "\\u003c");
-    format!("<script data-showcase-reload>{RELOAD_JS}({config});</script>").into_bytes()
+    // The URL is percent-encoded (`url_of`) but may hold '&', the one character of it that
+    // means something in an attribute value.
+    let src = live.site.script_url.replace('&', "&amp;");
+    format!(
+        "<script data-showcase-reload type=\"application/json\">{config}</script>\
+         <script data-showcase-reload src=\"{src}\"></script>"
+    )
+    .into_bytes()
 }
 
 fn overlay_json(overlay: Option<&ErrorOverlay>) -> serde_json::Value {

@@ -1,9 +1,20 @@
 // showcase serve: live reload and the error overlay. The server adds this script to HTML
-// responses only (never to built files) and calls it with {events, overlay}: the URL of the
-// event stream and the overlay to show now (null when the site has no errors).
-(function (config) {
+// responses only (never to built files), as <script src=".../__showcase/reload.js"> right after
+// a JSON block holding {events, overlay}: the URL of the event stream and the overlay to show
+// now (null when the site has no errors). It runs under the theme's Content-Security-Policy:
+// no inline code, and the overlay is styled through the CSSOM (element.style), which a policy
+// without 'unsafe-inline' still allows, never through style attributes in markup.
+(function () {
   "use strict";
   var OVERLAY_ID = "showcase-error-overlay";
+
+  var block = document.currentScript && document.currentScript.previousElementSibling;
+  var config;
+  try {
+    config = JSON.parse(block.textContent);
+  } catch (e) {
+    return;
+  }
 
   // "/x/index.html" and "/x/" are the same page; "%E5%BB%B6" and "延" the same path.
   function normalize(path) {
@@ -138,4 +149,4 @@
 
   showOverlay(config.overlay);
   connect();
-})
+})();

@@ -265,7 +265,7 @@ fn a_missing_file_gets_the_sites_404_page() {
     );
     assert!(reply.text().contains("<h1>页面不存在</h1>"));
     assert!(
-        reply.text().contains("<script data-showcase-reload>"),
+        reply.text().contains(SCRIPT_TAG),
         "the 404 page gets the reload script too"
     );
 
@@ -408,6 +408,10 @@ fn bad_requests_get_an_answer_and_never_stop_the_server() {
     assert_eq!(get(addr, "/").status, 200, "still serving");
 }
 
+/// The page script's two elements: the JSON block (before the config) and the script.
+const CONFIG_TAG: &str = "<script data-showcase-reload type=\"application/json\">";
+const SCRIPT_TAG: &str = "<script data-showcase-reload src=\"/__showcase/reload.js\"></script>";
+
 #[test]
 fn html_responses_carry_the_script_and_the_escaped_overlay() {
     let snapshot = sample_site("/");
@@ -418,21 +422,26 @@ fn html_responses_carry_the_script_and_the_escaped_overlay() {
     let addr = server.local_addr();
 
     let page = get(addr, "/").text();
-    let script_at = page
-        .find("<script data-showcase-reload>")
-        .expect("a script");
+    let config_at = page.find(CONFIG_TAG).expect("a config block");
     assert!(
-        script_at < page.rfind("</body>").expect("a body end"),
+        config_at < page.rfind("</body>").expect("a body end"),
         "the script is inside the body"
     );
-    assert!(page.contains(RELOAD_JS.trim_end()), "reload.js is inlined");
+    assert!(
+        page[config_at..].contains(&format!("</script>{SCRIPT_TAG}")),
+        "the script follows its config block"
+    );
+    assert!(
+        !page.contains(RELOAD_JS.trim_end()),
+        "no inline code: the page's Content-Security-Policy would refuse it"
+    );
     assert!(page.contains("\"events\":\"/__showcase/events\""));
     assert!(page.contains("\"heading\":\"构建失败\""));
     assert!(page.contains("error\\u003c/script>\\u003cb>坏\\u003c/b>\\n  | region: 延边"));
     assert_eq!(
         page.matches("</script>").count(),
-        1,
-        "only the script's own end tag"
+        2,
+        "only the end tags of the block and the script"
     );
     assert!(page.starts_with(&INDEX[..INDEX.len() - "</body></html>".len()]));
     assert!(page.ends_with("</script></body></html>"));
@@ -450,18 +459,54 @@ fn html_responses_carry_the_script_and_the_escaped_overlay() {
 fn the_script_goes_at_the_end_without_a_body_end_tag() {
     let server = start(site("/", &[("index.html", b"<p>fragment")]), None);
     let page = get(server.local_addr(), "/").text();
-    assert!(page.starts_with("<p>fragment<script data-showcase-reload>"));
-    assert!(page.ends_with("({\"events\":\"/__showcase/events\",\"overlay\":null});</script>"));
+    assert_eq!(
+        page,
+        format!(
+            "<p>fragment{CONFIG_TAG}{{\"events\":\"/__showcase/events\",\"overlay\":null}}</script>{SCRIPT_TAG}"
+        )
+    );
 }
 
 #[test]
-fn reload_js_cannot_end_its_script_element() {
-    assert!(!RELOAD_JS.to_ascii_lowercase().contains("</script"));
-    assert!(!RELOAD_JS.contains("<!--"));
-    assert!(
-        RELOAD_JS.trim_end().ends_with("})"),
-        "reload.js is a function expression"
+fn reload_js_is_served_under_the_base_path() {
+    let server = start(sample_site("/sub/"), None);
+    let addr = server.local_addr();
+    let reply = get(addr, "/sub/__showcase/reload.js");
+    assert_eq!(reply.status, 200);
+    assert_eq!(
+        reply.header("Content-Type"),
+        Some("text/javascript; charset=utf-8")
     );
+    assert_eq!(reply.body, RELOAD_JS.as_bytes());
+    assert_eq!(
+        request(addr, "HEAD", "/sub/__showcase/reload.js").status,
+        200
+    );
+    assert_eq!(
+        get(addr, "/__showcase/reload.js").status,
+        404,
+        "outside the base path"
+    );
+    assert_eq!(get(addr, "/sub/__showcase/reload.js/").status, 404);
+    let page = get(addr, "/sub/").text();
+    assert!(
+        page.contains("<script data-showcase-reload src=\"/sub/__showcase/reload.js\"></script>"),
+        "{page}"
+    );
+    assert!(page.contains("\"events\":\"/sub/__showcase/events\""));
+}
+
+#[test]
+fn reload_js_runs_by_itself_and_reads_its_config_block() {
+    // A complete statement, not code the page completes: nothing of it is inline.
+    assert!(RELOAD_JS.trim_end().ends_with("})();"));
+    assert!(RELOAD_JS.contains("document.currentScript"));
+    assert!(RELOAD_JS.contains("JSON.parse"));
+    // The overlay is styled through the CSSOM, which a Content-Security-Policy without
+    // 'unsafe-inline' allows; a style attribute or a <style> element would be refused.
+    assert!(!RELOAD_JS.contains("setAttribute(\"style\""));
+    assert!(!RELOAD_JS.contains("createElement(\"style\")"));
+    assert!(!RELOAD_JS.contains("innerHTML"));
 }
 
 /// An open event stream read with a raw socket.
@@ -575,7 +620,7 @@ fn updates_send_reload_events_and_swap_the_site() {
     assert!(
         get(addr, "/sub/")
             .text()
-            .starts_with("<body>new<script data-showcase-reload>")
+            .starts_with(&format!("<body>new{CONFIG_TAG}"))
     );
     assert_eq!(get(addr, "/sub/assets/style.css").body, b"p{}");
     assert_eq!(
