@@ -134,6 +134,18 @@ impl UrlPolicy {
         }
     }
 
+    /// The trusted hosts as Content-Security-Policy sources: a host written without a port
+    /// is trusted on any port, as [`UrlPolicy::judge`] trusts it.
+    pub fn csp_sources(&self) -> Vec<String> {
+        self.allowed_hosts
+            .iter()
+            .map(|host| match host.rsplit_once(':') {
+                Some((_, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host.clone(),
+                _ => format!("{host}:*"),
+            })
+            .collect()
+    }
+
     pub fn judge(&self, url: &str, usage: UrlUse) -> Result<Destination, Refusal> {
         let read = as_browser_reads(url);
         let Some(scheme) = scheme(&read) else {

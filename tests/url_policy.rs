@@ -82,6 +82,11 @@ fn pictures_from_an_allowed_host_are_published_and_no_other_outside_url_is() {
     ] {
         assert!(page.contains(&format!("src=\"{url}\"")), "{url} in {page}");
     }
+    // The page's Content-Security-Policy lets the browser load them, and nothing else outside.
+    assert!(
+        page.contains("img-src 'self' assets.intranet.example:* media.intranet.example:8443;"),
+        "CSP in {page}"
+    );
     // The share card of the page names the trusted picture as it is.
     assert!(
         page.contains("content=\"https://assets.intranet.example/covers/neiwang.jpg\""),

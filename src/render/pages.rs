@@ -566,6 +566,7 @@ pub fn site_values(r: &Rendering, lang: &str) -> SiteValues {
         lang_tag: l.lang_tag(lang),
         feed_url: routes::feed(config, lang),
         year: r.latest_year,
+        resource_hosts: config.url_policy.csp_sources(),
     };
     SiteValues {
         base: tera::Value::from_serializable(&view)

@@ -39,6 +39,9 @@ pub struct SiteView {
     pub lang_tag: String,
     pub feed_url: String,
     pub year: i16,
+    /// Hosts pictures and media may come from besides the site (`allowed_hosts:`), as
+    /// Content-Security-Policy sources (`assets.intranet.example:*`).
+    pub resource_hosts: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

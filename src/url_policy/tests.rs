@@ -222,3 +222,11 @@ fn outside_addresses_without_their_scheme_are_caught() {
         assert_eq!(link(url), Ok(()), "{url}");
     }
 }
+
+#[test]
+fn trusted_hosts_become_csp_sources() {
+    assert_eq!(
+        policy().csp_sources(),
+        ["assets.intranet.example:*", "media.example:8443"]
+    );
+}
