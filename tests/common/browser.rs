@@ -78,7 +78,11 @@ fn respond(
     stream.set_read_timeout(Some(Duration::from_secs(5)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
+    // Chromium opens spare connections ahead of need and may close them unused: nothing was
+    // requested on those.
+    if reader.read_line(&mut request_line)? == 0 {
+        return Ok(());
+    }
     let mut host = String::new();
     loop {
         let mut header = String::new();
