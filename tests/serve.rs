@@ -546,3 +546,48 @@ fn a_folder_without_a_site_is_refused_rather_than_served() {
         .assert_stderr_has("--root DIR")
         .assert_stderr_lacks("Serving the site");
 }
+
+#[test]
+fn served_equals_built_for_published_and_left_out_files_alike() {
+    let site = Site::base();
+    site.write("static/note.txt", "first");
+    let serving = Serving::start(&site);
+    assert_eq!(serving.get("/note.txt").text(), "first");
+    // Leftovers that an editor writes beside a file: never served, never built.
+    let left_out = [
+        "static/note.txt.bak",
+        "static/note.txt.tmp",
+        "static/note.txt~",
+        "static/4913",
+        "static/.DS_Store",
+        "static/Thumbs.db",
+        "static/.note.txt.swp",
+        "static/.git/HEAD",
+    ];
+    for path in left_out {
+        site.write(path, "leftover");
+    }
+    site.write(
+        "static/.well-known/security.txt",
+        "Contact: mailto:a@example.org",
+    );
+    site.write("static/note.txt", "second");
+    serving.wait_for("/note.txt", "the edit of a published file", |r| {
+        r.text() == "second"
+    });
+    serving.wait_for("/.well-known/security.txt", "a file in .well-known", |r| {
+        r.status == 200
+    });
+    for path in left_out {
+        let url = path.trim_start_matches("static");
+        assert_eq!(serving.get(url).status, 404, "{url} is served");
+    }
+    site.build(&[]).assert_ok();
+    let built = files(&site.output());
+    for path in left_out {
+        let file = path.trim_start_matches("static/");
+        assert!(!built.contains(&file.to_string()), "{file} is built");
+    }
+    assert_eq!(read(&site.output().join("note.txt")), "second");
+    assert!(built.contains(&".well-known/security.txt".to_string()));
+}

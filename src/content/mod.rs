@@ -4,6 +4,9 @@
 
 pub mod fields;
 pub mod frontmatter;
+mod published;
+
+pub use published::{NameKind, is_published_name, is_published_path};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -302,28 +305,22 @@ pub fn load_terms_files(
         .collect()
 }
 
-/// The files under `static/`, relative to it, in a stable order (hidden files such as
-/// `.well-known/` are published too).
+/// The files under `static/`, relative to it, in a stable order.
 pub fn static_files(root: &Path) -> (Vec<PathBuf>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let dir = Path::new("static");
-    let files = site_files(root, dir, false, &mut diagnostics)
+    let files = site_files(root, dir, &mut diagnostics)
         .into_iter()
         .filter_map(|path| path.strip_prefix(dir).ok().map(Path::to_path_buf))
         .collect();
     (files, diagnostics)
 }
 
-/// The files below `root/dir`, relative to `root`, sorted: the one place that decides which
-/// files of the site exist. Editor temporaries are skipped, and hidden files too when
-/// `skip_hidden`. A link is followed only to a file inside the site (SPEC §6: the site must
-/// not publish files from elsewhere); a link to a folder is not followed.
-fn site_files(
-    root: &Path,
-    dir: &Path,
-    skip_hidden: bool,
-    diagnostics: &mut Diagnostics,
-) -> Vec<PathBuf> {
+/// The files below `root/dir`, relative to `root`, sorted: the walker of `content/` and
+/// `static/`, which leaves out what the one file rule ([`is_published_name`]) leaves out. A
+/// link is followed only to a file inside the site (SPEC §6: the site must not publish files
+/// from elsewhere); a link to a folder is not followed.
+fn site_files(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
     let mut files = Vec::new();
     if !root.join(dir).is_dir() {
         return files;
@@ -333,12 +330,7 @@ fn site_files(
         .sort_by_file_name()
         .follow_links(false)
         .into_iter()
-        .filter_entry(|entry| {
-            let name = entry.file_name().to_string_lossy();
-            let editor_temporary =
-                name.ends_with('~') || name.ends_with(".swp") || name.starts_with(".#");
-            !(editor_temporary || (skip_hidden && entry.depth() > 0 && name.starts_with('.')))
-        });
+        .filter_entry(|entry| entry.depth() == 0 || is_published_entry(entry));
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -397,7 +389,7 @@ fn scan(root: &Path, config: &SiteConfig) -> (Vec<(PathBuf, ContentFile)>, Diagn
         })
         .collect();
     let mut files = Vec::new();
-    for path in site_files(root, Path::new(CONTENT_DIR), true, &mut diagnostics) {
+    for path in site_files(root, Path::new(CONTENT_DIR), &mut diagnostics) {
         if terms_files.contains(&path) {
             files.push((path, ContentFile::TermsFile));
             continue;
@@ -409,6 +401,16 @@ fn scan(root: &Path, config: &SiteConfig) -> (Vec<(PathBuf, ContentFile)>, Diagn
         }
     }
     (files, diagnostics)
+}
+
+/// The one file rule applied to a walked file or folder (a link is judged as a file).
+pub fn is_published_entry(entry: &walkdir::DirEntry) -> bool {
+    let kind = if entry.file_type().is_dir() {
+        NameKind::Folder
+    } else {
+        NameKind::File
+    };
+    is_published_name(&entry.file_name().to_string_lossy(), kind)
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {
@@ -843,6 +845,9 @@ mod tests {
             "static/.well-known/security.txt",
             "static/a.css",
             "static/a.css~",
+            "static/.DS_Store",
+            "static/4913/a.txt",
+            "static/4913.tmp",
             "content/.git/HEAD",
             "content/p/a.zh.md",
         ] {
@@ -859,6 +864,7 @@ mod tests {
             files,
             [
                 PathBuf::from(".well-known/security.txt"),
+                PathBuf::from("4913/a.txt"),
                 PathBuf::from("a.css")
             ]
         );
@@ -866,7 +872,7 @@ mod tests {
         assert_eq!(codes, ["W-symlink-folder", "E-symlink-outside"]);
 
         let mut diagnostics = Diagnostics::default();
-        let content = site_files(&root, Path::new("content"), true, &mut diagnostics);
+        let content = site_files(&root, Path::new("content"), &mut diagnostics);
         assert_eq!(content, [PathBuf::from("content/p/a.zh.md")]);
         std::fs::remove_dir_all(&root).unwrap();
         std::fs::remove_dir_all(&outside).unwrap();
