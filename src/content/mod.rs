@@ -155,6 +155,14 @@ impl ParseCache {
         self.lock().clear();
     }
 
+    /// Forgets every file but `files`, the ones that exist now: a file removed inside a folder
+    /// that was deleted or renamed as a whole is reported by no event of its own, and would
+    /// otherwise stay in the cache for as long as serve runs.
+    fn keep_only<'a>(&self, files: impl Iterator<Item = &'a PathBuf>) {
+        let existing: std::collections::HashSet<&PathBuf> = files.collect();
+        self.lock().retain(|path, _| existing.contains(path));
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<PathBuf, CacheEntry>> {
         self.files.lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -233,6 +241,9 @@ pub fn load_cached(
     let mut diagnostics = Diagnostics::default();
     let (files, scan_diagnostics) = scan(root, config);
     diagnostics.extend(scan_diagnostics);
+    if let Some(cache) = cache {
+        cache.keep_only(files.iter().map(|(path, _)| path));
+    }
 
     let parsed: Vec<(&ContentFile, Option<Parsed>, Diagnostics)> = files
         .par_iter()
@@ -782,6 +793,28 @@ mod tests {
     fn check_classify(path: &str) -> Result<Option<ContentFile>, &'static str> {
         let config = fields::tests::test_config();
         classify(Path::new(path), &config).map_err(|d| d.code)
+    }
+
+    #[test]
+    fn the_cache_forgets_files_that_are_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let bundle = root.join("content/projects/a");
+        std::fs::create_dir_all(&bundle).unwrap();
+        std::fs::write(
+            bundle.join("index.zh.md"),
+            "---\ntitle: 甲\ndate: 2024-01-01\n---\n",
+        )
+        .unwrap();
+        let config = fields::tests::test_config();
+        let cache = ParseCache::default();
+        load_cached(root, &config, Some(&cache));
+        assert_eq!(cache.lock().len(), 1);
+        // The whole folder goes: the watcher names the folder, not the file in it.
+        std::fs::remove_dir_all(&bundle).unwrap();
+        cache.forget(Path::new("content/projects/a"));
+        load_cached(root, &config, Some(&cache));
+        assert!(cache.lock().is_empty());
     }
 
     #[test]

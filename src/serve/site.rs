@@ -148,12 +148,13 @@ impl LiveSite {
     pub fn build(&mut self) -> Outcome {
         // Freed while the new site is built (a large site's texts and cards are hundreds of
         // megabytes); until a build succeeds again there is nothing to preview with.
-        if let Some(previous) = self.last.take() {
-            std::thread::spawn(move || drop(previous));
-        }
+        let dropping = self
+            .last
+            .take()
+            .map(|previous| std::thread::spawn(move || drop(previous)));
         let rendered = self.render();
         self.broken = rendered.is_err();
-        match rendered {
+        let outcome = match rendered {
             Ok((last, files, warnings)) => {
                 let changed = changed_paths(&self.files, &files);
                 self.files = Arc::new(files);
@@ -161,7 +162,12 @@ impl LiveSite {
                 Outcome::Built { changed, warnings }
             }
             Err(err) => Outcome::Failed(err),
+        };
+        if let Some(dropping) = dropping {
+            let _ = dropping.join();
         }
+        give_back_freed_memory();
+        outcome
     }
 
     fn render(
@@ -183,6 +189,19 @@ impl LiveSite {
             .map_err(pipeline::build_error)?;
         Ok((last, sink.finish(), warnings))
     }
+}
+
+/// Returns to the system the memory that the rebuild's threads freed. mimalloc (the global
+/// allocator) keeps what a thread frees for that thread to use again, and gives it back only
+/// later or, for a thread that stays idle, not at all; after a storm of saves the server then
+/// held up to a fifth more memory than its site needs (issue 14: RSS crept from 78 to 92 MiB
+/// over 800 saves, below a steady peak of 99 MiB). Asking every thread that rendered to
+/// collect after each rebuild keeps the server's memory where the site puts it (within 7%
+/// over the same saves), for a few milliseconds a rebuild.
+fn give_back_freed_memory() {
+    // SAFETY: `mi_collect` only releases memory mimalloc holds free; any thread may call it.
+    rayon::broadcast(|_| unsafe { libmimalloc_sys::mi_collect(true) });
+    unsafe { libmimalloc_sys::mi_collect(true) };
 }
 
 /// Paths whose bytes differ between `old` and `new`, or that only one of them has.
