@@ -224,8 +224,12 @@ fn changed_paths(old: &Files, new: &Files) -> Vec<String> {
 struct DiffSink<'a> {
     root: &'a Path,
     previous: &'a Files,
+    /// Files whose bytes did not change, sharing the previous site's.
     files: Mutex<Files>,
-    /// Files written in parts (the booklet), completed by `finish`.
+    /// Files whose bytes are new, and files written in parts (the booklet): copied into the
+    /// site by `finish`, on the thread that calls it, so that the bytes the served site keeps
+    /// sit together in memory rather than among the rendering threads' temporaries, where
+    /// each kept file would hold on to the block of memory around it long after a rebuild.
     parts: Mutex<HashMap<String, Vec<u8>>>,
 }
 
@@ -265,9 +269,16 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl Sink for DiffSink<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
-        let shared = share(self.previous, path, bytes);
-        lock(&self.parts).remove(path);
-        lock(&self.files).insert(path.to_string(), shared);
+        match self.previous.get(path) {
+            Some(before) if **before == *bytes => {
+                lock(&self.parts).remove(path);
+                lock(&self.files).insert(path.to_string(), before.clone());
+            }
+            _ => {
+                lock(&self.files).remove(path);
+                lock(&self.parts).insert(path.to_string(), bytes.to_vec());
+            }
+        }
         Ok(())
     }
 
