@@ -23,8 +23,8 @@ every kind a user's tools make — records' bodies and titles edited, broken fro
 impossible dates, new, deleted and renamed records, bundle folders made, renamed and deleted,
 static files made, edited, renamed and deleted, leftovers that are never published (`x.css.swp`,
 `4913`, `.DS_Store`, ...), a template override edited and broken, site.yaml edited and broken.
-Before the storm, a warm-up of 12 record edits; memory is measured from when the site has
-then settled. After it, every broken file is put right, and the script waits until every file
+Before the storm, a warm-up: the storm's own files made and a storm of 500 saves put right;
+memory is measured from when the site has then settled (2 s without a rebuild). After it, every broken file is put right, and the script waits until every file
 `showcase build` writes of the same folder is served with the same bytes. It reports the saves,
 their duration, the server's VmRSS after the warm-up and at the end, its VmHWM (peak), and
 exits 1 if the server died, its memory grew by more than 10%, or the site was not served as
@@ -168,6 +168,7 @@ STORM_RECORDS = [
 STORM_TEMPLATE = "themes/default/templates/base.html"
 STORM_LEFTOVERS = ["x.css.swp", "4913", "x.css~", ".DS_Store", "x.bak", "x.tmp"]
 QUIET = 2.0  # seconds without a rebuild after which the server's memory is read
+STORM_WARM_UP = 500  # saves of the warm-up storm, before memory is first measured
 STORM_MAX_MADE = 4  # records, bundles and static files of its own the storm keeps at most (each)
 
 
@@ -182,6 +183,7 @@ class Storm:
         self.interval = 1.0 / rate
         self.good: dict[str, bytes | None] = {}
         self.kinds = list(range(16))  # which kinds of save step() makes (all of them)
+        self.broken: set[str] = set()  # files a broken save left broken
         self.originals = {
             path: (site / path).read_text(encoding="utf-8")
             for path in [*STORM_RECORDS, STORM_TEMPLATE, "site.yaml"]
@@ -213,6 +215,10 @@ class Storm:
             self.good[path] = full.read_bytes() if full.exists() else None
         full.parent.mkdir(parents=True, exist_ok=True)
         full.write_bytes(data)
+        if good:
+            self.broken.discard(path)
+        else:
+            self.broken.add(path)
         if good:
             self.good[path] = data
         self.tick()
@@ -288,16 +294,26 @@ class Storm:
 
     def warm_up(self) -> None:
         """Makes what the storm later deletes and renames, so that the site is as large when
-        memory is first measured as it can get during the storm, then edits records."""
+        memory is first measured as it can get during the storm, then makes a short storm of
+        every kind of save (so that what serve sets up once, such as the texts of error
+        messages, is in place) and puts it right."""
         for _ in range(STORM_MAX_MADE):
             self.new_record()
             self.new_bundle()
             self.new_static()
-        for i in range(12):
-            record = STORM_RECORDS[i % len(STORM_RECORDS)]
-            text = self.original(record).replace("---\n\n", f"---\n\n热身{i}。\n\n", 1)
-            self.save(record, text, True)
-            time.sleep(0.1)
+        end = self.saves + STORM_WARM_UP
+        while self.saves < end:
+            self.step()
+        self.put_right()
+
+    def fix(self) -> bool:
+        """Puts right one of the files a broken save left broken, if there is one."""
+        if not self.broken:
+            return False
+        broken = sorted(self.broken)
+        path = broken[self.below(len(broken))]
+        self.save(path, self.good[path], True)
+        return True
 
     def step(self) -> None:
         n = self.saves
@@ -314,6 +330,8 @@ class Storm:
             self.save(record, text.replace("\n---\n", "\n--\n", 1), False)
         elif kind == 3:  # a date that does not exist, an unknown field
             self.save(record, text.replace("\ndate: 20", "\ndate: 2024-13-45\nx: 20", 1), False)
+        elif kind in (4, 11) and self.fix():
+            pass
         elif kind == 4:
             self.save(record, text, True)
         elif kind == 5 and len(self.records) < STORM_MAX_MADE:
@@ -349,6 +367,7 @@ class Storm:
             self.save("site.yaml", config.replace("languages:", "languages: [", 1), False)
 
     def put_right(self) -> None:
+        self.broken.clear()
         for path, data in sorted(self.good.items()):
             if data is None:
                 assert not (self.site / path).exists(), f"{path} exists"
@@ -449,19 +468,22 @@ def storm(args: argparse.Namespace, site: Path, scratch: Path) -> int:
                 print(f"serve died after {storm.saves} saves", file=sys.stderr)
                 return 1
         duration = time.perf_counter() - began
+        put_right = time.perf_counter()
         storm.put_right()
+        # Memory is read before the site is fetched to compare it (as it was after the
+        # warm-up): serving pages allocates too.
+        log.wait_quiet(QUIET, args.settle, after=put_right)
+        after = memory(server.pid, "VmRSS", kib=True)
+        peak = memory(server.pid, "VmHWM", kib=True)
         settle = served_equals_built(args.binary, site, out, host, port, args.settle)
-        log.wait_quiet(QUIET, args.settle)
         for name in STORM_LEFTOVERS:
             status, _ = fetch(host, port, f"/{name}")
             if status != 404:
                 raise SystemExit(f"/{name}, a leftover, is served")
         alive = server.poll() is None
-        after = memory(server.pid, "VmRSS", kib=True)
-        peak = memory(server.pid, "VmHWM", kib=True)
         growth = (after - before) / before * 100 if before else 0.0
         print(f"storm: {storm.saves} saves in {duration:.1f} s ({storm.saves / duration:.1f}/s), "
-              f"{log.rebuilds() - rebuilds} rebuilds; settled and served as built {settle:.1f} s after")
+              f"{log.rebuilds() - rebuilds} rebuilds; served as built {settle:.1f} s after it settled")
         print(f"server memory: VmRSS {before / 1024:.1f} MiB after the warm-up, "
               f"{after / 1024:.1f} MiB after the storm ({growth:+.1f}%), "
               f"VmHWM (peak) {peak / 1024:.1f} MiB; alive: {alive}")
@@ -548,17 +570,19 @@ class ServerLog:
                     self.done.append(time.perf_counter())
                     self.lock.notify_all()
 
-    def wait_quiet(self, quiet: float, timeout: float) -> None:
-        """Waits until serve has printed nothing (no rebuild ended) for `quiet` seconds."""
+    def wait_quiet(self, quiet: float, timeout: float, after: float = 0.0) -> None:
+        """Waits until serve has printed a line after `after` (a perf_counter time: a rebuild
+        ended), then nothing for `quiet` seconds."""
         deadline = time.perf_counter() + timeout
         while True:
             with self.lock:
                 since = time.perf_counter() - self.last_line
-            if since >= quiet:
+                printed = self.last_line > after
+            if printed and since >= quiet:
                 return
             if time.perf_counter() > deadline:
                 raise SystemExit(f"serve did not go quiet within {timeout} s")
-            time.sleep(quiet - since)
+            time.sleep(max(0.05, quiet - since))
 
     def rebuilds(self) -> int:
         with self.lock:
