@@ -3,6 +3,12 @@
 
 use std::path::Path;
 
+/// The one file rule of the site's files, for the built-in theme too: a developer's swap file
+/// or `.DS_Store` in `themes/default/` is not embedded.
+#[path = "src/content/published.rs"]
+#[allow(dead_code)]
+mod published;
+
 fn main() {
     // Read when the script runs, not when it is compiled: a compiled build script is reused
     // when the checkout moves (another worktree sharing a target folder), and would then embed
@@ -32,6 +38,14 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) {
     };
     for entry in entries.flatten() {
         let path = entry.path();
+        let kind = if path.is_dir() {
+            published::NameKind::Folder
+        } else {
+            published::NameKind::File
+        };
+        if !published::is_published_name(&entry.file_name().to_string_lossy(), kind) {
+            continue;
+        }
         println!("cargo:rerun-if-changed={}", path.display());
         if path.is_dir() {
             collect(root, &path, files);

@@ -17,15 +17,30 @@ Each edit waits for its own event before the next one, and a pause follows, so e
 merged into one rebuild. The server's memory is read from /proc (VmRSS after the first build,
 and VmHWM, the peak, at the end). This is not part of `cargo test`.
 
+With --storm N it makes a storm of N saves instead (issue 14), on the copy of a site laid out
+like the sample (the default --root): up to 50 saves a second (--rate), seeded (--seed), of
+every kind a user's tools make — records' bodies and titles edited, broken front matter and
+impossible dates, new, deleted and renamed records, bundle folders made, renamed and deleted,
+static files made, edited, renamed and deleted, leftovers that are never published (`x.css.swp`,
+`4913`, `.DS_Store`, ...), a template override edited and broken, site.yaml edited and broken.
+Before the storm, a warm-up: the storm's own files made and a storm of 200 saves put right;
+memory is measured from when the site has then settled (2 s without a rebuild). After it, every broken file is put right, and the script waits until every file
+`showcase build` writes of the same folder is served with the same bytes. It reports the saves,
+their duration, the server's VmRSS after the warm-up and at the end, its VmHWM (peak), and
+exits 1 if the server died, its memory grew by more than 10% and past the warm-up's peak, or
+the site was not served as built within --settle seconds. `cargo test` runs the same storm (200 saves) in tests/serve.rs.
+
 Examples:
     python3 scripts/serve_bench.py --binary target/release/showcase --root .
     python3 scripts/serve_bench.py --binary target/release/showcase \\
         --root /dev/shm/c10k/showcase --record content/projects/project-00001.zh.md
+    python3 scripts/serve_bench.py --binary target/release/showcase --storm 1000
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import re
@@ -37,6 +52,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -56,6 +72,12 @@ def main() -> int:
     parser.add_argument("--kinds", default="body,title,theme")
     parser.add_argument("--pause", type=float, default=0.3, help="seconds between edits")
     parser.add_argument("--scratch", default="/dev/shm", help="where the copy goes")
+    parser.add_argument("--storm", type=int, default=0, help="make a storm of N saves instead")
+    parser.add_argument("--seed", type=int, default=0x5707_2026, help="the storm's seed")
+    parser.add_argument("--rate", type=float, default=50, help="the storm's saves per second, at most")
+    parser.add_argument(
+        "--settle", type=float, default=120, help="seconds the site may take to settle"
+    )
     args = parser.parse_args()
 
     scratch = Path(tempfile.mkdtemp(prefix="showcase-serve-bench-", dir=args.scratch))
@@ -66,6 +88,8 @@ def main() -> int:
             site,
             ignore=shutil.ignore_patterns("output", "target", ".git", "node_modules"),
         )
+        if args.storm:
+            return storm(args, site, scratch)
         return run(args, site)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -133,6 +157,351 @@ def run(args: argparse.Namespace, site: Path) -> int:
         server.wait(timeout=10)
 
 
+# --- A storm of saves (--storm N) -----------------------------------------------------------
+
+STORM_RECORDS = [
+    "content/projects/hongxin-wuye.zh.md",
+    "content/projects/jilin-xingdong.zh.md",
+    "content/cases/yige-sanzhang.zh.md",
+    "content/cases/cunwu-gang.zh.md",
+]
+STORM_TEMPLATE = "themes/default/templates/base.html"
+STORM_LEFTOVERS = ["x.css.swp", "4913", "x.css~", ".DS_Store", "x.bak", "x.tmp"]
+QUIET = 2.0  # seconds without a rebuild after which the server's memory is read
+STORM_WARM_UP = 200  # saves of the warm-up storm, before memory is first measured
+STORM_MAX_MADE = 4  # records, bundles and static files of its own the storm keeps at most (each)
+
+
+class Storm:
+    """Saves to a site, with what each file should hold once every broken save is put right
+    (`good[path]` is None for a file that should not exist). The same storm as tests/serve.rs
+    makes, with Python's random numbers."""
+
+    def __init__(self, site: Path, seed: int, rate: float) -> None:
+        self.site = site
+        self.random = __import__("random").Random(seed)
+        self.interval = 1.0 / rate
+        self.good: dict[str, bytes | None] = {}
+        self.kinds = list(range(16))  # which kinds of save step() makes (all of them)
+        self.broken: set[str] = set()  # files a broken save left broken
+        self.originals = {
+            path: (site / path).read_text(encoding="utf-8")
+            for path in [*STORM_RECORDS, STORM_TEMPLATE, "site.yaml"]
+        }
+        self.records: list[str] = []
+        self.bundles: list[str] = []
+        self.statics: list[str] = []
+        self.made = 0
+        self.saves = 0
+
+    def below(self, n: int) -> int:
+        return self.random.randrange(n)
+
+    def original(self, path: str) -> str:
+        """What `path` (a record of STORM_RECORDS, the template or site.yaml) held before the
+        storm. Edits start from it, so that the site does not grow with the number of saves."""
+        return self.originals[path]
+
+    def good_text(self, path: str) -> str:
+        if path in self.good:
+            assert self.good[path] is not None, f"{path} should not exist"
+            return self.good[path].decode("utf-8")
+        return (self.site / path).read_text(encoding="utf-8")
+
+    def save(self, path: str, text: str | bytes, good: bool) -> None:
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        full = self.site / path
+        if not good and path not in self.good:
+            self.good[path] = full.read_bytes() if full.exists() else None
+        full.parent.mkdir(parents=True, exist_ok=True)
+        full.write_bytes(data)
+        if good:
+            self.broken.discard(path)
+        else:
+            self.broken.add(path)
+        if good:
+            self.good[path] = data
+        self.tick()
+
+    def remove(self, path: str) -> None:
+        full = self.site / path
+        if full.is_dir():
+            shutil.rmtree(full)
+            for p in [p for p in self.good if p.startswith(path + "/")]:
+                del self.good[p]
+        else:
+            full.unlink()
+        self.good[path] = None
+        self.tick()
+
+    def rename(self, source: str, target: str) -> None:
+        (self.site / source).rename(self.site / target)
+        inside = [p for p in self.good if p == source or p.startswith(source + "/")]
+        moved = {target + p[len(source):]: self.good.pop(p) for p in inside}
+        self.good.update(moved)
+        self.good[source] = None
+        self.tick()
+
+    def tick(self) -> None:
+        self.saves += 1
+        time.sleep(self.interval)
+        if self.below(10) == 0:
+            time.sleep(self.below(300) / 1000)
+
+    def new_name(self, prefix: str) -> str:
+        self.made += 1
+        return f"{prefix}{self.made}"
+
+    def pick(self, items: list[str]) -> str:
+        return items.pop(self.below(len(items)))
+
+    def new_record(self) -> None:
+        n = self.saves
+        path = f"content/projects/{self.new_name('storm-')}.zh.md"
+        text = f"---\ntitle: 风暴记录{n}\ndate: 2024-05-{1 + n % 28:02}\nregion: yanji\n---\n\n正文{n}。\n"
+        self.save(path, text, True)
+        self.records.append(path)
+
+    def new_bundle(self) -> None:
+        n = self.saves
+        folder = f"content/cases/{self.new_name('storm-b')}"
+        front = f"---\ntitle: 风暴案例{n}\ndate: 2023-04-{1 + n % 28:02}\nregion: antu\n---\n\n"
+        self.save(f"{folder}/index.zh.md", f"{front}案例正文{n}。\n", True)
+        self.save(f"{folder}/index.ko.md", f"---\ntitle: 폭풍 사례{n}\n---\n\n본문{n}.\n", True)
+        self.save(f"{folder}/note.txt", f"note {n}", True)
+        leftover = STORM_LEFTOVERS[self.below(len(STORM_LEFTOVERS))]
+        self.save(f"{folder}/{leftover}", f"leftover {n}", True)
+        self.bundles.append(folder)
+
+    def new_static(self) -> None:
+        path = f"static/storm/{self.new_name('s')}.css"
+        self.save(path, f"p {{ margin: {self.saves}px; }}\n", True)
+        self.statics.append(path)
+
+    def remove_or_rename(self, made: list[str], template: str, delete: bool) -> None:
+        """Deletes (or renames) one of the records, bundles or static files the storm made;
+        `template` makes the new name ("{}" is replaced)."""
+        if not made:
+            return
+        path = self.pick(made)
+        if delete:
+            self.remove(path)
+            return
+        prefix = {"r": "storm-", "b": "storm-b", "s": "s"}[template[0]]
+        target = template[1:].format(self.new_name(prefix))
+        self.rename(path, target)
+        made.append(target)
+
+    def warm_up(self) -> None:
+        """Makes what the storm later deletes and renames, so that the site is as large when
+        memory is first measured as it can get during the storm, then makes a short storm of
+        every kind of save (so that what serve sets up once, such as the texts of error
+        messages, is in place) and puts it right."""
+        for _ in range(STORM_MAX_MADE):
+            self.new_record()
+            self.new_bundle()
+            self.new_static()
+        end = self.saves + STORM_WARM_UP
+        while self.saves < end:
+            self.step()
+        self.put_right()
+
+    def fix(self) -> bool:
+        """Puts right one of the files a broken save left broken, if there is one."""
+        if not self.broken:
+            return False
+        broken = sorted(self.broken)
+        path = broken[self.below(len(broken))]
+        self.save(path, self.good[path], True)
+        return True
+
+    def step(self) -> None:
+        n = self.saves
+        record = STORM_RECORDS[self.below(len(STORM_RECORDS))]
+        text = self.good_text(record)
+        original = self.original(record)
+        delete = self.below(2) == 0
+        kind = self.kinds[self.below(len(self.kinds))]
+        if kind == 0:
+            self.save(record, original.replace("---\n\n", f"---\n\n风暴第{n}次。\n\n", 1), True)
+        elif kind == 1:
+            self.save(record, original.replace("title: ", f"title: 改{n}", 1), True)
+        elif kind == 2:  # a front matter that never closes
+            self.save(record, text.replace("\n---\n", "\n--\n", 1), False)
+        elif kind == 3:  # a date that does not exist, an unknown field
+            self.save(record, text.replace("\ndate: 20", "\ndate: 2024-13-45\nx: 20", 1), False)
+        elif kind in (4, 11) and self.fix():
+            pass
+        elif kind == 4:
+            self.save(record, text, True)
+        elif kind == 5 and len(self.records) < STORM_MAX_MADE:
+            self.new_record()
+        elif kind in (5, 6):
+            self.remove_or_rename(self.records, "rcontent/projects/{}.zh.md", delete)
+        elif kind == 7 and len(self.bundles) < STORM_MAX_MADE:
+            self.new_bundle()
+        elif kind in (7, 8):
+            self.remove_or_rename(self.bundles, "bcontent/cases/{}", delete)
+        elif kind == 9 and len(self.statics) < STORM_MAX_MADE:
+            self.new_static()
+        elif kind == 9:
+            path = self.statics[self.below(len(self.statics))]
+            self.save(path, f"p {{ margin: {n}px; }}\n", True)
+        elif kind == 10:
+            self.remove_or_rename(self.statics, "sstatic/storm/{}.css", delete)
+        elif kind in (11, 12):
+            name = STORM_LEFTOVERS[self.below(len(STORM_LEFTOVERS))]
+            self.save(f"static/{name}", f"leftover {n}", True)
+        elif kind == 13:
+            template = self.original(STORM_TEMPLATE)
+            edited = template.replace('<main id="main"', f'<!-- storm {n} --><main id="main"', 1)
+            self.save(STORM_TEMPLATE, edited, True)
+        elif kind == 14:  # a template error
+            template = self.good_text(STORM_TEMPLATE)
+            self.save(STORM_TEMPLATE, template.replace("</main>", "{% if %}</main>", 1), False)
+        elif delete:
+            config = self.original("site.yaml")
+            self.save("site.yaml", config.replace("展示,", f"展示{n},", 1), True)
+        else:
+            config = self.good_text("site.yaml")
+            self.save("site.yaml", config.replace("languages:", "languages: [", 1), False)
+
+    def put_right(self) -> None:
+        self.broken.clear()
+        for path, data in sorted(self.good.items()):
+            if data is None:
+                assert not (self.site / path).exists(), f"{path} exists"
+            else:
+                (self.site / path).parent.mkdir(parents=True, exist_ok=True)
+                (self.site / path).write_bytes(data)
+
+
+def start_server(binary: str, site: Path):
+    """`showcase serve --port 0` on the site: the process, host, port and its stderr log."""
+    server = subprocess.Popen(
+        [binary, "serve", "--port", "0", "--root", str(site)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1", "LANG": "C"},
+    )
+    line = server.stdout.readline()
+    match = re.search(r"http://([\d.]+):(\d+)", line)
+    if not match:
+        server.kill()
+        raise SystemExit(f"serve printed no address: {line!r}")
+    threading.Thread(target=lambda: [None for _ in server.stdout], daemon=True).start()
+    return server, match.group(1), int(match.group(2)), ServerLog(server.stderr)
+
+
+def fetch(host: str, port: int, path: str) -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection(host, port, timeout=30)
+    try:
+        connection.request("GET", urllib.parse.quote(path))
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def strip_reload_script(body: bytes) -> bytes:
+    """The served bytes without what serve adds to HTML pages: the live-reload config (a JSON
+    block) and the script element that loads reload.js, both marked data-showcase-reload."""
+    while (start := body.find(b"<script data-showcase-reload")) >= 0:
+        end = body.find(b"</script>", start)
+        if end < 0:
+            break
+        body = body[:start] + body[end + len(b"</script>") :]
+    return body
+
+
+def served_equals_built(binary: str, site: Path, out: Path, host: str, port: int, patience: float) -> float:
+    """Builds the site into `out` and waits until every file of it is served with the same
+    bytes; returns how long that took (raises SystemExit after `patience` seconds)."""
+    shutil.rmtree(out, ignore_errors=True)
+    build = subprocess.run(
+        [binary, "build", "--root", str(site), "--output", str(out)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1", "LANG": "C"},
+    )
+    if build.returncode != 0:
+        raise SystemExit(f"the site does not build:\n{build.stderr}")
+    expected = {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and not p.relative_to(out).as_posix().startswith(".")
+    }
+    started = time.perf_counter()
+    while True:
+        different = []
+        for path, data in expected.items():
+            url = "/" + (path[: -len("index.html")] if path.endswith("index.html") else path)
+            status, body = fetch(host, port, url)
+            if status != 200 or strip_reload_script(body) != data:
+                different.append(path)
+        if not different:
+            return time.perf_counter() - started
+        if time.perf_counter() - started > patience:
+            raise SystemExit(f"served files differ from the build: {different[:20]}")
+        time.sleep(0.2)
+
+
+def storm(args: argparse.Namespace, site: Path, scratch: Path) -> int:
+    template = site / STORM_TEMPLATE
+    if not template.exists():
+        template.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / STORM_TEMPLATE, template)
+    server, host, port, log = start_server(args.binary, site)
+    out = scratch / "built"
+    try:
+        storm = Storm(site, args.seed, args.rate)
+        # Warm-up: memory is measured once the site has settled after it.
+        storm.warm_up()
+        served_equals_built(args.binary, site, out, host, port, args.settle)
+        log.wait_quiet(QUIET, args.settle)
+        before = memory(server.pid, "VmRSS", kib=True)
+        before_peak = memory(server.pid, "VmHWM", kib=True)
+        storm.saves = 0
+        rebuilds = log.rebuilds()
+        began = time.perf_counter()
+        while storm.saves < args.storm:
+            storm.step()
+            if server.poll() is not None:
+                print(f"serve died after {storm.saves} saves", file=sys.stderr)
+                return 1
+        duration = time.perf_counter() - began
+        put_right = time.perf_counter()
+        storm.put_right()
+        # Memory is read before the site is fetched to compare it (as it was after the
+        # warm-up): serving pages allocates too.
+        log.wait_quiet(QUIET, args.settle, after=put_right)
+        after = memory(server.pid, "VmRSS", kib=True)
+        peak = memory(server.pid, "VmHWM", kib=True)
+        settle = served_equals_built(args.binary, site, out, host, port, args.settle)
+        for name in STORM_LEFTOVERS:
+            status, _ = fetch(host, port, f"/{name}")
+            if status != 404:
+                raise SystemExit(f"/{name}, a leftover, is served")
+        alive = server.poll() is None
+        growth = (after - before) / before * 100 if before else 0.0
+        print(f"storm: {storm.saves} saves in {duration:.1f} s ({storm.saves / duration:.1f}/s), "
+              f"{log.rebuilds() - rebuilds} rebuilds; served as built {settle:.1f} s after it settled")
+        print(f"server memory: VmRSS {before / 1024:.1f} MiB after the warm-up "
+              f"(VmHWM {before_peak / 1024:.1f} MiB), "
+              f"{after / 1024:.1f} MiB after the storm ({growth:+.1f}%), "
+              f"VmHWM (peak) {peak / 1024:.1f} MiB; alive: {alive}")
+        print(json.dumps({"saves": storm.saves, "seconds": round(duration, 1),
+                          "rss_before_kib": before, "hwm_before_kib": before_peak, "rss_after_kib": after, "hwm_kib": peak,
+                          "equal_to_build": True, "alive": alive}))
+        # Within 10% of where it started, or at least below the peak the warm-up reached (see
+        # "Live preview" in the README): a leak passes neither.
+        return 0 if alive and (growth <= 10 or after <= before_peak) else 1
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def first_record(site: Path) -> Path:
     for path in sorted((site / "content/projects").rglob("*.zh.md")):
         if not path.name.startswith("_"):
@@ -179,12 +548,13 @@ def write(path: Path, text: str) -> None:
         file.write(text)
 
 
-def memory(pid: int, field: str) -> int:
-    """A /proc/<pid>/status memory field, in MiB."""
+def memory(pid: int, field: str, kib: bool = False) -> int:
+    """A /proc/<pid>/status memory field, in MiB (or KiB)."""
     with open(f"/proc/{pid}/status") as status:
         for line in status:
             if line.startswith(field + ":"):
-                return int(line.split()[1]) // 1024
+                value = int(line.split()[1])
+                return value if kib else value // 1024
     return 0
 
 
@@ -194,14 +564,31 @@ class ServerLog:
     def __init__(self, stream) -> None:
         self.lock = threading.Condition()
         self.done: list[float] = []
+        self.last_line = time.perf_counter()
         threading.Thread(target=self.read, args=(stream,), daemon=True).start()
 
     def read(self, stream) -> None:
         for line in stream:
+            with self.lock:
+                self.last_line = time.perf_counter()
             if line.startswith("Rebuilt in"):
                 with self.lock:
                     self.done.append(time.perf_counter())
                     self.lock.notify_all()
+
+    def wait_quiet(self, quiet: float, timeout: float, after: float = 0.0) -> None:
+        """Waits until serve has printed a line after `after` (a perf_counter time: a rebuild
+        ended), then nothing for `quiet` seconds."""
+        deadline = time.perf_counter() + timeout
+        while True:
+            with self.lock:
+                since = time.perf_counter() - self.last_line
+                printed = self.last_line > after
+            if printed and since >= quiet:
+                return
+            if time.perf_counter() > deadline:
+                raise SystemExit(f"serve did not go quiet within {timeout} s")
+            time.sleep(max(0.05, quiet - since))
 
     def rebuilds(self) -> int:
         with self.lock:

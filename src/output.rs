@@ -1,7 +1,8 @@
 //! The only module that writes the site (SPEC §5 build): files go to a staging folder beside the
 //! output, then replace the previous output in one step, so a failed build leaves it untouched.
 //! It only ever replaces a folder it created itself (marked with [`MARKER`]), and no file path
-//! can leave the staging folder.
+//! can leave the staging folder. It also owns the one way a user's own file is rewritten
+//! ([`replace_file`]: `translations --stamp`, `schema`), which can never leave it half-written.
 
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
@@ -315,6 +316,94 @@ fn guard(path: &str) -> Result<(), OutputError> {
     }
 }
 
+/// Replaces the file at `path` with `bytes` so that no interruption (a full disk, a crash, a
+/// kill, a power cut) can leave it half-written: the bytes go to a temporary file in the same
+/// folder (`.<name>.showcase-tmp-<pid>`, a hidden name that the one file rule leaves out of
+/// the site, should a killed process leave it behind), are flushed to the disk, and the
+/// temporary file is then renamed over the original in one step. The original's permissions
+/// are kept (and its owner and group, where the system allows); a link is followed, so the
+/// link stays and its target is replaced. On an error the original is untouched and the
+/// temporary file removed.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    replace_file_with(path, |file| file.write_all(bytes))
+}
+
+/// [`replace_file`] with the bytes written by `write` (a test interrupts the write there).
+fn replace_file_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path)?,
+        _ => path.to_path_buf(),
+    };
+    let original = std::fs::metadata(&target).ok();
+    let folder = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let temporary = TemporaryFile {
+        path: folder.join(format!(".{name}.showcase-tmp-{}", std::process::id())),
+    };
+    // A file of that name is left from a killed run whose process id this one reuses.
+    let _ = std::fs::remove_file(&temporary.path);
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary.path)?;
+    write(&mut file)?;
+    if let Some(original) = &original {
+        keep_owner_and_permissions(&file, original)?;
+    }
+    file.sync_all()?;
+    drop(file);
+    std::fs::rename(&temporary.path, &target)?;
+    std::mem::forget(temporary);
+    // The rename itself reaches the disk when the folder is flushed (not every system allows
+    // opening a folder for that; the file is whole either way).
+    if let Ok(folder) = std::fs::File::open(folder) {
+        let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
+/// A temporary file that is removed unless it was renamed into place (`mem::forget`), also
+/// when the write panics.
+struct TemporaryFile {
+    path: PathBuf,
+}
+
+impl Drop for TemporaryFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+#[cfg(unix)]
+fn keep_owner_and_permissions(
+    file: &std::fs::File,
+    original: &std::fs::Metadata,
+) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let new = file.metadata()?;
+    if (new.uid(), new.gid()) != (original.uid(), original.gid()) {
+        // Only the owner's group can be set by anyone but the superuser; a file of another
+        // owner becomes the writer's, as with any editor that saves through a new file.
+        let _ = std::os::unix::fs::fchown(file, Some(original.uid()), Some(original.gid()))
+            .or_else(|_| std::os::unix::fs::fchown(file, None, Some(original.gid())));
+    }
+    file.set_permissions(original.permissions())
+}
+
+#[cfg(not(unix))]
+fn keep_owner_and_permissions(
+    file: &std::fs::File,
+    original: &std::fs::Metadata,
+) -> std::io::Result<()> {
+    file.set_permissions(original.permissions())
+}
+
 /// Moves the previous output aside, the new one in, and deletes the old one. If the second
 /// rename fails, the previous output is put back.
 fn swap_in(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), OutputError> {
@@ -359,6 +448,88 @@ mod tests {
             staging.put(path, text.as_bytes())?;
         }
         staging.commit()
+    }
+
+    /// A folder with `a.zh.md` holding `original`, made 0o640.
+    fn user_file() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.zh.md");
+        std::fs::write(&path, "original").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        (dir, path)
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_replaced_file_keeps_its_permissions() {
+        let (dir, path) = user_file();
+        replace_file(&path, b"stamped").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"stamped");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o7777, 0o640);
+        }
+        assert_eq!(names(dir.path()), ["a.zh.md"]);
+        // A new file is written too.
+        replace_file(&dir.path().join("b.json"), b"{}").unwrap();
+        assert_eq!(names(dir.path()), ["a.zh.md", "b.json"]);
+    }
+
+    #[test]
+    fn an_interrupted_write_leaves_the_original_whole_and_no_temporary_file() {
+        let (dir, path) = user_file();
+        // The disk fills up after half of the new bytes.
+        let failed = replace_file_with(&path, |file| {
+            file.write_all(b"stam")?;
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "no space left",
+            ))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"original");
+        assert_eq!(names(dir.path()), ["a.zh.md"]);
+        // The process dies in the middle of the write (a panic unwinds; a kill leaves a
+        // hidden `.a.zh.md.showcase-tmp-<pid>`, which no build publishes).
+        let panicked = std::panic::catch_unwind(|| {
+            let _ = replace_file_with(&path, |file| {
+                file.write_all(b"stam")?;
+                panic!("interrupted");
+            });
+        });
+        assert!(panicked.is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"original");
+        assert_eq!(names(dir.path()), ["a.zh.md"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_stays_a_link_to_the_replaced_file() {
+        let (dir, path) = user_file();
+        let link = dir.path().join("link.zh.md");
+        std::os::unix::fs::symlink(&path, &link).unwrap();
+        replace_file(&link, b"through the link").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), b"through the link");
     }
 
     #[test]

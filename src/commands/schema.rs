@@ -42,7 +42,7 @@ pub fn run(args: SchemaArgs, lang: UiLang) -> Result<u8> {
         let path = out.join(format!("{}.schema.json", collection.key));
         let mut text = serde_json::to_string_pretty(&schema)?;
         text.push('\n');
-        if let Err(err) = std::fs::write(&path, text) {
+        if let Err(err) = crate::output::replace_file(&path, text.as_bytes()) {
             let message = msg!(
                 "schema-cannot-write",
                 path = &path,

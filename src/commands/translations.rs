@@ -107,7 +107,7 @@ fn run_stamp(
             }
         };
         if stamped != bytes
-            && let Err(err) = std::fs::write(&path, &stamped)
+            && let Err(err) = crate::output::replace_file(&path, &stamped)
         {
             let error = err.to_string();
             let message = msg!(

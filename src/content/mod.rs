@@ -4,6 +4,9 @@
 
 pub mod fields;
 pub mod frontmatter;
+mod published;
+
+pub use published::{NameKind, is_published_name, is_published_path};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -153,6 +156,14 @@ impl ParseCache {
         self.lock().clear();
     }
 
+    /// Forgets every file but `files`, the ones that exist now: a file removed inside a folder
+    /// that was deleted or renamed as a whole is reported by no event of its own, and would
+    /// otherwise stay in the cache for as long as serve runs.
+    fn keep_only<'a>(&self, files: impl Iterator<Item = &'a PathBuf>) {
+        let existing: std::collections::HashSet<&PathBuf> = files.collect();
+        self.lock().retain(|path, _| existing.contains(path));
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<PathBuf, CacheEntry>> {
         self.files.lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -231,6 +242,9 @@ pub fn load_cached(
     let mut diagnostics = Diagnostics::default();
     let (files, scan_diagnostics) = scan(root, config);
     diagnostics.extend(scan_diagnostics);
+    if let Some(cache) = cache {
+        cache.keep_only(files.iter().map(|(path, _)| path));
+    }
 
     let parsed: Vec<(&ContentFile, Option<Parsed>, Diagnostics)> = files
         .par_iter()
@@ -303,28 +317,22 @@ pub fn load_terms_files(
         .collect()
 }
 
-/// The files under `static/`, relative to it, in a stable order (hidden files such as
-/// `.well-known/` are published too).
+/// The files under `static/`, relative to it, in a stable order.
 pub fn static_files(root: &Path) -> (Vec<PathBuf>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let dir = Path::new("static");
-    let files = site_files(root, dir, false, &mut diagnostics)
+    let files = site_files(root, dir, &mut diagnostics)
         .into_iter()
         .filter_map(|path| path.strip_prefix(dir).ok().map(Path::to_path_buf))
         .collect();
     (files, diagnostics)
 }
 
-/// The files below `root/dir`, relative to `root`, sorted: the one place that decides which
-/// files of the site exist. Editor temporaries are skipped, and hidden files too when
-/// `skip_hidden`. A link is followed only to a file inside the site (SPEC §6: the site must
-/// not publish files from elsewhere); a link to a folder is not followed.
-fn site_files(
-    root: &Path,
-    dir: &Path,
-    skip_hidden: bool,
-    diagnostics: &mut Diagnostics,
-) -> Vec<PathBuf> {
+/// The files below `root/dir`, relative to `root`, sorted: the walker of `content/` and
+/// `static/`, which leaves out what the one file rule ([`is_published_name`]) leaves out. A
+/// link is followed only to a file inside the site (SPEC §6: the site must not publish files
+/// from elsewhere); a link to a folder is not followed.
+fn site_files(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
     let mut files = Vec::new();
     if !root.join(dir).is_dir() {
         return files;
@@ -334,12 +342,7 @@ fn site_files(
         .sort_by_file_name()
         .follow_links(false)
         .into_iter()
-        .filter_entry(|entry| {
-            let name = entry.file_name().to_string_lossy();
-            let editor_temporary =
-                name.ends_with('~') || name.ends_with(".swp") || name.starts_with(".#");
-            !(editor_temporary || (skip_hidden && entry.depth() > 0 && name.starts_with('.')))
-        });
+        .filter_entry(|entry| entry.depth() == 0 || is_published_entry(entry));
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -398,7 +401,7 @@ fn scan(root: &Path, config: &SiteConfig) -> (Vec<(PathBuf, ContentFile)>, Diagn
         })
         .collect();
     let mut files = Vec::new();
-    for path in site_files(root, Path::new(CONTENT_DIR), true, &mut diagnostics) {
+    for path in site_files(root, Path::new(CONTENT_DIR), &mut diagnostics) {
         if terms_files.contains(&path) {
             files.push((path, ContentFile::TermsFile));
             continue;
@@ -410,6 +413,16 @@ fn scan(root: &Path, config: &SiteConfig) -> (Vec<(PathBuf, ContentFile)>, Diagn
         }
     }
     (files, diagnostics)
+}
+
+/// The one file rule applied to a walked file or folder (a link is judged as a file).
+pub fn is_published_entry(entry: &walkdir::DirEntry) -> bool {
+    let kind = if entry.file_type().is_dir() {
+        NameKind::Folder
+    } else {
+        NameKind::File
+    };
+    is_published_name(&entry.file_name().to_string_lossy(), kind)
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {
@@ -792,6 +805,28 @@ mod tests {
     }
 
     #[test]
+    fn the_cache_forgets_files_that_are_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let bundle = root.join("content/projects/a");
+        std::fs::create_dir_all(&bundle).unwrap();
+        std::fs::write(
+            bundle.join("index.zh.md"),
+            "---\ntitle: 甲\ndate: 2024-01-01\n---\n",
+        )
+        .unwrap();
+        let config = fields::tests::test_config();
+        let cache = ParseCache::default();
+        load_cached(root, &config, Some(&cache));
+        assert_eq!(cache.lock().len(), 1);
+        // The whole folder goes: the watcher names the folder, not the file in it.
+        std::fs::remove_dir_all(&bundle).unwrap();
+        cache.forget(Path::new("content/projects/a"));
+        load_cached(root, &config, Some(&cache));
+        assert!(cache.lock().is_empty());
+    }
+
+    #[test]
     fn a_body_edit_is_told_apart_from_any_other_change() {
         let root = std::env::temp_dir().join(format!("showcase-body-edit-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
@@ -852,6 +887,9 @@ mod tests {
             "static/.well-known/security.txt",
             "static/a.css",
             "static/a.css~",
+            "static/.DS_Store",
+            "static/4913/a.txt",
+            "static/4913.tmp",
             "content/.git/HEAD",
             "content/p/a.zh.md",
         ] {
@@ -868,6 +906,7 @@ mod tests {
             files,
             [
                 PathBuf::from(".well-known/security.txt"),
+                PathBuf::from("4913/a.txt"),
                 PathBuf::from("a.css")
             ]
         );
@@ -875,7 +914,7 @@ mod tests {
         assert_eq!(codes, ["W-symlink-folder", "E-symlink-outside"]);
 
         let mut diagnostics = Diagnostics::default();
-        let content = site_files(&root, Path::new("content"), true, &mut diagnostics);
+        let content = site_files(&root, Path::new("content"), &mut diagnostics);
         assert_eq!(content, [PathBuf::from("content/p/a.zh.md")]);
         std::fs::remove_dir_all(&root).unwrap();
         std::fs::remove_dir_all(&outside).unwrap();

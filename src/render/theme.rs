@@ -111,7 +111,12 @@ impl Theme {
             .collect();
         let site_theme = root.join("themes").join(&config.theme);
         if site_theme.is_dir() {
-            for entry in walkdir::WalkDir::new(&site_theme).sort_by_file_name() {
+            // The one file rule: an editor's swap file beside a template is no template.
+            let walker = walkdir::WalkDir::new(&site_theme)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| e.depth() == 0 || crate::content::is_published_entry(e));
+            for entry in walker {
                 let entry = entry.map_err(|err| ThemeError::Read {
                     path: err.path().unwrap_or(&site_theme).to_path_buf(),
                     source: err.into(),

@@ -148,12 +148,13 @@ impl LiveSite {
     pub fn build(&mut self) -> Outcome {
         // Freed while the new site is built (a large site's texts and cards are hundreds of
         // megabytes); until a build succeeds again there is nothing to preview with.
-        if let Some(previous) = self.last.take() {
-            std::thread::spawn(move || drop(previous));
-        }
+        let dropping = self
+            .last
+            .take()
+            .map(|previous| std::thread::spawn(move || drop(previous)));
         let rendered = self.render();
         self.broken = rendered.is_err();
-        match rendered {
+        let outcome = match rendered {
             Ok((last, files, warnings)) => {
                 let changed = changed_paths(&self.files, &files);
                 self.files = Arc::new(files);
@@ -161,7 +162,12 @@ impl LiveSite {
                 Outcome::Built { changed, warnings }
             }
             Err(err) => Outcome::Failed(err),
+        };
+        if let Some(dropping) = dropping {
+            let _ = dropping.join();
         }
+        give_back_freed_memory();
+        outcome
     }
 
     fn render(
@@ -186,6 +192,19 @@ impl LiveSite {
     }
 }
 
+/// Returns to the system the memory that the rebuild's threads freed. mimalloc (the global
+/// allocator) keeps what a thread frees for that thread to use again, and gives it back only
+/// later or, for a thread that stays idle, not at all; after a storm of saves the server then
+/// held up to a fifth more memory than its site needs (issue 14: RSS crept from 78 to 92 MiB
+/// over 800 saves, below a steady peak of 99 MiB). Asking every thread that rendered to
+/// collect after each rebuild keeps the server's memory where the site puts it (within 7%
+/// over the same saves), for a few milliseconds a rebuild.
+fn give_back_freed_memory() {
+    // SAFETY: `mi_collect` only releases memory mimalloc holds free; any thread may call it.
+    rayon::broadcast(|_| unsafe { libmimalloc_sys::mi_collect(true) });
+    unsafe { libmimalloc_sys::mi_collect(true) };
+}
+
 /// Paths whose bytes differ between `old` and `new`, or that only one of them has.
 fn changed_paths(old: &Files, new: &Files) -> Vec<String> {
     let mut changed: BTreeSet<&String> = new
@@ -206,8 +225,12 @@ fn changed_paths(old: &Files, new: &Files) -> Vec<String> {
 struct DiffSink<'a> {
     root: &'a Path,
     previous: &'a Files,
+    /// Files whose bytes did not change, sharing the previous site's.
     files: Mutex<Files>,
-    /// Files written in parts (the booklet), completed by `finish`.
+    /// Files whose bytes are new, and files written in parts (the booklet): copied into the
+    /// site by `finish`, on the thread that calls it, so that the bytes the served site keeps
+    /// sit together in memory rather than among the rendering threads' temporaries, where
+    /// each kept file would hold on to the block of memory around it long after a rebuild.
     parts: Mutex<HashMap<String, Vec<u8>>>,
 }
 
@@ -247,9 +270,16 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl Sink for DiffSink<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
-        let shared = share(self.previous, path, bytes);
-        lock(&self.parts).remove(path);
-        lock(&self.files).insert(path.to_string(), shared);
+        match self.previous.get(path) {
+            Some(before) if **before == *bytes => {
+                lock(&self.parts).remove(path);
+                lock(&self.files).insert(path.to_string(), before.clone());
+            }
+            _ => {
+                lock(&self.files).remove(path);
+                lock(&self.parts).insert(path.to_string(), bytes.to_vec());
+            }
+        }
         Ok(())
     }
 

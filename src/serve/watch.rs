@@ -1,7 +1,8 @@
 //! The file watcher of `showcase serve`: watches the site's input folders, debounces what the
 //! file system reports into one [`Changes`] batch per burst of saves, classifies each path
-//! ([`ChangeKind`]) and drops editors' temporary files. It decides nothing about rebuilding and
-//! reads no file: the caller finds out what a path now holds. The only module that knows notify.
+//! ([`ChangeKind`]) and drops what the one file rule (`content::is_published_name`) leaves
+//! out, as `build` does. It decides nothing about rebuilding and reads no file (it only asks
+//! whether a path is a folder): the caller finds out what a path now holds. The only module that knows notify.
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -12,6 +13,8 @@ use std::time::Duration;
 use notify::event::{ModifyKind, RemoveKind, RenameMode};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache};
+
+use crate::content::{self, NameKind};
 
 /// What kind of input a changed path is; decides how much a rebuild must redo.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -198,12 +201,19 @@ fn is_not_found(err: &notify::Error) -> bool {
     }
 }
 
-/// The kind of a path relative to the root, or None when it is not an input of the site or is
-/// an editor's temporary file.
+/// The kind of a file's path relative to the root, or None when it is not an input of the
+/// site or the one file rule (`content::is_published_name`) leaves it out, as `build` does.
 pub fn classify(relative: &str, theme: &str) -> Option<ChangeKind> {
-    let kind = if relative == "site.yaml" {
-        ChangeKind::Config
-    } else if in_folder(relative, "content") {
+    classify_as(relative, theme, NameKind::File)
+}
+
+/// [`classify`] for a path whose last name is a `last` (a folder's name is judged as a
+/// folder: `4913/` is the user's own, a file `4913` is vim's).
+fn classify_as(relative: &str, theme: &str, last: NameKind) -> Option<ChangeKind> {
+    if relative == "site.yaml" {
+        return Some(ChangeKind::Config);
+    }
+    let kind = if in_folder(relative, "content") {
         ChangeKind::Content
     } else if in_folder(relative, "static") {
         ChangeKind::Static
@@ -212,14 +222,7 @@ pub fn classify(relative: &str, theme: &str) -> Option<ChangeKind> {
     } else {
         return None;
     };
-    let mut names = relative.split('/').peekable();
-    while let Some(name) = names.next() {
-        let last = names.peek().is_none();
-        if is_ignored_name(name, last, kind) {
-            return None;
-        }
-    }
-    Some(kind)
+    content::is_published_path(Path::new(relative), last).then_some(kind)
 }
 
 /// Whether `relative` is `folder` or inside it.
@@ -229,31 +232,10 @@ fn in_folder(relative: &str, folder: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
-/// Editors' temporary files (vim's swap files and its probe file `4913`, backups, emacs' lock
-/// and auto-save files), macOS's folder metadata, version control and hidden files. `static/`
-/// keeps hidden files other than those, as `content::static_files` does (`.well-known/` is
-/// published).
-fn is_ignored_name(name: &str, last: bool, kind: ChangeKind) -> bool {
-    if name.is_empty() || name == ".git" || name == ".DS_Store" || name.starts_with(".#") {
-        return true;
-    }
-    if name.starts_with('.') && kind != ChangeKind::Static {
-        return true;
-    }
-    // Only a file's own name is checked for temporary names: a folder called `notes.bak` or
-    // `4913` is the user's own.
-    last && (name == "4913"
-        || name.ends_with('~')
-        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
-        || [".swp", ".swx", ".swo", ".tmp", ".bak"]
-            .iter()
-            .any(|suffix| name.ends_with(suffix)))
-}
-
 /// Whether a new folder at `relative` may hold inputs: an input folder, or a folder on the way
 /// to the theme (`themes/`).
 fn may_hold_inputs(relative: &str, theme: &str) -> bool {
-    classify(relative, theme).is_some()
+    classify_as(relative, theme, NameKind::Folder).is_some()
         || (!theme.is_empty() && format!("themes/{theme}").starts_with(&format!("{relative}/")))
 }
 
@@ -361,7 +343,19 @@ fn summarize(events: &[DebouncedEvent], root: &Path, theme: &str) -> Summary {
                 summary.rewatch = true;
                 summary.changes.rescan |= relative.is_empty();
             }
-            let kind = classify(&relative, theme);
+            // A path that may be a folder is judged as one: a folder that went away may
+            // have held inputs, and a new one may hold them.
+            let may_be_folder = match fate {
+                Fate::Removed { folder } => folder,
+                Fate::MovedAway { file } => !file,
+                Fate::Appeared | Fate::Changed => path.is_dir(),
+            };
+            let last = if may_be_folder {
+                NameKind::Folder
+            } else {
+                NameKind::File
+            };
+            let kind = classify_as(&relative, theme, last);
             if let Some(kind) = kind {
                 summary.changes.paths.insert(relative.clone(), kind);
             }

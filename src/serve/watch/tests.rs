@@ -58,17 +58,47 @@ fn classify_editor_temporaries() {
         check_classify(&format!("content/projects/{name}"), None);
         check_classify(&format!("themes/ink/templates/{name}"), None);
     }
-    // In `static/`, hidden files are published, but temporaries and metadata are not.
+    // `static/` follows the same rule as `content/` and the theme: what build does not
+    // publish, serve does not watch.
     for name in [
         ".#a.css",
         "a.css.swp",
         ".a.css.swp",
         "a.css~",
+        "a.css.bak",
+        "a.css.tmp",
+        "4913",
+        "Thumbs.db",
+        "~$report.docx",
         ".DS_Store",
+        ".htpasswd",
         ".git/HEAD",
+        ".well-known/.DS_Store",
+        ".a.css.showcase-tmp-42",
     ] {
         check_classify(&format!("static/{name}"), None);
     }
+    for name in [
+        ".well-known/security.txt",
+        ".htaccess",
+        "4913/a.txt",
+        "a.bak/b.css",
+    ] {
+        check_classify(&format!("static/{name}"), Some(Static));
+    }
+}
+
+#[test]
+fn a_folder_is_judged_as_a_folder() {
+    for (relative, kind) in [
+        ("content/projects/4913", Content),
+        ("static/old.bak", Static),
+        ("site.yaml", Config),
+    ] {
+        assert_eq!(classify_as(relative, THEME, NameKind::Folder), Some(kind));
+    }
+    assert_eq!(classify("content/projects/4913", THEME), None);
+    assert_eq!(classify_as("content/.git", THEME, NameKind::Folder), None);
 }
 
 #[test]
