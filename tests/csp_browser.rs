@@ -16,9 +16,6 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read};
-use std::process::Child;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::browser::{
@@ -292,53 +289,16 @@ fn planted_violations_and_outside_requests_are_detected() {
 
 /// A running `showcase serve --port 0`, stopped when dropped.
 struct Serving {
-    child: Child,
+    process: ServeProcess,
     origin: String,
-    stderr: Arc<Mutex<String>>,
 }
 
 impl Serving {
     fn start(site: &Site) -> Serving {
-        let mut child = showcase_command()
-            .args(["serve", "--port", "0", "--root"])
-            .arg(site.root())
-            .spawn()
-            .expect("the showcase binary runs");
-        let stderr = Arc::new(Mutex::new(String::new()));
-        let mut pipe = child.stderr.take().unwrap();
-        let sink = Arc::clone(&stderr);
-        std::thread::spawn(move || {
-            let mut buffer = [0u8; 4096];
-            while let Ok(n) = pipe.read(&mut buffer) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock()
-                    .unwrap()
-                    .push_str(&String::from_utf8_lossy(&buffer[..n]));
-            }
-        });
-        let (sender, receiver) = std::sync::mpsc::channel();
-        let stdout = child.stdout.take().unwrap();
-        std::thread::spawn(move || {
-            let mut lines = BufReader::new(stdout).lines();
-            if let Some(Ok(line)) = lines.next() {
-                let _ = sender.send(line);
-            }
-            for _ in lines {}
-        });
-        let line = receiver
-            .recv_timeout(WAIT)
-            .expect("serve prints its address");
-        let address = line
-            .split("http://")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .unwrap_or_else(|| panic!("no address in {line:?}"));
+        let process = ServeProcess::start(site.root(), 0, WAIT);
         Serving {
-            origin: format!("http://{address}"),
-            child,
-            stderr,
+            origin: format!("http://{}", process.address),
+            process,
         }
     }
 
@@ -349,17 +309,10 @@ impl Serving {
             assert!(
                 started.elapsed() < WAIT,
                 "{path} did not show {text:?} within {WAIT:?}\nstderr:\n{}",
-                self.stderr.lock().unwrap()
+                self.process.stderr.lock().unwrap()
             );
             std::thread::sleep(Duration::from_millis(50));
         }
-    }
-}
-
-impl Drop for Serving {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

@@ -7,7 +7,6 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::Child;
 use std::time::{Duration, Instant};
 
 use common::*;
@@ -15,13 +14,20 @@ use common::*;
 /// How long any one expected change may take to show.
 const WAIT: Duration = Duration::from_secs(20);
 
-/// A running `showcase serve`, stopped when dropped.
-struct Serving {
-    child: Child,
-    /// "127.0.0.1:PORT"
-    address: String,
-    /// Everything showcase wrote to stderr so far is read on a thread and kept here.
-    stderr: std::sync::Arc<std::sync::Mutex<String>>,
+/// A running `showcase serve`, stopped when dropped; its fields are `ServeProcess`'s.
+struct Serving(ServeProcess);
+
+impl std::ops::Deref for Serving {
+    type Target = ServeProcess;
+    fn deref(&self) -> &ServeProcess {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Serving {
+    fn deref_mut(&mut self) -> &mut ServeProcess {
+        &mut self.0
+    }
 }
 
 impl Serving {
@@ -30,51 +36,7 @@ impl Serving {
     }
 
     fn start_on(site: &Site, port: u16) -> Serving {
-        let mut child = showcase_command()
-            .args(["serve", "--port", &port.to_string(), "--root"])
-            .arg(site.root())
-            .spawn()
-            .expect("the showcase binary runs");
-        let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
-        {
-            let stderr = stderr.clone();
-            let mut pipe = child.stderr.take().unwrap();
-            std::thread::spawn(move || {
-                let mut buffer = [0u8; 4096];
-                while let Ok(n) = pipe.read(&mut buffer) {
-                    if n == 0 {
-                        break;
-                    }
-                    stderr
-                        .lock()
-                        .unwrap()
-                        .push_str(&String::from_utf8_lossy(&buffer[..n]));
-                }
-            });
-        }
-        let (sender, receiver) = std::sync::mpsc::channel();
-        let stdout = child.stdout.take().unwrap();
-        std::thread::spawn(move || {
-            let mut lines = BufReader::new(stdout).lines();
-            if let Some(Ok(line)) = lines.next() {
-                let _ = sender.send(line);
-            }
-            for _ in lines {}
-        });
-        let line = receiver
-            .recv_timeout(WAIT)
-            .expect("serve prints its address");
-        let address = line
-            .split("http://")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .unwrap_or_else(|| panic!("no address in {line:?}"))
-            .to_string();
-        Serving {
-            child,
-            address,
-            stderr,
-        }
+        Serving(ServeProcess::start(site.root(), port, WAIT))
     }
 
     /// Waits until serve has printed `text`.
@@ -137,15 +99,6 @@ impl Serving {
             }
         }
         Events { reader }
-    }
-}
-
-impl Drop for Serving {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let stderr = self.stderr.lock().unwrap();
-        assert!(!stderr.contains("panicked"), "serve panicked:\n{stderr}");
     }
 }
 
@@ -422,30 +375,7 @@ fn after_many_random_edits_the_served_site_is_what_build_makes() {
         site.write(file, text.replace("\n--\n", "\n---\n"));
     }
     // Built into the site's own output/, which serve does not watch.
-    site.build(&[]).assert_ok();
-    let mut expected = snapshot(&site.output());
-    // build's marker that the folder is its own is not part of the site.
-    expected.retain(|path, _| !path.starts_with('.'));
-    let started = Instant::now();
-    loop {
-        let differences: Vec<&String> = expected
-            .iter()
-            .filter(|(path, bytes)| {
-                let served = serving.get(&percent_encode(&file_url("/", path)));
-                served.status != 200 || strip_reload_script(&served.body) != **bytes
-            })
-            .map(|(path, _)| path)
-            .collect();
-        if differences.is_empty() {
-            break;
-        }
-        assert!(
-            started.elapsed() < WAIT,
-            "served files differ from the build: {differences:?}\nstderr:\n{}",
-            serving.stderr.lock().unwrap()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_until_served_equals_built(&serving, &site, WAIT);
 }
 
 /// A URL path as a browser sends it: bytes outside ASCII percent-encoded.
@@ -966,7 +896,8 @@ fn wait_until_quiet(serving: &Serving, printed: usize) {
 fn wait_until_served_equals_built(serving: &Serving, site: &Site, patience: Duration) -> Duration {
     site.build(&[]).assert_ok();
     let mut expected = snapshot(&site.output());
-    expected.retain(|path, _| !path.starts_with('.'));
+    // build's marker that the folder is its own is not part of the site (`.well-known/` is).
+    expected.retain(|path, _| path != ".showcase-output");
     let started = Instant::now();
     loop {
         let differences: Vec<&String> = expected

@@ -715,3 +715,73 @@ pub const HIDDEN_CHARACTER_ERRORS: [&str; 7] = [
     "zero-width-term",
     "zero-width-id",
 ];
+
+/// A running `showcase serve --port PORT --root ROOT`, stopped when dropped (and then checked
+/// not to have panicked): its address, from the first line it prints, and everything it has
+/// written to stderr, read on a thread.
+pub struct ServeProcess {
+    pub child: std::process::Child,
+    /// "127.0.0.1:PORT"
+    pub address: String,
+    pub stderr: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl ServeProcess {
+    /// Starts serve and waits up to `wait` for its address.
+    pub fn start(root: &Path, port: u16, wait: Duration) -> ServeProcess {
+        use std::io::BufRead;
+        let mut child = showcase_command()
+            .args(["serve", "--port", &port.to_string(), "--root"])
+            .arg(root)
+            .spawn()
+            .expect("the showcase binary runs");
+        let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let mut pipe = child.stderr.take().unwrap();
+        let sink = stderr.clone();
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 4096];
+            while let Ok(n) = pipe.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buffer[..n]));
+            }
+        });
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let stdout = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            let mut lines = std::io::BufReader::new(stdout).lines();
+            if let Some(Ok(line)) = lines.next() {
+                let _ = sender.send(line);
+            }
+            for _ in lines {}
+        });
+        let line = receiver
+            .recv_timeout(wait)
+            .expect("serve prints its address");
+        let address = line
+            .split("http://")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .to_string();
+        ServeProcess {
+            child,
+            address,
+            stderr,
+        }
+    }
+}
+
+impl Drop for ServeProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let stderr = self.stderr.lock().unwrap();
+        if !std::thread::panicking() {
+            assert!(!stderr.contains("panicked"), "serve panicked:\n{stderr}");
+        }
+    }
+}
