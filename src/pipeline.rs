@@ -112,11 +112,12 @@ fn load_inspecting(
     inspect: impl FnOnce(&SiteConfig, &Content) -> Diagnostics,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
     let root = &options.root;
-    let (mut config, _) = config::load(root)?;
+    let (mut config, _, config_warnings) = config::load_with_warnings(root)?;
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.clone();
     }
     let (content, mut diagnostics) = content::load_cached(root, &config, cache);
+    diagnostics.extend(config_warnings);
     diagnostics.extend(inspect(&config, &content));
     let (static_files, static_diagnostics) = content::static_files(root);
     diagnostics.extend(static_diagnostics);

@@ -160,6 +160,14 @@ impl SiteConfig {
 pub const DEFAULT_THEME: &str = "default";
 
 pub fn load(root: &Path) -> Result<(SiteConfig, SourceFile), Diagnostics> {
+    load_with_warnings(root).map(|(config, file, _)| (config, file))
+}
+
+/// [`load`], with the warnings about site.yaml (a bidi control in a title) for the commands
+/// that report every problem of the site: `build`, `check` and `serve`.
+pub fn load_with_warnings(
+    root: &Path,
+) -> Result<(SiteConfig, SourceFile, Diagnostics), Diagnostics> {
     let path = Path::new(CONFIG_FILE);
     if !root.join(path).is_file() {
         let diagnostic = Diagnostic::error(
@@ -179,7 +187,7 @@ pub fn load(root: &Path) -> Result<(SiteConfig, SourceFile), Diagnostics> {
     let file = crate::source::characters::scan(file, &mut diagnostics);
     let config = parse(&file, &mut diagnostics);
     match config {
-        Some(config) if !diagnostics.has_errors() => Ok((config, file)),
+        Some(config) if !diagnostics.has_errors() => Ok((config, file, diagnostics)),
         _ => Err(diagnostics),
     }
 }
