@@ -174,8 +174,7 @@ STORM_MAX_MADE = 4  # records, bundles and static files of its own the storm kee
 
 class Storm:
     """Saves to a site, with what each file should hold once every broken save is put right
-    (`good[path]` is None for a file that should not exist). The same storm as tests/serve.rs
-    makes, with Python's random numbers."""
+    (`good[path]` is None for a file that should not exist). tests/serve.rs runs it too."""
 
     def __init__(self, site: Path, seed: int, rate: float) -> None:
         self.site = site
@@ -479,6 +478,13 @@ def storm(args: argparse.Namespace, site: Path, scratch: Path) -> int:
         after = memory(server.pid, "VmRSS", kib=True)
         peak = memory(server.pid, "VmHWM", kib=True)
         settle = served_equals_built(args.binary, site, out, host, port, args.settle)
+        # What the storm removed or renamed away is gone, and leftovers are never served.
+        for path, data in storm.good.items():
+            if data is None and path.startswith("static/"):
+                url = path[len("static"):]
+                status, _ = fetch(host, port, url)
+                if status != 404:
+                    raise SystemExit(f"{url}, removed by the storm, is still served")
         for name in STORM_LEFTOVERS:
             status, _ = fetch(host, port, f"/{name}")
             if status != 404:
