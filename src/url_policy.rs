@@ -377,6 +377,12 @@ fn percent_decoded(text: &str) -> String {
     if !text.contains('%') {
         return text.to_string();
     }
+    String::from_utf8_lossy(&percent_decoded_bytes(text)).into_owned()
+}
+
+/// The bytes `text` stands for with its `%XX` escapes decoded (a `%` without two hex digits
+/// stays as it is).
+pub fn percent_decoded_bytes(text: &str) -> Vec<u8> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -393,7 +399,7 @@ fn percent_decoded(text: &str) -> String {
             }
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    out
 }
 
 /// The URLs of a `srcset` value (`a.jpg 1x, b.jpg 2x`). A comma inside a URL splits it too,

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
-use crate::url_policy::{ALLOWED_SCHEMES, Refusal, UrlPolicy, UrlUse};
+use crate::url_policy::{ALLOWED_SCHEMES, Refusal, UrlPolicy, UrlUse, percent_decoded_bytes};
 
 pub use excerpt::excerpt;
 
@@ -406,25 +406,7 @@ fn heading_link(dest: &str, offset: usize) -> Option<HeadingLink> {
 
 /// `%E5%81%9A` → `做`: an anchor copied from a browser's address bar is percent-encoded.
 fn percent_decoded(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| char::from(b).to_digit(16);
-        if bytes[i] == b'%'
-            && let (Some(Some(high)), Some(Some(low))) = (
-                bytes.get(i + 1).map(|b| hex(*b)),
-                bytes.get(i + 2).map(|b| hex(*b)),
-            )
-        {
-            out.push((high * 16 + low) as u8);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+    String::from_utf8(percent_decoded_bytes(text)).unwrap_or_else(|_| text.to_string())
 }
 
 /// A heading id that keeps Chinese and Korean letters: `一、主要做法` → `一主要做法`,

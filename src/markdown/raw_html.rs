@@ -4,7 +4,7 @@
 //! is then sanitized (ammonia) or published as written (`unsafe_html: true`), a refused URL is
 //! reported: `unsafe_html` lets elements through, never a script URL.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
@@ -48,7 +48,7 @@ struct FoundUrl {
 struct UrlSink {
     urls: RefCell<Vec<FoundUrl>>,
     /// Inside `<style>`: its text is CSS, whose `url(…)` and `@import` load resources.
-    in_style: RefCell<bool>,
+    in_style: Cell<bool>,
 }
 
 impl TokenSink for UrlSink {
@@ -59,7 +59,7 @@ impl TokenSink for UrlSink {
             Token::TagToken(tag) => {
                 let element = tag.name.to_ascii_lowercase().to_string();
                 let starts = tag.kind == TagKind::StartTag;
-                *self.in_style.borrow_mut() = starts && element == "style";
+                self.in_style.set(starts && element == "style");
                 if !starts {
                     return TokenSinkResult::Continue;
                 }
@@ -86,7 +86,7 @@ impl TokenSink for UrlSink {
                     _ => TokenSinkResult::Continue,
                 }
             }
-            Token::CharacterTokens(text) if *self.in_style.borrow() => {
+            Token::CharacterTokens(text) if self.in_style.get() => {
                 let mut urls = self.urls.borrow_mut();
                 for value in css_urls(&text) {
                     urls.push(FoundUrl {

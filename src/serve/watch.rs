@@ -2,7 +2,8 @@
 //! file system reports into one [`Changes`] batch per burst of saves, classifies each path
 //! ([`ChangeKind`]) and drops what the one file rule (`content::is_published_name`) leaves
 //! out, as `build` does. It decides nothing about rebuilding and reads no file (it only asks
-//! whether a path is a folder): the caller finds out what a path now holds. The only module that knows notify.
+//! whether a path is a folder): the caller finds out what a path now holds. The only module
+//! that knows notify.
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
