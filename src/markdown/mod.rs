@@ -106,14 +106,8 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
     // Markdown text: the block's URLs are judged as one piece, since a tag may span lines.
     let mut html_block: Option<(String, Vec<(usize, usize)>)> = None;
 
-    let parser = Parser::new_ext(markdown, parser_options);
-    // A reference link's URL is written in its definition: a refused one is reported there.
-    let definitions: Vec<(String, std::ops::Range<usize>)> = parser
-        .reference_definitions()
-        .iter()
-        .map(|(label, definition)| (label.to_lowercase(), definition.span.clone()))
-        .collect();
-    for (event, range) in parser.into_offset_iter() {
+    let mut parsed = Parser::new_ext(markdown, parser_options).into_offset_iter();
+    while let Some((event, range)) = parsed.next() {
         let event = match event {
             Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 let is_image = matches!(tag, Tag::Image { .. });
@@ -124,11 +118,12 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
                         UrlUse::Link
                     };
                     if let Err(refusal) = options.urls.judge(dest_url, usage) {
-                        let label = id.to_lowercase();
-                        let written = definitions
-                            .iter()
-                            .find(|(defined, _)| !label.is_empty() && *defined == label)
-                            .map_or(range.clone(), |(_, span)| span.clone());
+                        // A reference link's URL is written in its definition: it is
+                        // reported there.
+                        let written = parsed
+                            .reference_definitions()
+                            .get(id)
+                            .map_or(range.clone(), |definition| definition.span.clone());
                         rendered.unsafe_urls.push(UnsafeUrl {
                             url: dest_url.to_string(),
                             usage,
