@@ -587,30 +587,20 @@ fn serve_survives_a_storm_of_saves_and_then_serves_what_build_makes() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(200);
     let site = Site::sample();
-    let mut child = std::process::Command::new("python3")
+    let mut command = std::process::Command::new("python3");
+    command
         .arg(repo().join("scripts/serve_bench.py"))
         .args(["--binary", env!("CARGO_BIN_EXE_showcase"), "--root"])
         .arg(site.root())
         .arg("--scratch")
         .arg(site.outside())
-        .args(["--storm", &saves.to_string()])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("python3 runs scripts/serve_bench.py");
+        .args(["--storm", &saves.to_string()]);
     // The script bounds each of its waits; this bounds the whole run.
-    let deadline = Instant::now() + Duration::from_secs(600 + saves / 5);
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            child.kill().ok();
-            panic!("the storm did not end in time");
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    let run = child.wait_with_output().unwrap();
-    let stdout = String::from_utf8_lossy(&run.stdout);
-    let report = format!("{stdout}\n{}", String::from_utf8_lossy(&run.stderr));
-    assert!(run.status.success(), "the storm failed:\n{report}");
+    let limit = Duration::from_secs(600 + saves / 5);
+    let (status, stdout, stderr) = run_bounded(command, limit, "the storm");
+    let stdout = String::from_utf8_lossy(&stdout);
+    let report = format!("{stdout}\n{}", String::from_utf8_lossy(&stderr));
+    assert!(status.success(), "the storm failed:\n{report}");
     eprintln!("{stdout}");
     let figures: serde_json::Value = stdout
         .lines()

@@ -7,9 +7,11 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+
+use super::run_bounded;
+use std::time::Duration;
 
 /// Our limit on one Chromium run; past it the run counts as a hang.
 const RUN_TIMEOUT: Duration = Duration::from_secs(90);
@@ -268,41 +270,10 @@ pub fn load(chromium: &Path, url: &str, settle: Settle) -> PageLoad {
         Settle::VirtualTime(ms) => command.arg(format!("--virtual-time-budget={ms}")),
         Settle::Load(ms) => command.arg(format!("--timeout={ms}")),
     };
-    let mut child = command
-        .args(["--dump-dom", url])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("chromium starts");
-    let mut stdout = child.stdout.take().unwrap();
-    let mut stderr = child.stderr.take().unwrap();
-    let dom = std::thread::spawn(move || {
-        let mut text = String::new();
-        let _ = stdout.read_to_string(&mut text);
-        text
-    });
-    let log = std::thread::spawn(move || {
-        let mut text = String::new();
-        let _ = stderr.read_to_string(&mut text);
-        text
-    });
-    let started = Instant::now();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            break;
-        }
-        if started.elapsed() > RUN_TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("chromium did not finish {url} within {RUN_TIMEOUT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let dom = dom.join().unwrap();
-    let console = log
-        .join()
-        .unwrap()
+    command.args(["--dump-dom", url]);
+    let (_, dom, log) = run_bounded(command, RUN_TIMEOUT, &format!("chromium on {url}"));
+    let dom = String::from_utf8_lossy(&dom).into_owned();
+    let console = String::from_utf8_lossy(&log)
         .lines()
         .filter(|line| line.contains(":CONSOLE"))
         .map(str::to_string)

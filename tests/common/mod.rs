@@ -193,13 +193,45 @@ pub fn run_showcase(dir: &Path, args: &[&str]) -> Run {
 
 /// Runs the binary with no locale variables but those of `env`.
 pub fn run_showcase_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut child = showcase_command()
+    let mut command = showcase_command();
+    command
         .envs(env.iter().copied())
         .args(args)
-        .current_dir(dir)
+        .current_dir(dir);
+    let (status, stdout, stderr) = run_bounded(command, TIMEOUT, &format!("showcase {args:?}"));
+    let run = Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    };
+    // SPEC §6: no input makes showcase panic.
+    assert!(
+        !run.stderr.contains("panicked"),
+        "showcase panicked:\n{}",
+        run.stderr
+    );
+    assert!(
+        status.code().is_some(),
+        "showcase was killed by a signal: {status:?}\n{}",
+        run.stderr
+    );
+    run
+}
+
+/// Runs `command` with its output piped, both pipes read on their own threads (so a long
+/// report cannot fill a pipe and block), and kills it past `limit` (SPEC §6: no hang); `what`
+/// names it in that failure. Returns its status, stdout and stderr.
+pub fn run_bounded(
+    mut command: Command,
+    limit: Duration,
+    what: &str,
+) -> (std::process::ExitStatus, Vec<u8>, Vec<u8>) {
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
-        .expect("the showcase binary runs");
-    // Read both pipes on their own threads, so a long report cannot fill a pipe and block.
+        .unwrap_or_else(|err| panic!("{what} does not start: {err}"));
     let mut out = child.stdout.take().unwrap();
     let mut err = child.stderr.take().unwrap();
     let out_thread = std::thread::spawn(move || {
@@ -217,30 +249,18 @@ pub fn run_showcase_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) ->
         if let Some(status) = child.try_wait().unwrap() {
             break status;
         }
-        if started.elapsed() > TIMEOUT {
+        if started.elapsed() > limit {
             let _ = child.kill();
             let _ = child.wait();
-            panic!("showcase {args:?} did not finish within {TIMEOUT:?}");
+            panic!("{what} did not finish within {limit:?}");
         }
         std::thread::sleep(Duration::from_millis(10));
     };
-    let run = Run {
-        code: status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out_thread.join().unwrap()).into_owned(),
-        stderr: String::from_utf8_lossy(&err_thread.join().unwrap()).into_owned(),
-    };
-    // SPEC §6: no input makes showcase panic.
-    assert!(
-        !run.stderr.contains("panicked"),
-        "showcase panicked:\n{}",
-        run.stderr
-    );
-    assert!(
-        status.code().is_some(),
-        "showcase was killed by a signal: {status:?}\n{}",
-        run.stderr
-    );
-    run
+    (
+        status,
+        out_thread.join().unwrap(),
+        err_thread.join().unwrap(),
+    )
 }
 
 pub fn copy_dir(from: &Path, to: &Path) {
