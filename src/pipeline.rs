@@ -1,7 +1,7 @@
 //! The whole build in one screen: load the config, parse the content, assemble the site,
 //! render it, write it. `build` and (later) `serve` and `check` share [`load`].
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -9,6 +9,7 @@ use crate::check;
 use crate::config::{self, BaseUrl, SiteConfig};
 use crate::content::{self, Content, ParseCache};
 use crate::diagnostics::Diagnostics;
+use crate::images::{self, cache::ImageCache};
 use crate::model::{self, AssembleOptions, Site};
 use crate::output::{self, NullSink, OutputError, Staging, WriteStats};
 use crate::render::{self, RenderError, Rendering, Texts, Theme, ThemeError, WorkCounters};
@@ -50,6 +51,8 @@ pub struct BuildReport {
     pub phases: Vec<Phase>,
     /// Per language: records in its search index, the index's bytes and files.
     pub search: Vec<(String, usize, usize, usize)>,
+    /// What the photos took: made now or taken from the cache.
+    pub photos: images::Produced,
 }
 
 pub struct CheckReport {
@@ -130,7 +133,17 @@ fn load_inspecting(
         },
     );
     diagnostics.extend(model_diagnostics);
+    let site = with_pictures(root, site, &mut diagnostics);
     Ok((site, diagnostics))
+}
+
+/// The site with its picture files planned (issue 15): what each is and which variants are
+/// published; problems with a file are errors where content names it.
+fn with_pictures(root: &Path, mut site: Site, diagnostics: &mut Diagnostics) -> Site {
+    let (catalog, found) = images::plan(root, &site, Arc::new(ImageCache::open(root)));
+    diagnostics.extend(found);
+    site.pictures = Arc::new(catalog);
+    site
 }
 
 pub fn output_dir(options: &BuildOptions, site: &Site) -> PathBuf {
@@ -153,6 +166,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (texts, svgs, diagnostics) = texts_or_errors(&site, &theme, diagnostics, options)?;
     let mut site = site;
     site.release_markdown();
+    // Photos are made before anything is written, so that a photo only decoding finds broken
+    // stops the build with the previous output in place.
+    let photos = images::produce(&options.root, &site.pictures, &options.counters.photos)
+        .map_err(BuildError::Content)?;
+    phases.end("photos");
     let rendering =
         Rendering::prepare(&site, &theme, &options.counters, texts, svgs).map_err(build_error)?;
     phases.end("markdown, cards, related");
@@ -165,9 +183,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .collect();
     phases.end("search index");
     let summary = rendering.render(&staging).map_err(build_error)?;
+    images::publish(&options.root, &site.pictures, &staging)?;
     phases.end("render and write");
     let written = staging.commit()?;
     phases.end("replace the previous output");
+    images::keep_only_used(&site.pictures);
     rendering.dispose_in_background();
     std::thread::spawn(move || drop(site));
     Ok(BuildReport {
@@ -178,6 +198,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         seconds: started.elapsed().as_secs_f64(),
         phases: phases.done,
         search,
+        photos,
     })
 }
 
@@ -234,6 +255,9 @@ pub fn check(options: &BuildOptions) -> CheckReport {
     };
     let (texts, render_diagnostics) = render::render_texts(&site, &options.counters);
     diagnostics.extend(render_diagnostics);
+    diagnostics.extend(images::verify(root, &site.pictures));
+    diagnostics.extend(images::advice(&site, &site.pictures));
+    images::save_index(&site.pictures);
     let theme = Theme::load(root, &site.config);
     let (svgs, svg_diagnostics) = svg::make_safe(root, &site.static_files, theme.as_ref().ok());
     diagnostics.extend(svg_diagnostics);

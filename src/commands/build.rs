@@ -39,7 +39,11 @@ pub fn run(args: BuildArgs, lang: UiLang) -> Result<u8> {
         drafts: args.drafts,
         counters: counters.clone(),
     };
-    let progress = ProgressBar::start(counters.clone(), msg!("build-progress").text(lang));
+    let progress = ProgressBar::start(
+        counters.clone(),
+        msg!("build-progress").text(lang),
+        msg!("build-photos-progress").text(lang),
+    );
     let result = pipeline::build(&options);
     progress.stop();
     match result {
@@ -62,6 +66,16 @@ pub fn run(args: BuildArgs, lang: UiLang) -> Result<u8> {
                 output = &report.output
             );
             eprintln!("{}", summary.text(lang));
+            let photos = report.photos;
+            if photos.photos > 0 {
+                let line = msg!(
+                    "build-photos",
+                    photos = photos.photos,
+                    encoded = photos.encoded,
+                    cached = photos.from_cache
+                );
+                eprintln!("{}", line.text(lang));
+            }
             // The timings are for whoever tunes showcase, so they stay in English.
             if args.timings {
                 for phase in &report.phases {
@@ -120,8 +134,9 @@ struct ProgressBar {
 impl ProgressBar {
     const WIDTH: usize = 30;
 
-    /// `label` is the word shown before the bar ("Rendering"), in the user's language.
-    fn start(counters: Arc<WorkCounters>, label: String) -> ProgressBar {
+    /// `label` is the word shown before the bar ("Rendering"), in the user's language;
+    /// `photos_label` the one while photos are made ("Photos").
+    fn start(counters: Arc<WorkCounters>, label: String, photos_label: String) -> ProgressBar {
         let done = Arc::new(AtomicBool::new(false));
         let thread = std::io::stderr().is_terminal().then(|| {
             let done = done.clone();
@@ -133,14 +148,22 @@ impl ProgressBar {
                     if done.load(Ordering::Relaxed) {
                         break;
                     }
-                    let total = counters.planned.load(Ordering::Relaxed);
+                    let photos = &counters.photos;
+                    let photos_total = photos.total.load(Ordering::Relaxed);
+                    let photos_done = photos.done.load(Ordering::Relaxed).min(photos_total);
+                    let (label, done, total) = if photos_done < photos_total {
+                        (&photos_label, photos_done, photos_total)
+                    } else {
+                        let total = counters.planned.load(Ordering::Relaxed);
+                        let rendered = counters.templates.load(Ordering::Relaxed).min(total);
+                        (&label, rendered, total)
+                    };
                     if tick < 10 || total == 0 {
                         continue;
                     }
-                    let rendered = counters.templates.load(Ordering::Relaxed).min(total);
-                    let filled = rendered * Self::WIDTH / total;
+                    let filled = done * Self::WIDTH / total;
                     eprint!(
-                        "\r{label} [{}{}] {rendered}/{total}",
+                        "\r\x1b[2K{label} [{}{}] {done}/{total}",
                         "#".repeat(filled),
                         "-".repeat(Self::WIDTH - filled)
                     );

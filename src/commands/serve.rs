@@ -145,6 +145,7 @@ fn snapshot(site: &LiveSite) -> SiteSnapshot {
     SiteSnapshot {
         files: site.files(),
         base_path: site.base_path().to_string(),
+        pictures: site.pictures(),
     }
 }
 

@@ -219,9 +219,27 @@ impl Catalog {
         })
     }
 
-    /// The cache file of a variant, made now if the cache lacks it (serve asks for variants
-    /// as the browser does). `None` when `dest` is no variant.
-    pub fn variant_file(&self, root: &Path, dest: &str) -> Option<Result<PathBuf, ImageProblem>> {
+    /// The bytes `publish` would write at `dest`, for `serve`, which asks as the browser does:
+    /// a variant the cache lacks is made now. `None` when the catalog publishes nothing there.
+    pub fn published_bytes(&self, root: &Path, dest: &str) -> Option<Result<Vec<u8>, String>> {
+        let source = match self.entries.get(dest) {
+            Some(Entry::AsIs(as_is)) => Some(&as_is.source),
+            Some(Entry::Photo(photo)) if photo.original.is_some() => Some(&photo.source),
+            _ => None,
+        };
+        if let Some(source) = source {
+            return Some(stripped(&root.join(source)).map_err(|err| err.to_string()));
+        }
+        let file = self.variant_file(root, dest)?;
+        Some(
+            file.map_err(|problem| format!("{problem:?}"))
+                .and_then(|file| std::fs::read(file).map_err(|err| err.to_string())),
+        )
+    }
+
+    /// The cache file of a variant, made now if the cache lacks it. `None` when `dest` is no
+    /// variant.
+    fn variant_file(&self, root: &Path, dest: &str) -> Option<Result<PathBuf, ImageProblem>> {
         let photo = self.photo(self.by_variant.get(dest)?)?;
         let variant = photo.files().find(|v| v.dest == dest)?;
         let cache = self.cache.as_ref()?;
@@ -241,7 +259,9 @@ impl Catalog {
             drop(making);
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
-        let made = make_photo(root, cache, photo, self.quality).map(|_| file);
+        // Only the variant asked for: the browser asks for one per picture, and answering
+        // soon matters more than decoding the photo once for all its variants.
+        let made = make_photo(root, cache, photo, self.quality, Some(&variant.name)).map(|_| file);
         self.making
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -589,7 +609,7 @@ pub fn produce(
         .par_iter()
         .with_max_len(1)
         .map(|photo| {
-            let made = make_photo(root, cache, photo, catalog.quality);
+            let made = make_photo(root, cache, photo, catalog.quality, None);
             progress.done.fetch_add(1, Ordering::Relaxed);
             (*photo, made)
         })
@@ -616,12 +636,14 @@ pub fn produce(
     })
 }
 
-/// Decodes one photo and encodes the variants its cache folder lacks; returns how many.
+/// Decodes one photo and encodes the variants its cache folder lacks (or only the one named
+/// `only`); returns how many.
 fn make_photo(
     root: &Path,
     cache: &ImageCache,
     photo: &Photo,
     quality: u8,
+    only: Option<&str>,
 ) -> Result<usize, ImageProblem> {
     let bytes = std::fs::read(root.join(&photo.source))
         .map_err(|err| ImageProblem::Corrupt(err.to_string()))?;
@@ -636,7 +658,8 @@ fn make_photo(
     let mut made = 0;
     let mut sizes: BTreeMap<u32, encode::Pixels> = BTreeMap::new();
     for variant in photo.files() {
-        if cache.file(&photo.key, &variant.name).exists() {
+        let wanted = only.is_none_or(|name| name == variant.name);
+        if !wanted || cache.file(&photo.key, &variant.name).exists() {
             continue;
         }
         if !sizes.contains_key(&variant.width) {
@@ -771,21 +794,26 @@ fn put_stripped(
     sink: &dyn Sink,
 ) -> Result<(), OutputError> {
     let path = root.join(source);
-    let bytes = std::fs::read(&path).map_err(|source| OutputError::Io {
-        path: path.clone(),
-        source,
-    })?;
-    let format = probe::probe(
-        &bytes,
-        &source
-            .extension()
-            .map(|e| e.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-    )
-    .map(|p| p.format);
-    match format {
-        Ok(format) => sink.put(dest, &strip::strip_metadata(&bytes, format)),
-        Err(_) => sink.put(dest, &bytes),
+    let bytes = stripped(&path).map_err(|source| OutputError::Io { path, source })?;
+    sink.put(dest, &bytes)
+}
+
+/// A file published as it is, without its metadata.
+fn stripped(path: &Path) -> std::io::Result<Vec<u8>> {
+    let bytes = std::fs::read(path)?;
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match probe::probe(&bytes, &extension) {
+        // A file whose metadata cannot be removed is not published with it.
+        Ok(probe) => strip::strip_metadata(&bytes, probe.format).map_err(|left| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                left.message().text(crate::messages::UiLang::En),
+            )
+        }),
+        Err(_) => Ok(bytes),
     }
 }
 

@@ -24,6 +24,78 @@ pub trait LinkResolver {
     /// A path from the site's root (`files/report.pdf`, written `/files/report.pdf`) → its URL
     /// under the site's base path, when `static/` has that file.
     fn site_file(&self, path: &str) -> Option<String>;
+    /// How a picture of the site, at the URL the other methods gave, is shown: its variants
+    /// (issue 15); `None` to show it as `<img src>`.
+    fn picture(&self, url: &str) -> Option<BodyPicture>;
+}
+
+/// A picture in a body as `<picture>`/`<img>` attributes: the caller knows its variants and
+/// the width of the column it is shown in.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BodyPicture {
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+    /// Empty for a picture published as it is.
+    pub srcset: String,
+    pub webp_srcset: String,
+    pub sizes: String,
+    /// What a link to the picture's file leads to (its largest variant: the file itself is
+    /// not published).
+    pub largest: String,
+}
+
+impl BodyPicture {
+    fn html(&self, alt: &str, title: &str) -> String {
+        let mut img = format!("<img src=\"{}\" alt=\"{}\"", escape(&self.src), escape(alt));
+        if !title.is_empty() {
+            img.push_str(&format!(" title=\"{}\"", escape(title)));
+        }
+        if self.width > 0 && self.height > 0 {
+            img.push_str(&format!(
+                " width=\"{}\" height=\"{}\"",
+                self.width, self.height
+            ));
+        }
+        if !self.srcset.is_empty() {
+            img.push_str(&format!(
+                " srcset=\"{}\" sizes=\"{}\"",
+                escape(&self.srcset),
+                escape(&self.sizes)
+            ));
+        }
+        img.push_str(" loading=\"lazy\" decoding=\"async\">");
+        if self.webp_srcset.is_empty() {
+            return img;
+        }
+        format!(
+            "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{}\">{img}</picture>",
+            escape(&self.webp_srcset),
+            escape(&self.sizes)
+        )
+    }
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A picture being read: its markup waits for the alt text, which comes as the events
+/// between the image's start and end.
+struct OpenPicture {
+    picture: BodyPicture,
+    title: String,
+    alt: String,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -105,9 +177,22 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
     // The lines of the open HTML block, each with where it starts in the block and in the
     // Markdown text: the block's URLs are judged as one piece, since a tag may span lines.
     let mut html_block: Option<(String, Vec<(usize, usize)>)> = None;
+    let mut open_picture: Option<OpenPicture> = None;
 
     let mut parsed = Parser::new_ext(markdown, parser_options).into_offset_iter();
     while let Some((event, range)) = parsed.next() {
+        if let Some(open) = &mut open_picture {
+            match &event {
+                Event::End(TagEnd::Image) => {
+                    let html = open.picture.html(&open.alt, &open.title);
+                    events.push(Event::InlineHtml(html.into()));
+                    open_picture = None;
+                    continue;
+                }
+                Event::Text(text) | Event::Code(text) => open.alt.push_str(text),
+                _ => {}
+            }
+        }
         let event = match event {
             Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 let is_image = matches!(tag, Tag::Image { .. });
@@ -145,6 +230,26 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
                     ) {
                         *dest_url = resolved;
                     }
+                }
+                // A link to a photo leads to its largest variant.
+                if let Tag::Link { dest_url, .. } = &mut tag
+                    && !dest_url.is_empty()
+                    && let Some(picture) = resolver.picture(dest_url)
+                    && !picture.largest.is_empty()
+                {
+                    *dest_url = picture.largest.into();
+                }
+                if let Tag::Image {
+                    dest_url, title, ..
+                } = &tag
+                    && !dest_url.is_empty()
+                    && let Some(picture) = resolver.picture(dest_url)
+                {
+                    open_picture = Some(OpenPicture {
+                        picture,
+                        title: title.to_string(),
+                        alt: String::new(),
+                    });
                 }
                 Event::Start(tag)
             }
@@ -230,7 +335,10 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
             }
             other => other,
         };
-        events.push(event);
+        // A picture's own events are replaced by its markup when it ends.
+        if open_picture.is_none() {
+            events.push(event);
+        }
     }
     html::push_html(&mut rendered.html, events.into_iter());
     if has_raw_html && !options.unsafe_html {
@@ -272,6 +380,9 @@ pub fn unsafe_urls(markdown: &str, urls: &UrlPolicy) -> Vec<UnsafeUrl> {
             None
         }
         fn site_file(&self, _: &str) -> Option<String> {
+            None
+        }
+        fn picture(&self, _: &str) -> Option<BodyPicture> {
             None
         }
     }
@@ -449,7 +560,12 @@ fn sanitize(html: &str) -> String {
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
-        .add_tags(["input", "figure", "figcaption"])
+        .add_tag_attributes(
+            "img",
+            ["srcset", "sizes", "width", "height", "loading", "decoding"],
+        )
+        .add_tag_attributes("source", ["type", "srcset", "sizes"])
+        .add_tags(["input", "figure", "figcaption", "picture", "source"])
         .filter_style_properties(["text-align"].into_iter().collect())
         .url_schemes(ALLOWED_SCHEMES.into_iter().collect())
         .link_rel(None);
@@ -474,11 +590,53 @@ mod tests {
             })
         }
         fn relative_asset(&self, path: &str) -> Option<String> {
-            (path == "photo.svg").then(|| "/projects/a/photo.svg".to_string())
+            match path {
+                "photo.svg" => Some("/projects/a/photo.svg".to_string()),
+                "photo.jpg" => Some("/projects/a/photo.jpg".to_string()),
+                _ => None,
+            }
         }
         fn site_file(&self, path: &str) -> Option<String> {
             (path == "files/report.pdf").then(|| "/base/files/report.pdf".to_string())
         }
+        fn picture(&self, url: &str) -> Option<BodyPicture> {
+            (url == "/projects/a/photo.jpg").then(|| BodyPicture {
+                src: "/projects/a/photo-960w.jpg".into(),
+                width: 960,
+                height: 720,
+                srcset: "/projects/a/photo-480w.jpg 480w, /projects/a/photo-960w.jpg 960w".into(),
+                webp_srcset: "/projects/a/photo-480w.webp 480w".into(),
+                sizes: "100vw".into(),
+                largest: "/projects/a/photo-960w.jpg".into(),
+            })
+        }
+    }
+
+    #[test]
+    fn a_photo_becomes_a_picture_with_its_variants_and_a_link_leads_to_the_largest() {
+        let r = render(
+            "![会场 *二楼*](photo.jpg '会\"场') [原图](photo.jpg)",
+            options(false),
+            &Links,
+        );
+        assert_eq!(
+            r.html,
+            "<p><picture><source type=\"image/webp\" srcset=\"/projects/a/photo-480w.webp 480w\" \
+             sizes=\"100vw\"><img src=\"/projects/a/photo-960w.jpg\" alt=\"会场 二楼\" \
+             title=\"会&quot;场\" width=\"960\" height=\"720\" \
+             srcset=\"/projects/a/photo-480w.jpg 480w, /projects/a/photo-960w.jpg 960w\" \
+             sizes=\"100vw\" loading=\"lazy\" decoding=\"async\"></picture> \
+             <a href=\"/projects/a/photo-960w.jpg\">原图</a></p>\n"
+        );
+        // The alt text is still text of the body; raw HTML beside it keeps the markup.
+        assert!(r.text.contains("会场"));
+        let sanitized = render("![会场](photo.jpg) <b>x</b>", options(false), &Links);
+        assert!(
+            sanitized
+                .html
+                .contains("srcset=\"/projects/a/photo-480w.webp 480w\"")
+        );
+        assert!(sanitized.html.contains("width=\"960\""));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::content::fields::{FieldValue, Located};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-use crate::markdown::{self, LinkResolver, MarkdownOptions, Rendered};
+use crate::markdown::{self, BodyPicture, LinkResolver, MarkdownOptions, Rendered};
 use crate::messages::msg;
 use std::sync::atomic::Ordering;
 
@@ -337,5 +337,9 @@ impl LinkResolver for Resolver<'_> {
             .iter()
             .any(|f| f == clean)
             .then(|| format!("{base}{clean}"))
+    }
+
+    fn picture(&self, url: &str) -> Option<BodyPicture> {
+        super::pictures::body_picture(self.site, url)
     }
 }

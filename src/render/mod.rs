@@ -45,6 +45,8 @@ pub struct WorkCounters {
     pub markdown: AtomicUsize,
     /// Cards built (each once per record and language, however many pages show it).
     pub cards: AtomicUsize,
+    /// Photos whose variants are being made.
+    pub photos: crate::images::Progress,
 }
 
 impl WorkCounters {
@@ -321,7 +323,8 @@ impl<'a> Rendering<'a> {
             }
         }
         for file in &site.static_files {
-            if generated.contains(&file.dest) {
+            // Picture files are published by `images::publish`, as variants.
+            if generated.contains(&file.dest) || site.pictures.handles(&file.dest) {
                 continue;
             }
             if !svg::is_svg(&file.dest) {

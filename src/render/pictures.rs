@@ -3,39 +3,38 @@
 
 use super::views::ImageView;
 use crate::images::{self, Entry, PRINT_WIDTH, Photo, Variant, VariantFormat};
-use crate::model::{ImageRef, Site};
+use crate::markdown::BodyPicture;
+use crate::model::{ImageRef, Site, routes};
 
 /// The `<img>` source is the fallback variant nearest this wide: what a browser without
 /// `srcset` support gets.
 const DEFAULT_WIDTH: u32 = 960;
 
 pub fn image_view(site: &Site, image: &ImageRef) -> ImageView {
-    let entry = image.file.as_deref().and_then(|f| site.pictures.get(f));
-    match entry {
+    view_of(site, &image.url, image.file.as_deref())
+}
+
+/// The picture at `url`, which is the site's file `file` (its output path) when it is one.
+fn view_of(site: &Site, url: &str, file: Option<&str>) -> ImageView {
+    match file.and_then(|f| site.pictures.get(f)) {
         Some(Entry::Photo(photo)) => photo_view(photo),
-        Some(Entry::AsIs(as_is)) => plain(image, as_is.width, as_is.height, as_is.mime),
-        None => {
-            let size = image
-                .file
-                .as_deref()
-                .and_then(|f| site.pictures.svg_size(f));
-            match size {
-                Some((width, height)) => plain(image, width, height, "image/svg+xml"),
-                None => plain(image, 0, 0, ""),
-            }
-        }
+        Some(Entry::AsIs(as_is)) => plain(url, as_is.width, as_is.height, as_is.mime),
+        None => match file.and_then(|f| site.pictures.svg_size(f)) {
+            Some((width, height)) => plain(url, width, height, "image/svg+xml"),
+            None => plain(url, 0, 0, ""),
+        },
     }
 }
 
 /// A picture published as it is: its own URL, as large as it is.
-fn plain(image: &ImageRef, width: u32, height: u32, mime: &str) -> ImageView {
+fn plain(url: &str, width: u32, height: u32, mime: &str) -> ImageView {
     ImageView {
-        url: image.url.clone(),
+        url: url.to_string(),
         width,
         height,
         mime: mime.to_string(),
-        largest: image.url.clone(),
-        print: image.url.clone(),
+        largest: url.to_string(),
+        print: url.to_string(),
         print_width: width,
         print_height: height,
         ..ImageView::default()
@@ -84,6 +83,28 @@ fn srcset(variants: &[&Variant]) -> String {
         .map(|v| format!("{} {}w", v.url, v.width))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Pictures in a body are shown in the text column, at most `.prose`'s 46em of 17 px (the
+/// theme's CSS), else the width of the screen.
+const BODY_SIZES: &str = "(min-width: 50rem) 782px, 100vw";
+
+/// A picture of the site in a body, by the URL the body's link resolver gave it.
+pub fn body_picture(site: &Site, url: &str) -> Option<BodyPicture> {
+    let file = routes::output_path(&site.config, url);
+    let view = view_of(site, url, Some(&file));
+    if view.width == 0 {
+        return None;
+    }
+    Some(BodyPicture {
+        src: view.url,
+        width: view.width,
+        height: view.height,
+        srcset: view.srcset,
+        webp_srcset: view.webp_srcset,
+        sizes: BODY_SIZES.to_string(),
+        largest: view.largest,
+    })
 }
 
 /// A gallery picture's credit from its photo's metadata, when the item has none.

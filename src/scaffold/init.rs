@@ -9,8 +9,10 @@ use super::{ScaffoldError, write_new};
 use crate::messages::msg;
 
 /// Every file of a new site: its path in the site and its text.
-pub const FILES: [(&str, &str); 10] = [
+pub const FILES: [(&str, &str); 11] = [
     ("site.yaml", include_str!("init/site.yaml")),
+    // Issue 15: the output and the photo cache are made again by any build.
+    (".gitignore", include_str!("init/.gitignore")),
     (
         "content/_index.zh.md",
         include_str!("init/content/_index.zh.md"),

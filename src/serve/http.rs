@@ -16,6 +16,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
+use crate::serve::site::PictureFiles;
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 /// The browser side of live reload, served at `RESERVED_SCRIPT`; it reads `{events, overlay}`
@@ -54,6 +55,10 @@ pub struct SiteSnapshot {
     pub files: Arc<HashMap<String, Arc<[u8]>>>,
     /// The site's base path, "/" or "/sub/": files are served under it.
     pub base_path: String,
+    /// Files not among `files`: the photos' variants (issue 15), read from the image cache
+    /// and made on the first request, on the worker thread that asks, so that a new photo
+    /// never holds up a rebuild or a reload.
+    pub pictures: Option<Arc<PictureFiles>>,
 }
 
 /// The error overlay shown on every page while the site on disk has errors.
@@ -98,6 +103,7 @@ struct Live {
 /// A snapshot with its base path split into decoded segments, ready for routing.
 struct ServedSite {
     files: Arc<HashMap<String, Arc<[u8]>>>,
+    pictures: Option<Arc<PictureFiles>>,
     base_segments: Vec<String>,
     events_url: String,
     script_url: String,
@@ -115,6 +121,7 @@ impl ServedSite {
         let script_url = url_of(&base, &RESERVED_SCRIPT.join("/"));
         ServedSite {
             files: site.files,
+            pictures: site.pictures,
             base_segments,
             events_url,
             script_url,
@@ -303,7 +310,11 @@ fn answer(shared: &Arc<Shared>, request: Request) {
     let response = match route(&live.site, request.url()) {
         Route::File(name) => match live.site.files.get(&name) {
             Some(bytes) => file_response(&live, 200, &name, bytes),
-            None => not_found(&live),
+            None => match live.site.pictures.as_ref().and_then(|p| p.read(&name)) {
+                Some(Ok(bytes)) => file_response(&live, 200, &name, &Arc::from(bytes)),
+                Some(Err(_)) => text_response(500, "500 The picture could not be made\n"),
+                None => not_found(&live),
+            },
         },
         Route::Redirect(location) => {
             text_response(301, "301 Moved Permanently\n").with_header(header("Location", &location))

@@ -16,6 +16,19 @@ use crate::render::{self, Rendering, Theme, WorkCounters};
 /// Output path ("projects/x/index.html") → bytes, as `build` would write them.
 pub type Files = HashMap<String, Arc<[u8]>>;
 
+/// The picture files of a site as `serve` serves them: from the image cache.
+pub struct PictureFiles {
+    root: PathBuf,
+    catalog: Arc<crate::images::Catalog>,
+}
+
+impl PictureFiles {
+    /// The bytes of the picture file at output path `name`; `None` when there is none.
+    pub fn read(&self, name: &str) -> Option<Result<Vec<u8>, String>> {
+        self.catalog.published_bytes(&self.root, name)
+    }
+}
+
 pub struct LiveSite {
     options: BuildOptions,
     cache: ParseCache,
@@ -69,6 +82,16 @@ impl LiveSite {
     /// The last good site.
     pub fn files(&self) -> Arc<Files> {
         self.files.clone()
+    }
+
+    /// The last good site's photo variants and other picture files, which are not among
+    /// [`LiveSite::files`].
+    pub fn pictures(&self) -> Option<Arc<PictureFiles>> {
+        let last = self.last.as_ref()?;
+        Some(Arc::new(PictureFiles {
+            root: self.options.root.clone(),
+            catalog: last.borrow_owner().site.pictures.clone(),
+        }))
     }
 
     /// The base path of the last good site ("/" or "/sub/").
@@ -175,6 +198,7 @@ impl LiveSite {
     ) -> Result<(LastRendering, Files, crate::diagnostics::Diagnostics), BuildError> {
         let (site, theme, texts, svgs, warnings) =
             pipeline::load_for_serve(&self.options, &self.cache)?;
+        crate::images::save_index(&site.pictures);
         let owner = Rendered {
             site,
             theme,

@@ -21,6 +21,7 @@ fn site(base_path: &str, files: &[(&str, &[u8])]) -> SiteSnapshot {
     SiteSnapshot {
         files: Arc::new(files),
         base_path: base_path.to_string(),
+        pictures: None,
     }
 }
 
