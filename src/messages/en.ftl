@@ -526,3 +526,22 @@ svg-removed-animation = animations that change links or event handlers
 svg-removed-style = styles that load from outside the file (@import, url(…))
 svg-removed-doctype = entity declarations in the DOCTYPE
 svg-removed-instruction = processing instructions such as <?xml-stylesheet?>
+## images: what is wrong with a picture file (issue 15)
+
+image-truncated = this file is not a whole picture: it ends before the picture does
+image-truncated-hint = the copy or upload was probably cut off: copy the photo again from where it came from
+image-corrupt = this picture file is damaged and cannot be read ({ $detail })
+image-corrupt-hint = open it in a photo viewer: if it does not show there either, take the photo again from where it came from; if it does, save it again as JPEG or PNG
+image-not-an-image = this file is not a picture
+image-not-an-image-hint = it may be a document, a text or an archive with a picture's name; use the photo itself (JPEG, PNG, WebP, TIFF or BMP), not a file that contains it
+image-unsupported = this picture is in { $format } format, which web pages cannot show everywhere and showcase does not read
+image-unsupported-heic-hint = save or export it as JPEG, on the phone or on the computer (on an iPhone, Settings → Camera → Formats → Most Compatible makes new photos JPEG). showcase reads JPEG, PNG, WebP, TIFF and BMP; GIF and SVG are published as they are
+image-unsupported-psd-hint = this is a Photoshop document, not a picture for the web: in Photoshop, save a copy as JPEG (photos) or PNG (drawings and screenshots)
+image-unsupported-raw-hint = this is a camera's RAW file: export it as JPEG from the camera's software or a photo program (Lightroom, Photos, darktable…)
+image-unsupported-hint = open it in the program that made it and save or export this { $format } picture as JPEG (photos) or PNG (drawings and screenshots); showcase reads JPEG, PNG, WebP, TIFF and BMP, and publishes GIF and SVG as they are
+image-wrong-extension = this file is really a { $actual } picture, but its name says it is another kind of file
+image-wrong-extension-hint = browsers and servers go by the name: rename the file so that it ends in .{ $extension } (it is a { $actual } picture), and write the new name where the content uses it
+image-too-large = this picture is { $width } × { $height } pixels ({ $megapixels } megapixels); showcase reads pictures of at most 100 megapixels
+image-too-large-hint = no page needs a picture this large: export it smaller (for example 4000 pixels on its longest side) and use that file instead
+image-metadata-left = this { $format } file cannot be published as it is: showcase cannot remove the private information it carries (such as where the photo was taken)
+image-metadata-left-hint = remove `keep_original: true` so that showcase publishes a re-encoded copy without it, or save the picture again as JPEG or PNG and use that file

@@ -514,3 +514,22 @@ svg-removed-animation = 会更改链接或事件处理的动画
 svg-removed-style = 从文件外加载的样式（@import、url(…)）
 svg-removed-doctype = DOCTYPE 中的实体声明
 svg-removed-instruction = 处理指令（如 <?xml-stylesheet?>）
+## images: what is wrong with a picture file (issue 15)
+
+image-truncated = 此文件不是完整的图片：文件在图片结束之前就断了
+image-truncated-hint = 可能是复制或上传时中断了：请从原来的地方再复制一次这张照片
+image-corrupt = 此图片文件已损坏，无法读取（{ $detail }）
+image-corrupt-hint = 请用看图软件打开它：如果也打不开，请从原来的地方重新获取这张照片；如果能打开，请重新另存为 JPEG 或 PNG
+image-not-an-image = 此文件不是图片
+image-not-an-image-hint = 它可能是改了图片名字的文档、文本或压缩包；请使用照片本身（JPEG、PNG、WebP、TIFF 或 BMP），而不是包含照片的文件
+image-unsupported = 这张图片是 { $format } 格式，网页不能在所有地方显示，showcase 也不读取这种格式
+image-unsupported-heic-hint = 请在手机或电脑上把它另存为或导出为 JPEG（iPhone 上选择 设置 → 相机 → 格式 → 兼容性最佳，以后拍的照片就是 JPEG）。showcase 读取 JPEG、PNG、WebP、TIFF 和 BMP；GIF 和 SVG 按原样发布
+image-unsupported-psd-hint = 这是 Photoshop 文档，不是网页用的图片：请在 Photoshop 中另存一份 JPEG（照片）或 PNG（绘图和截图）
+image-unsupported-raw-hint = 这是相机的 RAW 原始文件：请用相机配套软件或照片软件（Lightroom、照片、darktable 等）导出为 JPEG
+image-unsupported-hint = 请在制作它的软件中把这张 { $format } 图片另存为或导出为 JPEG（照片）或 PNG（绘图和截图）；showcase 读取 JPEG、PNG、WebP、TIFF 和 BMP，GIF 和 SVG 按原样发布
+image-wrong-extension = 此文件其实是 { $actual } 图片，但文件名表示它是另一种文件
+image-wrong-extension-hint = 浏览器和服务器按文件名判断文件类型：请把文件名的扩展名改为 .{ $extension }（它是 { $actual } 图片），并在内容中引用它的地方改用新名字
+image-too-large = 这张图片有 { $width } × { $height } 像素（{ $megapixels } 百万像素）；showcase 最多读取 1 亿像素（100 百万像素）的图片
+image-too-large-hint = 网页不需要这么大的图片：请导出一张较小的（例如最长边 4000 像素），改用那个文件
+image-metadata-left = 此 { $format } 文件不能按原样发布：showcase 无法删除其中的隐私信息（例如拍摄地点）
+image-metadata-left-hint = 请去掉 `keep_original: true`，让 showcase 发布不含这些信息的重新编码副本；或者把图片重新另存为 JPEG 或 PNG，改用那个文件

@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod photos;
 
 use std::collections::BTreeMap;
 use std::io::Read;
