@@ -114,6 +114,11 @@ pub trait Sink: Sync {
     fn append(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError>;
     /// Copies a file of the site as it is; `source` is relative to the site root.
     fn copy(&self, path: &str, source: &Path) -> Result<(), OutputError>;
+    /// Publishes a file of the image cache (`file` is a full path), which nothing changes in
+    /// place: a folder on disk links to it rather than copying it.
+    fn link(&self, path: &str, file: &Path) -> Result<(), OutputError> {
+        self.copy(path, file)
+    }
 }
 
 /// A new output being written: a staging folder beside the output, which [`Staging::commit`]
@@ -212,6 +217,18 @@ impl Sink for Staging {
     fn copy(&self, path: &str, source: &Path) -> Result<(), OutputError> {
         let dest = self.destination(path)?;
         let bytes = std::fs::copy(self.root.join(source), &dest).map_err(io_error(&dest))?;
+        self.count(bytes, true);
+        Ok(())
+    }
+
+    fn link(&self, path: &str, file: &Path) -> Result<(), OutputError> {
+        let dest = self.destination(path)?;
+        // The cache replaces its files (write and rename), never edits them, so a link stays
+        // the variant it was; across file systems it is a copy.
+        let bytes = match std::fs::hard_link(file, &dest) {
+            Ok(()) => std::fs::metadata(&dest).map_err(io_error(&dest))?.len(),
+            Err(_) => std::fs::copy(file, &dest).map_err(io_error(&dest))?,
+        };
         self.count(bytes, true);
         Ok(())
     }

@@ -1,6 +1,7 @@
 //! `site.yaml` → [`SiteConfig`] (SPEC §2): languages, URLs, taxonomies and collection schemas.
 //! Every problem in the file is reported with its line; a config with errors is not returned.
 
+pub mod images;
 pub mod json_schema;
 pub mod schema;
 
@@ -13,6 +14,7 @@ use crate::messages::{Message, msg};
 use crate::source::SourceFile;
 use crate::url_policy::UrlPolicy;
 use crate::yaml::{self, Node, Reader};
+pub use images::ImageSettings;
 pub use schema::{CollectionSchema, FieldDef, FieldType, SortKey, SortOrder};
 
 pub const CONFIG_FILE: &str = "site.yaml";
@@ -121,6 +123,8 @@ pub struct SiteConfig {
     pub unsafe_html: bool,
     /// Which URLs content may use (issue 14), with the hosts `allowed_hosts:` trusts.
     pub url_policy: UrlPolicy,
+    /// Which variants of each photo are published (`images:`, issue 15).
+    pub images: ImageSettings,
     pub taxonomies: Vec<TaxonomyDef>,
     pub collections: Vec<CollectionSchema>,
 }
@@ -224,6 +228,7 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
             "paginate",
             "unsafe_html",
             "allowed_hosts",
+            "images",
             "taxonomies",
             "collections",
         ],
@@ -305,6 +310,10 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
         .into_iter()
         .map(|(host, _)| host)
         .collect();
+    let images = root
+        .get("images")
+        .map(|n| images::read(&mut r, n))
+        .unwrap_or_default();
     let taxonomies = root
         .get("taxonomies")
         .map(|n| read_taxonomies(&mut r, n, &codes, &default_lang))
@@ -332,6 +341,7 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
         paginate,
         unsafe_html,
         url_policy: UrlPolicy::new(&allowed_hosts),
+        images,
         taxonomies,
         collections,
     })

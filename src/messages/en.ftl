@@ -484,6 +484,29 @@ id-kind-record = record name (its file or folder name)
 id-kind-slug = slug
 id-kind-term = term
 id-kind-reference = record reference
+# Photos (issue 15)
+
+what-images-settings = the `images` settings
+bad-image-quality = `quality` must be a whole number from 1 to 100
+bad-image-quality-hint = 80 is a good balance of sharpness and size; 90 for sharper pictures, 70 for smaller ones
+bad-image-format = `{ $format }` is not a format showcase publishes pictures in
+bad-image-format-hint = write `formats: [webp, jpeg]`: WebP for browsers that read it, JPEG (PNG for transparent pictures) for the others
+no-image-formats = `formats` names no format
+bad-image-width = a variant { $width } pixels wide is not possible
+no-image-widths = `widths` names no width
+image-widths-hint = write the widths in pixels, from 16 to 8192, such as `widths: [480, 960, 1600, 2400]`
+image-problem-at-use = the picture `{ $file }` cannot be published: { $problem }
+photo-gps = this photo holds the position where it was taken (GPS)
+photo-gps-hint = the published pictures carry no position — showcase removes it — but this file on your computer still does; if it must not travel with the file, remove the location in the phone's or computer's photo app before sharing it elsewhere
+cover-too-small = the cover `{ $file }` is only { $width }×{ $height } pixels
+cover-too-small-hint = covers are shown large on the record page and in link previews of chat apps; use a picture at least { $width } pixels wide so they look sharp
+build-photos = { $photos ->
+        [one] one photo
+       *[other] { $photos } photos
+    }: { $encoded } pictures made, { $cached } from the cache
+build-photos-progress = Photos
+# end of photos (issue 15)
+
 # SVG safety (issue 14)
 
 bad-svg = this SVG file cannot be read as XML: { $reason }

@@ -478,6 +478,26 @@ id-kind-record = 记录名（文件名或文件夹名）
 id-kind-slug = 网址名（slug）
 id-kind-term = 词条
 id-kind-reference = 引用的记录
+# Photos (issue 15)
+
+what-images-settings = `images` 设置
+bad-image-quality = `quality`（质量）必须是 1 到 100 之间的整数
+bad-image-quality-hint = 80 在清晰度和文件大小之间比较平衡；想更清晰写 90，想更小写 70
+bad-image-format = showcase 不能以 `{ $format }` 格式发布图片
+bad-image-format-hint = 请写 `formats: [webp, jpeg]`：能看 WebP 的浏览器用 WebP，其他浏览器用 JPEG（透明图片用 PNG）
+no-image-formats = `formats` 里没有写任何格式
+bad-image-width = 无法生成 { $width } 像素宽的图片
+no-image-widths = `widths` 里没有写任何宽度
+image-widths-hint = 请写以像素为单位的宽度，从 16 到 8192，例如 `widths: [480, 960, 1600, 2400]`
+image-problem-at-use = 图片 `{ $file }` 无法发布：{ $problem }
+photo-gps = 这张照片里记录了拍摄地点（GPS 位置）
+photo-gps-hint = 发布到网站上的图片不带位置（showcase 已删除），但你电脑里的这个文件仍然带着；如果不希望位置随文件流传，请在手机或电脑的相册里删除位置信息后再把文件发给别人
+cover-too-small = 封面 `{ $file }` 只有 { $width }×{ $height } 像素
+cover-too-small-hint = 封面在记录页上和聊天软件的链接预览里显示得很大；请换一张至少 { $width } 像素宽的图片，才能显示清晰
+build-photos = { $photos } 张照片：新生成 { $encoded } 个图片文件，{ $cached } 个取自缓存
+build-photos-progress = 照片
+# end of photos (issue 15)
+
 # SVG safety (issue 14)
 
 bad-svg = 此 SVG 文件无法按 XML 读取：{ $reason }

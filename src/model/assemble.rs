@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
 use super::{
-    Collection, Intro, Picture, Presence, Record, RecordLookup, Site, StaticFile, Taxonomy, Term,
-    Unpublished, routes, slug::slugify,
+    Collection, ImageRef, Intro, Picture, Presence, Record, RecordLookup, Site, StaticFile,
+    Taxonomy, Term, Unpublished, routes, slug::slugify,
 };
 use crate::config::{CollectionSchema, MissingTranslation, SiteConfig, SortKey, is_slug};
 use crate::content::fields::{FieldValue, Located, RecordFields};
@@ -154,6 +154,7 @@ pub fn assemble(
         static_files: Vec::new(),
         lookup: RecordLookup::default(),
         unpublished: BTreeMap::new(),
+        pictures: Default::default(),
     };
 
     // Terms list their records in site order.
@@ -544,7 +545,7 @@ impl Builder<'_> {
                         .iter()
                         .filter_map(|item| {
                             Some(Picture {
-                                url: self.picture_url(&item.src, bundle, &assets_url)?,
+                                image: self.picture_url(&item.src, bundle, &assets_url)?,
                                 caption: item.caption.clone(),
                                 credit: item.credit.clone(),
                             })
@@ -583,17 +584,23 @@ impl Builder<'_> {
         Some((record, related))
     }
 
-    /// The URL of a picture named by content: a file of the record's bundle, else of `static/`.
+    /// A picture named by content: a file of the record's bundle, else of `static/`.
     fn picture_url(
         &mut self,
         value: &Located<String>,
         bundle: Option<&BTreeSet<PathBuf>>,
         assets_url: &str,
-    ) -> Option<String> {
+    ) -> Option<ImageRef> {
         // Issue 14: a picture from another site only from a host site.yaml trusts.
         match self.config.url_policy.judge(&value.value, UrlUse::Resource) {
             Ok(Destination::Site) => {}
-            Ok(Destination::Outside) => return Some(value.value.trim().to_string()),
+            Ok(Destination::Outside) => {
+                return Some(ImageRef {
+                    url: value.value.trim().to_string(),
+                    file: None,
+                    at: value.at.clone(),
+                });
+            }
             Err(refusal) => {
                 self.diagnostics.push(
                     refusal
@@ -611,14 +618,19 @@ impl Builder<'_> {
             }
         };
         if bundle.is_some_and(|files| files.contains(&path)) {
-            return Some(format!("{assets_url}{}", slash_path(&path)));
+            let url = format!("{assets_url}{}", slash_path(&path));
+            return Some(ImageRef {
+                file: Some(routes::output_path(self.config, &url)),
+                url,
+                at: value.at.clone(),
+            });
         }
         if self.static_files.contains(&path) {
-            return Some(format!(
-                "{}{}",
-                self.config.base_url.path,
-                slash_path(&path)
-            ));
+            return Some(ImageRef {
+                url: format!("{}{}", self.config.base_url.path, slash_path(&path)),
+                file: Some(slash_path(&path)),
+                at: value.at.clone(),
+            });
         }
         let message = if bundle.is_some() {
             msg!("missing-image-bundle-or-static", path = &value.value)

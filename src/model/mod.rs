@@ -8,6 +8,7 @@ pub mod slug;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -15,6 +16,8 @@ pub use assemble::{AssembleOptions, assemble};
 
 use crate::config::SiteConfig;
 use crate::content::fields::{FieldValue, Located, SourceLink};
+use crate::diagnostics::Location;
+use crate::images::Catalog;
 use crate::localized::Localized;
 
 /// How a record appears in one language.
@@ -26,10 +29,22 @@ pub enum Presence {
     Fallback,
 }
 
-/// A picture with its published URL.
+/// A picture content names, resolved: where the file is published, and where it was named.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageRef {
+    /// The URL the file itself would have (or the address of a picture from an allowed host).
+    pub url: String,
+    /// The file's output path, when it is a file of the site (a bundle's or `static/`'s): what
+    /// `images::Catalog` knows it by.
+    pub file: Option<String>,
+    /// Where content names it.
+    pub at: Location,
+}
+
+/// A gallery picture.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Picture {
-    pub url: String,
+    pub image: ImageRef,
     pub caption: Localized<String>,
     pub credit: Localized<String>,
 }
@@ -57,9 +72,9 @@ pub struct Record {
     pub related: Vec<usize>,
     pub source: Option<SourceLink>,
     pub fields: BTreeMap<String, FieldValue>,
-    /// Image fields resolved to URLs, by field name.
-    pub images: BTreeMap<String, String>,
-    /// Gallery fields resolved to URLs, by field name.
+    /// Image fields resolved, by field name.
+    pub images: BTreeMap<String, ImageRef>,
+    /// Gallery fields resolved, by field name.
     pub galleries: BTreeMap<String, Vec<Picture>>,
     /// Languages the record is published in, and how.
     pub presence: BTreeMap<String, Presence>,
@@ -74,9 +89,9 @@ impl Record {
         self.presence.contains_key(lang)
     }
 
-    /// The first image field's URL, used as the record's cover.
-    pub fn cover(&self) -> Option<&str> {
-        self.images.values().next().map(String::as_str)
+    /// The first image field, used as the record's cover.
+    pub fn cover(&self) -> Option<&ImageRef> {
+        self.images.values().next()
     }
 }
 
@@ -178,6 +193,9 @@ pub struct Site {
     pub lookup: RecordLookup,
     /// `collection/id` of records that exist as files but are not published, and why.
     pub unpublished: BTreeMap<String, Unpublished>,
+    /// What is published for each picture file (issue 15): planned by `images::plan` once the
+    /// site is assembled, empty until then.
+    pub pictures: Arc<Catalog>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

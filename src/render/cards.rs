@@ -3,6 +3,7 @@
 
 use super::bodies::RecordTexts;
 use super::format;
+use super::pictures;
 use super::views::{
     CardView, CoverView, FieldView, LinkView, MetricView, PictureView, RecordView, TaxonomyTerms,
     TocEntry,
@@ -103,8 +104,8 @@ impl<'a> Localizer<'a> {
             date: record.date.to_string(),
             date_display: format::date(record.date, self.lang),
             region: self.term_links(record, "regions").into_iter().next(),
-            cover: record.cover().map(|url| CoverView {
-                url: url.to_string(),
+            cover: record.cover().map(|cover| CoverView {
+                image: pictures::image_view(self.site, cover),
                 alt: title.clone(),
             }),
             featured: record.featured,
@@ -194,10 +195,17 @@ impl<'a> Localizer<'a> {
             .galleries
             .values()
             .flatten()
-            .map(|p| PictureView {
-                url: p.url.clone(),
-                caption: self.text(&p.caption).to_string(),
-                credit: self.text(&p.credit).to_string(),
+            .map(|p| {
+                let credit = self.text(&p.credit);
+                PictureView {
+                    caption: self.text(&p.caption).to_string(),
+                    credit: if credit.is_empty() {
+                        pictures::metadata_credit(self.site, &p.image).unwrap_or_default()
+                    } else {
+                        credit.to_string()
+                    },
+                    image: pictures::image_view(self.site, &p.image),
+                }
             })
             .collect();
         let source = record.source.as_ref().map(|s| LinkView {

@@ -12,6 +12,7 @@ mod chart;
 mod feeds;
 pub mod format;
 mod pages;
+mod pictures;
 mod search;
 pub mod theme;
 mod views;
@@ -726,6 +727,8 @@ fn not_found_page(r: &Rendering) -> Result<Vec<u8>, RenderError> {
             permalink: config.base_url.absolute(&url),
             description: String::new(),
             image: String::new(),
+            image_width: 0,
+            image_height: 0,
             alternates: Vec::new(),
         },
     );

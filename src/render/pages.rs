@@ -8,7 +8,7 @@ use tera::Context;
 
 use super::cards::Localizer;
 use super::views::*;
-use super::{PreparedRecord, Rendering, booklet, format};
+use super::{PreparedRecord, Rendering, booklet, format, pictures};
 use crate::model::routes;
 
 /// The home page shows this many featured and latest cards per collection.
@@ -210,7 +210,8 @@ pub fn context(
     ctx.insert_value("t", r.strings[lang].clone());
     let title: String;
     let mut description = l.text(&config.description).to_string();
-    let mut image = String::new();
+    // The link preview's picture: URL, width, height.
+    let mut image = (String::new(), 0, 0);
     let mut current_nav = String::new();
 
     match &page.kind {
@@ -294,12 +295,12 @@ pub fn context(
             let view = &prepared.view;
             title = view.card.title.clone();
             description = view.card.summary.clone();
-            image = view
-                .card
-                .cover
-                .as_ref()
-                .map(|c| config.base_url.absolute(&c.url))
-                .unwrap_or_default();
+            if let Some((url, width, height)) = record
+                .cover()
+                .and_then(|cover| pictures::share(site, cover))
+            {
+                image = (config.base_url.absolute(&url), width, height);
+            }
             current_nav = record.collection.clone();
             // Records are stored in site order, so a collection's list is sorted by index.
             let shown = r.shown(collection, lang);
@@ -434,7 +435,9 @@ pub fn context(
             url: page.url.clone(),
             permalink: config.base_url.absolute(&page.url),
             description,
-            image,
+            image: image.0,
+            image_width: image.1,
+            image_height: image.2,
             alternates,
         },
     );

@@ -57,14 +57,41 @@ pub struct PageView {
     pub url: String,
     pub permalink: String,
     pub description: String,
+    /// The absolute URL of a JPEG about 1200 px wide for `og:image` (empty without a photo).
     pub image: String,
+    pub image_width: u32,
+    pub image_height: u32,
     pub alternates: Vec<Alternate>,
+}
+
+/// A picture as `<img>` and `<picture>` need it (issue 15). For a photo, `url` is the
+/// fallback-format variant nearest 960 px wide and the srcsets list every variant; for an SVG,
+/// a GIF or a picture from an allowed host, `url` is the file itself and the srcsets are empty.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImageView {
+    pub url: String,
+    /// Of `url`'s file; 0 when unknown (a picture from another host).
+    pub width: u32,
+    pub height: u32,
+    /// Every fallback variant (JPEG, PNG for transparency): `"URL 480w, URL 960w"`.
+    pub srcset: String,
+    /// Every WebP variant; empty when none.
+    pub webp_srcset: String,
+    /// The type of `url`'s file, empty when unknown.
+    pub mime: String,
+    /// The largest fallback variant: what a gallery picture links to.
+    pub largest: String,
+    /// The widest fallback variant up to 1600 px, for print.
+    pub print: String,
+    pub print_width: u32,
+    pub print_height: u32,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CoverView {
-    pub url: String,
     pub alt: String,
+    #[serde(flatten)]
+    pub image: ImageView,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -112,9 +139,11 @@ pub struct TocEntry {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PictureView {
-    pub url: String,
     pub caption: String,
+    /// The item's `credit`, else the photo's EXIF/IPTC artist or copyright.
     pub credit: String,
+    #[serde(flatten)]
+    pub image: ImageView,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -51,6 +51,44 @@ pub fn is_svg(path: &str) -> bool {
         .is_some_and(|ext| ext.eq_ignore_ascii_case("svg"))
 }
 
+/// The size an `<img>` of an SVG file shows it at: its `width` and `height` when both are in
+/// pixels (or without a unit), else its `viewBox`'s; `None` for a file that is not SVG or has
+/// neither (a browser then shows it 300×150).
+pub fn intrinsic_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let text = std::str::from_utf8(bytes.strip_prefix(BOM).unwrap_or(bytes)).ok()?;
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    let document = roxmltree::Document::parse_with_options(text, options).ok()?;
+    let root = document.root_element();
+    if root.tag_name().name() != "svg" {
+        return None;
+    }
+    let pixels = |name: &str| {
+        let value = root.attribute(name)?.trim();
+        let number = value.strip_suffix("px").unwrap_or(value);
+        number.parse::<f64>().ok().filter(|n| *n > 0.0)
+    };
+    let (width, height) = match (pixels("width"), pixels("height")) {
+        (Some(width), Some(height)) => (width, height),
+        _ => {
+            let numbers: Vec<f64> = root
+                .attribute("viewBox")?
+                .split([' ', ','])
+                .filter(|part| !part.is_empty())
+                .map(|part| part.parse().ok())
+                .collect::<Option<_>>()?;
+            match numbers[..] {
+                [_, _, width, height] if width > 0.0 && height > 0.0 => (width, height),
+                _ => return None,
+            }
+        }
+    };
+    let round = |n: f64| (n.round() as u32).max(1);
+    Some((round(width), round(height)))
+}
+
 /// One file's bytes to publish, with a warning when something was removed; or why it is not
 /// published.
 type Published = Result<(Vec<u8>, Option<Diagnostic>), Diagnostic>;
@@ -190,6 +228,29 @@ fn kind_name(kind: Removed) -> Message {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_svg_is_as_large_as_its_size_or_its_view_box() {
+        let size = |text: &str| intrinsic_size(text.as_bytes());
+        assert_eq!(
+            size(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 450"/>"#),
+            Some((800, 450))
+        );
+        assert_eq!(
+            size(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="120px" height="80" viewBox="0 0 12 8"/>"#
+            ),
+            Some((120, 80))
+        );
+        assert_eq!(
+            size(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0,0,640.4,480"/>"#
+            ),
+            Some((640, 480))
+        );
+        assert_eq!(size(r#"<svg xmlns="http://www.w3.org/2000/svg"/>"#), None);
+        assert_eq!(size("not xml"), None);
+    }
     use crate::diagnostics::Severity;
 
     fn publish(text: &[u8]) -> Published {
