@@ -45,7 +45,7 @@ fn search(chromium: &Path, origin: &str, page: &str, query: &str, min_results: u
 
 /// The links of the results, in order.
 fn result_urls(dom: &str) -> Vec<String> {
-    let marker = "<h2 class=\"search-result-title\"><a href=\"";
+    let marker = "<h3 class=\"search-result-title\"><a href=\"";
     dom.match_indices(marker)
         .map(|(at, _)| {
             let rest = &dom[at + marker.len()..];

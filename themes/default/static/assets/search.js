@@ -382,7 +382,7 @@
 
     function item(result) {
       const li = element("li", "search-result");
-      const heading = element("h2", "search-result-title");
+      const heading = element("h3", "search-result-title");
       const link = element("a");
       link.href = result.url;
       link.innerHTML = result.titleHtml;
