@@ -87,11 +87,9 @@ fn pictures_from_an_allowed_host_are_published_and_no_other_outside_url_is() {
         page.contains("img-src 'self' assets.intranet.example:* media.intranet.example:8443;"),
         "CSP in {page}"
     );
-    // The share card of the page names the trusted picture as it is.
-    assert!(
-        page.contains("content=\"https://assets.intranet.example/covers/neiwang.jpg\""),
-        "og:image in {page}"
-    );
+    // The share card names only a JPEG the build made (issue 15): a picture on another host
+    // may be any size or format, so the page has none.
+    assert!(!page.contains("og:image"), "og:image in {page}");
     // No page of the site names any other host in a src.
     for file in html_files(&site.output()) {
         let html = read(&site.output().join(&file));

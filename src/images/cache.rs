@@ -70,10 +70,6 @@ impl ImageCache {
         }
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     /// The hash of `source`'s bytes, from the index when its size and modification time are
     /// what they were; else read with `read` (which also returns the bytes, for probing).
     pub fn hash(&self, key: &str, path: &Path) -> std::io::Result<(String, Option<Vec<u8>>)> {

@@ -13,7 +13,6 @@ use super::probe::{self, Extent, Format, ImageProblem, MAX_PIXELS, Malformed, Pr
 /// Pixels ready to resize: RGB8, or RGBA8 when the picture has transparency (some alpha below
 /// 255), rows top to bottom, EXIF orientation applied, converted to sRGB.
 #[derive(Debug, Clone)]
-#[allow(dead_code)] // Read by the photo pipeline the lead engineer is adding.
 pub struct Decoded {
     pub width: u32,
     pub height: u32,
@@ -26,7 +25,6 @@ pub struct Decoded {
 ///
 /// At most two full-size buffers exist at a time: the decoder's and the 8-bit copy being made
 /// from it; the colour profile and orientation work on the 8-bit copy.
-#[allow(dead_code)] // Called by the photo pipeline the lead engineer is adding.
 pub fn decode(bytes: &[u8], probe: &Probe) -> Result<Decoded, ImageProblem> {
     if u64::from(probe.width) * u64::from(probe.height) > MAX_PIXELS {
         return Err(ImageProblem::TooLarge {

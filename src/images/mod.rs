@@ -810,7 +810,11 @@ fn stripped(path: &Path) -> std::io::Result<Vec<u8>> {
         Ok(probe) => strip::strip_metadata(&bytes, probe.format).map_err(|left| {
             std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
-                left.message().text(crate::messages::UiLang::En),
+                format!(
+                    "{}: {}",
+                    left.message().text(crate::messages::UiLang::En),
+                    left.hint().text(crate::messages::UiLang::En)
+                ),
             )
         }),
         Err(_) => Ok(bytes),

@@ -153,7 +153,6 @@ pub enum ImageProblem {
     TooLarge { width: u32, height: u32 },
 }
 
-#[allow(dead_code)] // Called by the photo pipeline the lead engineer is adding.
 impl ImageProblem {
     /// What is wrong, in the user's words; it does not name the file (the diagnostic that
     /// carries it does).
@@ -212,7 +211,6 @@ pub const MAX_PIXELS: u64 = 100_000_000;
 ///
 /// Only the headers and the metadata are read: no pixel buffer is allocated, so a
 /// decompression bomb costs nothing here.
-#[allow(dead_code)] // Called by the photo pipeline the lead engineer is adding.
 pub fn probe(bytes: &[u8], extension: &str) -> Result<Probe, ImageProblem> {
     let format = sniff(bytes, extension)?;
     if Format::from_extension(extension) != Some(format) {

@@ -14,7 +14,6 @@ pub struct MetadataLeft {
     pub format: Format,
 }
 
-#[allow(dead_code)] // Called by the photo pipeline the lead engineer is adding.
 impl MetadataLeft {
     pub fn message(&self) -> Message {
         msg!("image-metadata-left", format = self.format.name())
@@ -39,7 +38,6 @@ impl MetadataLeft {
 ///
 /// `Err(MetadataLeft)` when the file's structure cannot be followed but its bytes contain a
 /// metadata signature (or it is a TIFF with EXIF): the caller must not publish it as it is.
-#[allow(dead_code)] // Called by the photo pipeline the lead engineer is adding.
 pub fn strip_metadata(bytes: &[u8], format: Format) -> Result<Vec<u8>, MetadataLeft> {
     let stripped = match format {
         Format::Jpeg => strip_jpeg(bytes),
