@@ -348,15 +348,22 @@ fn indexed_text_is_the_text_of_the_record_pages() {
 }
 
 /// The text of HTML without tags, with the entities templates write decoded.
+/// A picture counts by its alt text, which is its text for a reader who does not see it.
 fn visible_text(html: &str) -> String {
     let mut out = String::new();
-    let mut in_tag = false;
+    let mut tag: Option<String> = None;
     for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
+        match (c, tag.as_mut()) {
+            ('<', None) => tag = Some(String::new()),
+            ('>', Some(inside)) => {
+                if inside.starts_with("img ") {
+                    let alt = inside.split(" alt=\"").nth(1);
+                    out.push_str(alt.and_then(|a| a.split('"').next()).unwrap_or_default());
+                }
+                tag = None;
+            }
+            (c, Some(inside)) => inside.push(c),
+            (c, None) => out.push(c),
         }
     }
     out.replace("&lt;", "<")

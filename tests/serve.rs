@@ -632,3 +632,88 @@ fn serve_survives_a_storm_of_saves_and_then_serves_what_build_makes() {
         );
     }
 }
+
+// --- Photos (issue 15) -------------------------------------------------------------------------
+
+/// Files of the image cache with a picture's extension: the variants made so far.
+fn variants_made(site: &Site) -> usize {
+    let cache = site.path(".showcase/cache/images");
+    if !cache.is_dir() {
+        return 0;
+    }
+    files(&cache)
+        .iter()
+        .filter(|f| f.ends_with(".webp") || f.ends_with(".jpg"))
+        .count()
+}
+
+/// The `src` of the page's first `<img>` whose file name starts with `stem`.
+fn picture_src(page: &str, stem: &str) -> String {
+    tags(page, "img")
+        .into_iter()
+        .filter_map(|img| img.attr("src").map(str::to_string))
+        .find(|src| src.rsplit('/').next().is_some_and(|n| n.starts_with(stem)))
+        .unwrap_or_else(|| panic!("no picture {stem}… in:\n{page}"))
+}
+
+/// A phone photo saved while serving shows on the next reload; the rebuild makes none of its
+/// variants (so a 12-megapixel photo holds up no other save), the one the browser asks for is
+/// made then, upright and without metadata; a replaced photo gets new names and the old ones
+/// are gone.
+#[test]
+fn a_new_photo_shows_at_once_and_its_variants_are_made_when_asked_for() {
+    const INDEX: &str = "content/projects/photos/index.zh.md";
+    const PAGE: &str = "/projects/photos/";
+    let site = Site::base();
+    let front = "---\ntitle: 照片\ndate: 2024-05-01\nregion: yanji\n";
+    site.write(INDEX, format!("{front}---\n\n正文。\n"));
+    let serving = Serving::start(&site);
+    serving.wait_for(PAGE, "the record", |r| r.status == 200);
+    let photo = |width, height| {
+        photos::photo_jpeg(
+            width,
+            height,
+            &photos::PhotoOptions {
+                orientation: Some(6),
+                gps: true,
+                ..photos::PhotoOptions::default()
+            },
+        )
+    };
+    site.write("content/projects/photos/phone.jpg", photo(4032, 3024));
+    site.write(INDEX, format!("{front}cover: phone.jpg\n---\n\n正文。\n"));
+    let page = serving.wait_for(PAGE, "the new cover", |r| r.text().contains("/phone-"));
+    assert_eq!(variants_made(&site), 0, "the rebuild made variants");
+    site.edit(INDEX, "正文。", "正文二。");
+    serving.wait_for(PAGE, "the next save", |r| r.text().contains("正文二"));
+
+    let src = picture_src(&page.text(), "phone-");
+    let cover = serving.get(&src);
+    assert_eq!(cover.status, 200, "{src}");
+    let picture = image::load_from_memory(&cover.body).expect("the variant decodes");
+    // Stored 4032×3024 with orientation 6: upright it is 3024 wide, 4032 high.
+    assert_eq!(
+        picture.height() * 3024,
+        picture.width() * 4032,
+        "{src} is upright"
+    );
+    assert!(!photos::has_exif(&cover.body) && !photos::has_gps(&cover.body));
+    assert_eq!(
+        variants_made(&site),
+        1,
+        "only the variant asked for is made"
+    );
+
+    site.write("content/projects/photos/phone.jpg", photo(1600, 1200));
+    let page = serving.wait_for(PAGE, "the replaced photo", |r| !r.text().contains(&src));
+    assert_eq!(
+        serving.get(&src).status,
+        404,
+        "the old variant is still served"
+    );
+    let new_src = picture_src(&page.text(), "phone-");
+    let cover = serving.get(&new_src);
+    assert_eq!(cover.status, 200, "{new_src}");
+    let picture = image::load_from_memory(&cover.body).unwrap();
+    assert!(picture.width() <= 1200 && picture.height() * 3 == picture.width() * 4);
+}

@@ -405,7 +405,12 @@ fn route(site: &ServedSite, target: &str) -> Route {
         }
         return Route::Redirect(location);
     }
-    Route::NotFound
+    // Not among the files: a picture, made when first asked for, or nothing.
+    if name.is_empty() {
+        Route::NotFound
+    } else {
+        Route::File(name)
+    }
 }
 
 /// A request path split into decoded segments.

@@ -56,7 +56,17 @@ impl Site {
 
     /// The sample showcase at the repository root (site.yaml, content/, static/), which must
     /// build as it is. Its themes/ folder is not copied: the default theme is built in.
+    ///
+    /// Its image cache starts with the sample's photo variants, made once per `cargo test`
+    /// ([`sample_pictures`]): a debug build takes most of a minute to make them, and tests
+    /// about making pictures (`tests/images.rs`) use photos of their own with a cold cache.
     pub fn sample() -> Site {
+        let site = Site::sample_without_pictures();
+        copy_dir(sample_pictures(), &site.root.join(".showcase/cache/images"));
+        site
+    }
+
+    fn sample_without_pictures() -> Site {
         let site = Site::empty();
         std::fs::copy(repo().join("site.yaml"), site.root.join("site.yaml")).unwrap();
         copy_dir(&repo().join("content"), &site.root.join("content"));
@@ -262,6 +272,50 @@ pub fn run_bounded(
         out_thread.join().unwrap(),
         err_thread.join().unwrap(),
     )
+}
+
+/// The image cache of a build of the sample, kept under Cargo's temporary folder for tests in a
+/// folder named by a hash of the sample's files, so a changed photo or setting makes a new one.
+/// Made once per test binary (and kept for the next ones); a file lock keeps two test binaries
+/// run at once from making it together.
+fn sample_pictures() -> &'static Path {
+    static WARM: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    WARM.get_or_init(|| {
+        let folder = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+        let mut hasher = std::hash::DefaultHasher::new();
+        for part in ["site.yaml", "content", "static"] {
+            let path = repo().join(part);
+            let relatives = if path.is_dir() {
+                files(&path)
+            } else {
+                vec![String::new()]
+            };
+            for relative in relatives {
+                std::hash::Hash::hash(&(part, &relative), &mut hasher);
+                let file = if relative.is_empty() {
+                    path.clone()
+                } else {
+                    path.join(&relative)
+                };
+                std::hash::Hash::hash(&std::fs::read(file).unwrap(), &mut hasher);
+            }
+        }
+        let warm = folder.join(format!(
+            "sample-pictures-{:016x}",
+            std::hash::Hasher::finish(&hasher)
+        ));
+        let lock = std::fs::File::create(folder.join("sample-pictures.lock")).unwrap();
+        lock.lock().unwrap();
+        if !warm.is_dir() {
+            let site = Site::sample_without_pictures();
+            site.build(&[]).assert_ok();
+            let part = warm.with_extension("part");
+            let _ = std::fs::remove_dir_all(&part);
+            copy_dir(&site.path(".showcase/cache/images"), &part);
+            std::fs::rename(&part, &warm).unwrap();
+        }
+        warm
+    })
 }
 
 pub fn copy_dir(from: &Path, to: &Path) {
