@@ -299,3 +299,18 @@ fn content_errors_still_show_the_rest_and_exit_1() {
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(report["errors"], 1);
 }
+
+/// The report pairs files as the build does (one pairing, `content::pair`): a language written
+/// twice counts its first file and is an error here too, not only in `check`.
+#[test]
+fn a_translation_written_twice_is_an_error_and_its_first_file_counts() {
+    let site = Site::with(&["translations/partial"]);
+    let first = std::fs::read_to_string(site.path("content/projects/partial.ko.md")).unwrap();
+    site.write("content/projects/partial/index.ko.md", first);
+    let run = translations(&site, &["--format", "json"]);
+    run.assert_code(1);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["errors"], 1);
+    let check = site.check(&[]);
+    check.assert_code(1).assert_stderr_has("E-duplicate-id");
+}

@@ -30,7 +30,7 @@ pub fn run(args: TranslationsArgs, lang: UiLang) -> Result<u8> {
             return Ok(EXIT_CONTENT);
         }
     };
-    let (content, diagnostics) = content::load(&args.root, &config);
+    let (content, mut diagnostics) = content::load(&args.root, &config);
     if let Some(record) = &args.stamp {
         return Ok(run_stamp(
             &args.root,
@@ -41,6 +41,8 @@ pub fn run(args: TranslationsArgs, lang: UiLang) -> Result<u8> {
             lang,
         ));
     }
+    // A language written twice or a translation without its source is an error here too.
+    diagnostics.extend(content::pair(&config, &content).diagnostics);
     let report = translations::status(&config, &content);
     match args.format {
         Format::Text => print!("{}", render_text(&report, lang)),

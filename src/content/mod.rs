@@ -1,11 +1,13 @@
 //! `content/**` → [`Content`]: every record file, introduction, terms file and bundle asset,
-//! read and parsed once, in parallel, each file on its own (SPEC §1, §3). Pairing records across
-//! languages is the model's job; this module only knows files.
+//! read and parsed once, in parallel, each file on its own (SPEC §1, §3), and which files make
+//! each record across languages ([`pairing`]), for the model and translation status alike.
 
 pub mod fields;
 pub mod frontmatter;
+pub mod pairing;
 mod published;
 
+pub use pairing::pair;
 pub use published::{NameKind, is_published_name, is_published_path};
 
 use std::collections::{BTreeMap, BTreeSet};

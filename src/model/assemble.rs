@@ -11,7 +11,7 @@ use super::{
 };
 use crate::config::{CollectionSchema, MissingTranslation, SiteConfig, SortKey, is_slug};
 use crate::content::fields::{FieldValue, Located, RecordFields};
-use crate::content::{Content, RawRecord, RecordFormat};
+use crate::content::{Content, RawRecord, pair};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::localized::Localized;
 use crate::messages::msg;
@@ -54,21 +54,10 @@ pub fn assemble(
         })
         .collect();
 
-    // Group files by record, in a stable order.
-    let mut groups: BTreeMap<(usize, String), Vec<RawRecord>> = BTreeMap::new();
-    for raw in content.records {
-        let Some(position) = config
-            .collections
-            .iter()
-            .position(|c| c.key == raw.collection)
-        else {
-            continue;
-        };
-        groups
-            .entry((position, raw.id.clone()))
-            .or_default()
-            .push(raw);
-    }
+    // Which files make each record, in a stable order (shared with translation status).
+    let pairing = pair(&config, &content);
+    diagnostics.extend(pairing.diagnostics);
+    let mut files: Vec<Option<RawRecord>> = content.records.into_iter().map(Some).collect();
 
     let static_set: BTreeSet<PathBuf> = static_files.iter().cloned().collect();
     let mut bundle_files: BTreeMap<(String, String), BTreeSet<PathBuf>> = BTreeMap::new();
@@ -96,20 +85,25 @@ pub fn assemble(
             unpublished.insert(format!("{collection}/{id}"), Unpublished::Broken);
         }
     }
-    for ((position, id), files) in groups {
+    for paired in pairing.records {
+        let position = paired.collection;
         // Issue 14: `a\u{200b}b` and `ab` look the same but would be two records.
-        if let Some(diagnostic) = check_id(&id, IdKind::Record, None) {
-            builder.diagnostics.push(diagnostic.in_file(&files[0].path));
+        if let Some(diagnostic) = check_id(&paired.id, IdKind::Record, None)
+            && let Some(first) = &files[paired.first]
+        {
+            builder.diagnostics.push(diagnostic.in_file(&first.path));
         }
         let schema = &config.collections[position];
-        let key = format!("{}/{id}", schema.key);
-        let base_unparsed = unpublished.contains_key(&key);
-        let Some((base, translations)) =
-            pair_files(files, &default_lang, base_unparsed, builder.diagnostics)
-        else {
+        let key = format!("{}/{}", schema.key, paired.id);
+        let Some(base) = paired.source.and_then(|i| files[i].take()) else {
             unpublished.insert(key, Unpublished::Broken);
             continue;
         };
+        let translations: Vec<RawRecord> = paired
+            .translations
+            .iter()
+            .filter_map(|&i| files[i].take())
+            .collect();
         if base.fields.draft == Some(true) && !options.drafts {
             unpublished.insert(key, Unpublished::Draft);
             continue;
@@ -229,94 +223,6 @@ pub fn assemble(
     site.unpublished = unpublished;
     site.records = records;
     (site, diagnostics)
-}
-
-/// Splits a record's files into the default-language file and its translations, reporting
-/// duplicates and translations without a source (unless the source exists but has errors,
-/// `base_unparsed`, which are reported already).
-fn pair_files(
-    files: Vec<RawRecord>,
-    default_lang: &str,
-    base_unparsed: bool,
-    diagnostics: &mut Diagnostics,
-) -> Option<(RawRecord, Vec<RawRecord>)> {
-    let mut base: Option<RawRecord> = None;
-    let mut translations: BTreeMap<String, RawRecord> = BTreeMap::new();
-    for file in files {
-        let existing = if file.lang == default_lang {
-            base.as_ref()
-        } else {
-            translations.get(&file.lang)
-        };
-        if let Some(existing) = existing {
-            diagnostics.push(
-                Diagnostic::error(
-                    "E-duplicate-id",
-                    msg!(
-                        "duplicate-record",
-                        collection = &file.collection,
-                        id = &file.id
-                    ),
-                )
-                .at(file.start.clone())
-                .hint(msg!("duplicate-record-hint", path = &existing.path)),
-            );
-            continue;
-        }
-        if file.lang == default_lang {
-            base = Some(file);
-        } else {
-            translations.insert(file.lang.clone(), file);
-        }
-    }
-    let Some(base) = base else {
-        if !base_unparsed {
-            for file in translations.values() {
-                diagnostics.push(
-                    Diagnostic::error(
-                        "E-orphan-translation",
-                        msg!(
-                            "orphan-translation",
-                            collection = &file.collection,
-                            id = &file.id,
-                            lang = default_lang
-                        ),
-                    )
-                    .at(file.start.clone())
-                    .hint(msg!(
-                        "orphan-translation-hint",
-                        path = default_path(file, default_lang)
-                    )),
-                );
-            }
-        }
-        return None;
-    };
-    if base.format == RecordFormat::Yaml {
-        for file in translations.values() {
-            diagnostics.push(
-                Diagnostic::error("E-duplicate-id", msg!("record-also-yaml"))
-                    .at(file.start.clone())
-                    .hint(msg!(
-                        "record-also-yaml-hint",
-                        path = &base.path,
-                        lang = &file.lang
-                    )),
-            );
-        }
-        return Some((base, Vec::new()));
-    }
-    Some((base, translations.into_values().collect()))
-}
-
-fn default_path(file: &RawRecord, default_lang: &str) -> String {
-    let name = file
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let renamed = name.replacen(&format!(".{}.", file.lang), &format!(".{default_lang}."), 1);
-    file.path.with_file_name(renamed).display().to_string()
 }
 
 /// Fields a translation may set (SPEC §3.3); every other field is shared and written once.

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::config::SiteConfig;
-use crate::content::{Content, RawRecord, RecordFormat};
+use crate::content::{Content, RawRecord, RecordFormat, pair};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::messages::{Message, msg};
 use digest::{SourcePart, source_parts};
@@ -162,38 +162,25 @@ pub(crate) struct RecordFiles<'a> {
     pub translations: BTreeMap<&'a str, &'a RawRecord>,
 }
 
-/// Every record whose default-language file was read, by collection (site.yaml order) and id.
-/// Where a language is written twice the first file counts, as in the model (which reports the
-/// second); translations of a YAML record or without a source are left out (also reported there).
+/// Every record whose default-language file was read, by collection (site.yaml order) and id,
+/// as [`pair`] pairs them (the model reports the problems of pairing).
 pub(crate) fn record_files<'a>(config: &SiteConfig, content: &'a Content) -> Vec<RecordFiles<'a>> {
-    let default_lang = config.default_lang();
-    let mut groups: BTreeMap<(usize, &str), Vec<&RawRecord>> = BTreeMap::new();
-    for raw in &content.records {
-        if let Some(position) = config
-            .collections
-            .iter()
-            .position(|c| c.key == raw.collection)
-        {
-            groups.entry((position, &raw.id)).or_default().push(raw);
-        }
-    }
-    let mut out = Vec::new();
-    for files in groups.into_values() {
-        let Some(source) = files.iter().copied().find(|f| f.lang == default_lang) else {
-            continue;
-        };
-        let mut translations = BTreeMap::new();
-        if source.format != RecordFormat::Yaml {
-            for file in files.iter().filter(|f| f.lang != default_lang) {
-                translations.entry(file.lang.as_str()).or_insert(*file);
-            }
-        }
-        out.push(RecordFiles {
-            source,
-            translations,
-        });
-    }
-    out
+    pair(config, content)
+        .records
+        .into_iter()
+        .filter_map(|paired| {
+            let source = &content.records[paired.source?];
+            let translations = paired
+                .translations
+                .iter()
+                .map(|&i| (content.records[i].lang.as_str(), &content.records[i]))
+                .collect();
+            Some(RecordFiles {
+                source,
+                translations,
+            })
+        })
+        .collect()
 }
 
 /// The status of every record in every translation language. A translation file that could
