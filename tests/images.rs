@@ -406,3 +406,32 @@ fn bad_image_settings_are_errors_in_site_yaml() {
         .assert_stderr_has("quality")
         .assert_stderr_has("avif");
 }
+
+/// Raw HTML that names a photo would show nothing (only its variants are published): an error
+/// at the attribute, in build and check, which says to write Markdown instead; with
+/// `keep_original` the file is published and the HTML is fine.
+#[test]
+fn raw_html_naming_a_photo_is_an_error_at_the_attribute() {
+    let body = "正文。\n\n<p><img src=\"a.jpg\" alt=\"会场\"></p>\n";
+    let site = photo_site("b.jpg", &[], body);
+    site.write("content/projects/photos/a.jpg", phone_photo(800, 600));
+    site.write("content/projects/photos/b.jpg", phone_photo(800, 600));
+    for run in [site.build(&[]), site.check(&[])] {
+        run.assert_code(1)
+            .assert_stderr_has("E-photo-in-html")
+            .assert_stderr_has("content/projects/photos/index.zh.md:10:9")
+            .assert_stderr_has("![what it shows](a.jpg)");
+    }
+    site.edit(
+        "site.yaml",
+        "output_dir: output\n",
+        "output_dir: output\nimages: {keep_original: true}\n",
+    );
+    site.build(&[]).assert_ok();
+    let page = common::read(&site.output().join("projects/photos/index.html"));
+    assert!(
+        page.contains("src=\"a.jpg\""),
+        "the HTML is published as written"
+    );
+    assert!(site.output().join("projects/photos/a.jpg").is_file());
+}

@@ -27,6 +27,11 @@ pub trait LinkResolver {
     /// How a picture of the site, at the URL the other methods gave, is shown: its variants
     /// (issue 15); `None` to show it as `<img src>`.
     fn picture(&self, url: &str) -> Option<BodyPicture>;
+    /// Whether the file at `url` (one the other methods gave) is a photo published only as
+    /// its resized variants, so that raw HTML naming the file itself would show nothing.
+    fn only_resized(&self, _url: &str) -> bool {
+        false
+    }
 }
 
 /// A picture in a body as `<picture>`/`<img>` attributes: the caller knows its variants and
@@ -119,6 +124,15 @@ pub struct Heading {
     pub text: String,
 }
 
+/// Raw HTML naming a photo that is published only as resized variants (issue 15), with the
+/// byte offset and length in the Markdown text of the attribute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoInHtml {
+    pub url: String,
+    pub offset: usize,
+    pub length: usize,
+}
+
 /// A link the resolver could not resolve, with its byte offset in the Markdown text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BrokenLink {
@@ -150,6 +164,7 @@ pub struct Rendered {
     pub anchors: Vec<String>,
     pub heading_links: Vec<HeadingLink>,
     pub unsafe_urls: Vec<UnsafeUrl>,
+    pub photos_in_html: Vec<PhotoInHtml>,
 }
 
 pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResolver) -> Rendered {
@@ -290,7 +305,7 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
             }
             Event::End(TagEnd::HtmlBlock) => {
                 if let Some((block, lines)) = html_block.take() {
-                    check_raw_html(&block, &lines, options.urls, &mut rendered.unsafe_urls);
+                    check_raw_html(&block, &lines, options.urls, resolver, &mut rendered);
                 }
                 event
             }
@@ -305,7 +320,8 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
                         html,
                         &[(0, range.start)],
                         options.urls,
-                        &mut rendered.unsafe_urls,
+                        resolver,
+                        &mut rendered,
                     ),
                 }
                 let tag = html.trim_start().to_ascii_lowercase();
@@ -341,25 +357,55 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
     rendered
 }
 
-/// Judges the URLs of raw HTML. `lines` maps where each piece of `html` starts to where it
-/// is in the Markdown text (an HTML block inside a list or quote loses its indent).
+/// Judges the URLs of raw HTML, and finds those that name a photo only its variants are
+/// published of. `lines` maps where each piece of `html` starts to where it is in the Markdown
+/// text (an HTML block inside a list or quote loses its indent).
 fn check_raw_html(
     html: &str,
     lines: &[(usize, usize)],
     urls: &UrlPolicy,
-    found: &mut Vec<UnsafeUrl>,
+    resolver: &dyn LinkResolver,
+    rendered: &mut Rendered,
 ) {
-    let first = found.len();
-    raw_html::check(html, urls, found);
-    for url in &mut found[first..] {
+    for url in raw_html::urls(html) {
         let (in_html, in_markdown) = lines
             .iter()
             .rev()
             .find(|(in_html, _)| *in_html <= url.offset)
             .copied()
             .unwrap_or((0, 0));
-        url.offset = in_markdown + (url.offset - in_html);
+        let offset = in_markdown + (url.offset - in_html);
+        match urls.judge(&url.value, url.usage) {
+            Err(refusal) => rendered.unsafe_urls.push(UnsafeUrl {
+                url: url.value,
+                usage: url.usage,
+                refusal,
+                offset,
+                length: url.length,
+            }),
+            Ok(_) if names_only_resized(&url.value, resolver) => {
+                rendered.photos_in_html.push(PhotoInHtml {
+                    url: url.value,
+                    offset,
+                    length: url.length,
+                });
+            }
+            Ok(_) => {}
+        }
     }
+}
+
+/// Whether a URL written in raw HTML (`photo.jpg` in a bundle, `/images/photo.jpg` in
+/// `static/`) names a photo published only as resized variants.
+fn names_only_resized(url: &str, resolver: &dyn LinkResolver) -> bool {
+    let path = &url[..url.find(['?', '#']).unwrap_or(url.len())];
+    let resolved = match path.strip_prefix('/') {
+        Some(rest) if !rest.starts_with('/') => resolver.site_file(rest),
+        Some(_) => None,
+        None if !path.is_empty() && !path.contains(':') => resolver.relative_asset(path),
+        None => None,
+    };
+    resolved.is_some_and(|url| resolver.only_resized(&url))
 }
 
 /// The URLs of a Markdown text that `urls` refuses, for a text whose problems are reported

@@ -1,6 +1,7 @@
-//! The URLs in raw HTML written inside Markdown, judged by the site's [`UrlPolicy`]. The HTML is
-//! read by html5ever's tokenizer, as a browser reads it (character references decoded in
-//! attribute values), so a disguise that fools a pattern cannot fool this. Whether the raw HTML
+//! The URLs in raw HTML written inside Markdown, for the site's `UrlPolicy` to judge (and
+//! `markdown` to find photos the HTML names). The HTML is read by html5ever's tokenizer, as a
+//! browser reads it (character references decoded in attribute values), so a disguise that
+//! fools a pattern cannot fool this. Whether the raw HTML
 //! is then sanitized (ammonia) or published as written (`unsafe_html: true`), a refused URL is
 //! reported: `unsafe_html` lets elements through, never a script URL.
 
@@ -12,28 +13,37 @@ use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 
-use super::UnsafeUrl;
-use crate::url_policy::{UrlPolicy, UrlUse, srcset_urls};
+use crate::url_policy::{UrlUse, srcset_urls};
 
-/// Adds the refused URLs of `fragment`, each with its byte offset in `fragment`.
-pub fn check(fragment: &str, policy: &UrlPolicy, found: &mut Vec<UnsafeUrl>) {
+/// A URL written in raw HTML, with the byte offset and length in the fragment of the attribute
+/// that holds it.
+pub struct WrittenUrl {
+    pub value: String,
+    pub usage: UrlUse,
+    pub offset: usize,
+    pub length: usize,
+}
+
+/// Every URL of `fragment`, as a browser reads it.
+pub fn urls(fragment: &str) -> Vec<WrittenUrl> {
     let sink = UrlSink::default();
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from(fragment));
     let _ = tokenizer.feed(&input);
     tokenizer.end();
-    for url in tokenizer.sink.urls.into_inner() {
-        if let Err(refusal) = policy.judge(&url.value, url.usage) {
-            found.push(UnsafeUrl {
-                url: url.value,
-                usage: url.usage,
-                refusal,
-                offset: place(fragment, url.line, &url.attribute),
-                length: url.attribute.len().max(1),
-            });
-        }
-    }
+    tokenizer
+        .sink
+        .urls
+        .into_inner()
+        .into_iter()
+        .map(|url| WrittenUrl {
+            offset: place(fragment, url.line, &url.attribute),
+            length: url.attribute.len().max(1),
+            value: url.value,
+            usage: url.usage,
+        })
+        .collect()
 }
 
 /// A URL found in the HTML, with the line (of the fragment) and attribute it was written in.
@@ -186,8 +196,25 @@ fn place(fragment: &str, line: u64, attribute: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::super::UnsafeUrl;
     use super::*;
     use crate::url_policy::Refusal;
+    use crate::url_policy::UrlPolicy;
+
+    /// Adds the refused URLs of `fragment`, each with its byte offset in `fragment`.
+    fn check(fragment: &str, policy: &UrlPolicy, found: &mut Vec<UnsafeUrl>) {
+        for url in urls(fragment) {
+            if let Err(refusal) = policy.judge(&url.value, url.usage) {
+                found.push(UnsafeUrl {
+                    url: url.value,
+                    usage: url.usage,
+                    refusal,
+                    offset: url.offset,
+                    length: url.length,
+                });
+            }
+        }
+    }
 
     fn refused(html: &str) -> Vec<(String, usize)> {
         let mut found = Vec::new();

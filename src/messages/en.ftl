@@ -209,6 +209,8 @@ link-to-nothing = the link `{ $target }` leads to no record
 link-to-nothing-hint = write `@/collection/id.md`, such as `@/cases/liyuan-cun.md`, for a record that exists
 markdown-missing-image = the picture `{ $target }` does not exist
 markdown-missing-image-hint = put the file in the record's folder (a bundle) or name a path under static/
+photo-in-html = the HTML names the photo `{ $url }`, which is published only as resized copies, so the page would show nothing there
+photo-in-html-hint = write it in Markdown, `![what it shows]({ $url })` (or `[text]({ $url })` for a link): showcase then uses the right size; or set `images: {"{"}keep_original: true{"}"}` in site.yaml to publish the file too
 
 ## Themes and templates
 

@@ -203,6 +203,8 @@ link-to-nothing = 链接 `{ $target }` 指向的记录不存在
 link-to-nothing-hint = 请写一条已有记录的 `@/collection/id.md`，例如 `@/cases/liyuan-cun.md`
 markdown-missing-image = 图片 `{ $target }` 不存在
 markdown-missing-image-hint = 请把文件放进记录的文件夹，或写 static/ 下的路径
+photo-in-html = HTML 中写的照片 `{ $url }` 只发布缩放后的副本，不发布原文件，页面上这里会显示不出来
+photo-in-html-hint = 请改用 Markdown 写法 `![图片说明]({ $url })`（链接写作 `[文字]({ $url })`），showcase 会用合适的尺寸；或在 site.yaml 中设置 `images: {"{"}keep_original: true{"}"}`，同时发布原文件
 
 ## Themes and templates
 

@@ -165,6 +165,13 @@ fn render_located(
                     .at(location_of(text, unsafe_url.offset, unsafe_url.length)),
             );
         }
+        for photo in &rendered.photos_in_html {
+            diagnostics.push(
+                Diagnostic::error("E-photo-in-html", msg!("photo-in-html", url = &photo.url))
+                    .hint(msg!("photo-in-html-hint", url = &photo.url))
+                    .at(location_of(text, photo.offset, photo.length)),
+            );
+        }
         for broken in &rendered.broken_links {
             let location = location_in(text, broken.offset);
             let target = broken.target.split('#').next().unwrap_or_default();
@@ -341,5 +348,9 @@ impl LinkResolver for Resolver<'_> {
 
     fn picture(&self, url: &str) -> Option<BodyPicture> {
         super::pictures::body_picture(self.site, url)
+    }
+
+    fn only_resized(&self, url: &str) -> bool {
+        super::pictures::only_resized(self.site, url)
     }
 }

@@ -107,6 +107,15 @@ pub fn body_picture(site: &Site, url: &str) -> Option<BodyPicture> {
     })
 }
 
+/// Whether the file at `url` is a photo published only as its variants (its original is not
+/// published without `keep_original`).
+pub fn only_resized(site: &Site, url: &str) -> bool {
+    let file = routes::output_path(&site.config, url);
+    site.pictures
+        .photo(&file)
+        .is_some_and(|photo| photo.original.is_none())
+}
+
 /// A gallery picture's credit from its photo's metadata, when the item has none.
 pub fn metadata_credit(site: &Site, image: &ImageRef) -> Option<String> {
     let photo = site.pictures.photo(image.file.as_deref()?)?;
