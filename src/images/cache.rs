@@ -128,7 +128,7 @@ impl ImageCache {
     /// the folders `keys`; writes the index when it changed. Failing to tidy the cache is not
     /// a reason to fail a build: the next one tries again.
     pub fn keep_only(&self, files: &[&str], keys: &[&str]) {
-        let text = {
+        {
             let mut index = lock(&self.index);
             index
                 .files
@@ -136,8 +136,7 @@ impl ImageCache {
             let hashes: std::collections::BTreeSet<String> =
                 index.files.values().map(|s| s.hash.clone()).collect();
             index.probes.retain(|hash, _| hashes.contains(hash));
-            serde_json::to_string(&*index).unwrap_or_default()
-        };
+        }
         if let Ok(folders) = std::fs::read_dir(&self.dir) {
             for folder in folders.flatten() {
                 let name = folder.file_name().to_string_lossy().into_owned();
@@ -147,10 +146,7 @@ impl ImageCache {
                 }
             }
         }
-        let mut loaded = lock(&self.loaded);
-        if loaded.as_deref() != Some(text.as_str()) && self.write_index(&text).is_ok() {
-            *loaded = Some(text);
-        }
+        self.save();
     }
 
     /// Writes the index as it is now (serve keeps the cache between rebuilds).

@@ -31,7 +31,7 @@ use rayon::prelude::*;
 use crate::config::ImageSettings;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::messages::msg;
-use crate::model::{ImageRef, Site, StaticFile};
+use crate::model::{ImageRef, Site, StaticFile, slash_path};
 use crate::output::{OutputError, Sink};
 use cache::{ImageCache, Probed};
 pub use encode::VariantFormat;
@@ -50,36 +50,9 @@ pub const PRINT_WIDTH: u32 = 1600;
 /// Whether a published path names a picture file the catalog handles, by its extension:
 /// the formats showcase reads, GIF, and the picture formats it refuses with a clear message.
 pub fn is_picture_file(path: &str) -> bool {
-    let extension = Path::new(path)
+    Path::new(path)
         .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    matches!(
-        extension.as_deref(),
-        Some(
-            "jpg"
-                | "jpeg"
-                | "jpe"
-                | "jfif"
-                | "png"
-                | "webp"
-                | "tif"
-                | "tiff"
-                | "bmp"
-                | "gif"
-                | "heic"
-                | "heif"
-                | "avif"
-                | "psd"
-                | "jxl"
-                | "dng"
-                | "cr2"
-                | "nef"
-                | "arw"
-                | "orf"
-                | "rw2"
-                | "raf"
-        )
-    )
+        .is_some_and(|e| probe::is_picture_extension(&e.to_string_lossy()))
 }
 
 /// One published file of a photo.
@@ -137,6 +110,12 @@ impl Photo {
         } else {
             variants
         }
+    }
+
+    /// Whether the cache lacks one of its variants.
+    fn lacks_some(&self, cache: &ImageCache) -> bool {
+        self.files()
+            .any(|v| !cache.file(&self.key, &v.name).exists())
     }
 
     /// Every file this photo publishes: its variants and the sharing JPEG.
@@ -347,10 +326,6 @@ pub fn plan(root: &Path, site: &Site, cache: Arc<ImageCache>) -> (Catalog, Diagn
             Err(problem) => {
                 catalog.refused.insert(file.dest.clone());
                 let places = uses.get(&file.dest);
-                let diagnostic = || {
-                    Diagnostic::error(problem_code(&problem), problem.message())
-                        .hint(problem.hint())
-                };
                 match places {
                     Some(places) => {
                         for at in places {
@@ -359,7 +334,7 @@ pub fn plan(root: &Path, site: &Site, cache: Arc<ImageCache>) -> (Catalog, Diagn
                                     problem_code(&problem),
                                     msg!(
                                         "image-problem-at-use",
-                                        file = slash(&file.source),
+                                        file = slash_path(&file.source),
                                         problem = problem.message()
                                     ),
                                 )
@@ -368,13 +343,18 @@ pub fn plan(root: &Path, site: &Site, cache: Arc<ImageCache>) -> (Catalog, Diagn
                             );
                         }
                     }
-                    None => diagnostics.push(diagnostic().in_file(&file.source)),
+                    None => diagnostics.push(problem_diagnostic(&problem).in_file(&file.source)),
                 }
             }
         }
     }
     catalog.cache = Some(cache);
     (catalog, diagnostics)
+}
+
+/// The error for a picture file that cannot be published, in the file.
+fn problem_diagnostic(problem: &ImageProblem) -> Diagnostic {
+    Diagnostic::error(problem_code(problem), problem.message()).hint(problem.hint())
 }
 
 fn problem_code(problem: &ImageProblem) -> &'static str {
@@ -386,13 +366,6 @@ fn problem_code(problem: &ImageProblem) -> &'static str {
             "E-bad-image"
         }
     }
-}
-
-fn slash(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 /// The file's hash and what it is, from the cache's index when it did not change.
@@ -595,11 +568,7 @@ pub fn produce(
     };
     let mut todo: Vec<&Photo> = catalog
         .photos()
-        .filter(|photo| {
-            photo
-                .files()
-                .any(|v| !cache.file(&photo.key, &v.name).exists())
-        })
+        .filter(|photo| photo.lacks_some(cache))
         .collect();
     let files: usize = catalog.photos().map(|p| p.files().count()).sum();
     // The largest first, so that no core is left with a big photo at the end.
@@ -619,11 +588,7 @@ pub fn produce(
     for (photo, result) in &results {
         match result {
             Ok(count) => encoded += count,
-            Err(problem) => diagnostics.push(
-                Diagnostic::error(problem_code(problem), problem.message())
-                    .hint(problem.hint())
-                    .in_file(&photo.source),
-            ),
+            Err(problem) => diagnostics.push(problem_diagnostic(problem).in_file(&photo.source)),
         }
     }
     if diagnostics.has_errors() {
@@ -687,11 +652,7 @@ pub fn verify(root: &Path, catalog: &Catalog) -> Diagnostics {
     };
     let problems: Vec<Diagnostic> = catalog
         .photos()
-        .filter(|photo| {
-            photo
-                .files()
-                .any(|v| !cache.file(&photo.key, &v.name).exists())
-        })
+        .filter(|photo| photo.lacks_some(cache))
         .collect::<Vec<_>>()
         .par_iter()
         .with_max_len(1)
@@ -709,11 +670,7 @@ pub fn verify(root: &Path, catalog: &Catalog) -> Diagnostics {
                     decode::decode(&bytes, &probe).map(drop)
                 })
                 .err()?;
-            Some(
-                Diagnostic::error(problem_code(&problem), problem.message())
-                    .hint(problem.hint())
-                    .in_file(&photo.source),
-            )
+            Some(problem_diagnostic(&problem).in_file(&photo.source))
         })
         .collect();
     let mut diagnostics = Diagnostics::default();
@@ -750,7 +707,7 @@ pub fn advice(site: &Site, catalog: &Catalog) -> Diagnostics {
                     "W-image-too-small",
                     msg!(
                         "cover-too-small",
-                        file = slash(&photo.source),
+                        file = slash_path(&photo.source),
                         width = photo.width,
                         height = photo.height
                     ),
@@ -817,7 +774,12 @@ fn stripped(path: &Path) -> std::io::Result<Vec<u8>> {
                 ),
             )
         }),
-        Err(_) => Ok(bytes),
+        // Planned as a picture, but it no longer reads as one (changed since): not published
+        // rather than published with whatever metadata it holds.
+        Err(problem) => Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            problem.message().text(crate::messages::UiLang::En),
+        )),
     }
 }
 
@@ -857,6 +819,18 @@ pub fn credit(photo: &Photo) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn picture_files_are_those_we_read_and_those_we_refuse_with_a_message() {
+        for name in [
+            "a.JPG", "b.jpeg", "c.png", "d.gif", "e.HEIC", "f.pef", "g.srw", "h.dng",
+        ] {
+            assert!(is_picture_file(name), "{name}");
+        }
+        for name in ["a.svg", "b.pdf", "c", "d.jpg.txt"] {
+            assert!(!is_picture_file(name), "{name}");
+        }
+    }
 
     #[test]
     fn widths_never_upscale_and_keep_the_full_detail() {

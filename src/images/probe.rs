@@ -41,6 +41,23 @@ pub enum Format {
     Gif,
 }
 
+/// Camera RAW files: TIFF inside, known by their extension.
+const RAW_EXTENSIONS: [&str; 9] = [
+    "dng", "cr2", "nef", "arw", "orf", "rw2", "raf", "pef", "srw",
+];
+
+/// Picture formats showcase refuses with a message that says how to convert them.
+const REFUSED_EXTENSIONS: [&str; 5] = ["heic", "heif", "avif", "psd", "jxl"];
+
+/// Whether a file's extension names a picture: one of the formats we read, or one we refuse
+/// with a clear message (rather than publish as it is).
+pub fn is_picture_extension(extension: &str) -> bool {
+    let extension = extension.to_ascii_lowercase();
+    Format::from_extension(&extension).is_some()
+        || RAW_EXTENSIONS.contains(&extension.as_str())
+        || REFUSED_EXTENSIONS.contains(&extension.as_str())
+}
+
 impl Format {
     /// The name people know the format by.
     pub fn name(self) -> &'static str {
@@ -320,11 +337,9 @@ fn unsupported(bytes: &[u8], extension: &str) -> Option<&'static str> {
         return Some(RAW);
     }
     let tiff = bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*");
-    let raw_extension = [
-        "dng", "cr2", "nef", "arw", "orf", "rw2", "raf", "pef", "srw",
-    ]
-    .iter()
-    .any(|raw| extension.eq_ignore_ascii_case(raw));
+    let raw_extension = RAW_EXTENSIONS
+        .iter()
+        .any(|raw| extension.eq_ignore_ascii_case(raw));
     (tiff && raw_extension).then_some(RAW)
 }
 

@@ -704,7 +704,9 @@ fn check_refs(
     }
 }
 
-fn slash_path(path: &Path) -> String {
+/// A relative path written with `/` whatever the system's separator: as URLs and output paths
+/// name it.
+pub fn slash_path(path: &Path) -> String {
     path.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-pub use assemble::{AssembleOptions, assemble};
+pub use assemble::{AssembleOptions, assemble, slash_path};
 
 use crate::config::SiteConfig;
 use crate::content::fields::{FieldValue, Located, SourceLink};
