@@ -396,16 +396,11 @@ fn check_raw_html(
 }
 
 /// Whether a URL written in raw HTML (`photo.jpg` in a bundle, `/images/photo.jpg` in
-/// `static/`) names a photo published only as resized variants.
+/// `static/`) names a photo published only as resized variants. Raw HTML is published as
+/// written, so what `resolve` finds broken there is not reported.
 fn names_only_resized(url: &str, resolver: &dyn LinkResolver) -> bool {
     let path = &url[..url.find(['?', '#']).unwrap_or(url.len())];
-    let resolved = match path.strip_prefix('/') {
-        Some(rest) if !rest.starts_with('/') => resolver.site_file(rest),
-        Some(_) => None,
-        None if !path.is_empty() && !path.contains(':') => resolver.relative_asset(path),
-        None => None,
-    };
-    resolved.is_some_and(|url| resolver.only_resized(&url))
+    resolve(path, 0, false, resolver, &mut Vec::new()).is_some_and(|u| resolver.only_resized(&u))
 }
 
 /// The URLs of a Markdown text that `urls` refuses, for a text whose problems are reported

@@ -92,6 +92,10 @@ const BODY_SIZES: &str = "(min-width: 50rem) 782px, 100vw";
 /// A picture of the site in a body, by the URL the body's link resolver gave it.
 pub fn body_picture(site: &Site, url: &str) -> Option<BodyPicture> {
     let file = routes::output_path(&site.config, url);
+    // Most links lead to pages: no view is built for them.
+    if site.pictures.get(&file).is_none() && site.pictures.svg_size(&file).is_none() {
+        return None;
+    }
     let view = view_of(site, url, Some(&file));
     if view.width == 0 {
         return None;
