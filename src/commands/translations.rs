@@ -42,8 +42,9 @@ pub fn run(args: TranslationsArgs, lang: UiLang) -> Result<u8> {
         ));
     }
     // A language written twice or a translation without its source is an error here too.
-    diagnostics.extend(content::pair(&config, &content).diagnostics);
-    let report = translations::status(&config, &content);
+    let mut pairing = content::pair(&config, &content);
+    diagnostics.extend(std::mem::take(&mut pairing.diagnostics));
+    let report = translations::status_of(&config, &content, &pairing);
     match args.format {
         Format::Text => print!("{}", render_text(&report, lang)),
         Format::Json => {

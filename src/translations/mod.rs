@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::config::SiteConfig;
+use crate::content::pairing::Pairing;
 use crate::content::{Content, RawRecord, RecordFormat, pair};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::messages::{Message, msg};
@@ -163,11 +164,11 @@ pub(crate) struct RecordFiles<'a> {
 }
 
 /// Every record whose default-language file was read, by collection (site.yaml order) and id,
-/// as [`pair`] pairs them (the model reports the problems of pairing).
-pub(crate) fn record_files<'a>(config: &SiteConfig, content: &'a Content) -> Vec<RecordFiles<'a>> {
-    pair(config, content)
+/// as `pairing` pairs them (its problems are reported by whoever made it).
+pub(crate) fn record_files<'a>(content: &'a Content, pairing: &Pairing) -> Vec<RecordFiles<'a>> {
+    pairing
         .records
-        .into_iter()
+        .iter()
         .filter_map(|paired| {
             let source = &content.records[paired.source?];
             let translations = paired
@@ -186,10 +187,15 @@ pub(crate) fn record_files<'a>(config: &SiteConfig, content: &'a Content) -> Vec
 /// The status of every record in every translation language. A translation file that could
 /// not be read (its error is reported by loading) is left out of the report.
 pub fn status(config: &SiteConfig, content: &Content) -> Report {
+    status_of(config, content, &pair(config, content))
+}
+
+/// [`status`] of files already paired (`showcase translations` reports the pairing's errors).
+pub fn status_of(config: &SiteConfig, content: &Content, pairing: &Pairing) -> Report {
     let default_lang = config.default_lang();
     let languages: Vec<String> = config.lang_codes().into_iter().skip(1).collect();
     let mut records = Vec::new();
-    for files in record_files(config, content) {
+    for files in record_files(content, pairing) {
         let source = files.source;
         let Some(schema) = config.collection(&source.collection) else {
             continue;
@@ -479,7 +485,8 @@ pub fn stamp_plan(
     if unreadable(default_lang) {
         return Err(broken(format!("{collection}/{id}.{default_lang}")));
     }
-    let all = record_files(config, content);
+    let pairing = pair(config, content);
+    let all = record_files(content, &pairing);
     let Some(files) = all
         .iter()
         .find(|f| f.source.collection == collection && f.source.id == id)
