@@ -310,11 +310,12 @@ fn answer(shared: &Arc<Shared>, request: Request) {
     let response = match route(&live.site, request.url()) {
         Route::File(name) => match live.site.files.get(&name) {
             Some(bytes) => file_response(&live, 200, &name, bytes),
-            None => match live.site.pictures.as_ref().and_then(|p| p.read(&name)) {
-                Some(Ok(bytes)) => file_response(&live, 200, &name, &Arc::from(bytes)),
-                Some(Err(_)) => text_response(500, "500 The picture could not be made\n"),
-                None => not_found(&live),
-            },
+            None => not_found(&live),
+        },
+        Route::Picture(name) => match live.site.pictures.as_ref().and_then(|p| p.read(&name)) {
+            Some(Ok(bytes)) => file_response(&live, 200, &name, &Arc::from(bytes)),
+            Some(Err(_)) => text_response(500, "500 The picture could not be made\n"),
+            None => not_found(&live),
         },
         Route::Redirect(location) => {
             text_response(301, "301 Moved Permanently\n").with_header(header("Location", &location))
@@ -341,6 +342,9 @@ fn answer(shared: &Arc<Shared>, request: Request) {
 enum Route {
     /// A key of `SiteSnapshot::files`.
     File(String),
+    /// Any other file: a picture of `SiteSnapshot::pictures`, made when first asked for, or
+    /// nothing.
+    Picture(String),
     /// A folder URL without its final slash: the same URL with it.
     Redirect(String),
     Events,
@@ -405,11 +409,10 @@ fn route(site: &ServedSite, target: &str) -> Route {
         }
         return Route::Redirect(location);
     }
-    // Not among the files: a picture, made when first asked for, or nothing.
     if name.is_empty() {
         Route::NotFound
     } else {
-        Route::File(name)
+        Route::Picture(name)
     }
 }
 
