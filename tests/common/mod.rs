@@ -283,21 +283,13 @@ fn sample_pictures() -> &'static Path {
     WARM.get_or_init(|| {
         let folder = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
         let mut hasher = std::hash::DefaultHasher::new();
-        for part in ["site.yaml", "content", "static"] {
-            let path = repo().join(part);
-            let relatives = if path.is_dir() {
-                files(&path)
-            } else {
-                vec![String::new()]
-            };
-            for relative in relatives {
-                std::hash::Hash::hash(&(part, &relative), &mut hasher);
-                let file = if relative.is_empty() {
-                    path.clone()
-                } else {
-                    path.join(&relative)
-                };
-                std::hash::Hash::hash(&std::fs::read(file).unwrap(), &mut hasher);
+        std::hash::Hash::hash(
+            &std::fs::read(repo().join("site.yaml")).unwrap(),
+            &mut hasher,
+        );
+        for folder in ["content", "static"].map(|f| repo().join(f)) {
+            if folder.is_dir() {
+                std::hash::Hash::hash(&snapshot(&folder), &mut hasher);
             }
         }
         let warm = folder.join(format!(

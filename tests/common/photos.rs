@@ -529,7 +529,7 @@ fn push_png_chunk(out: &mut Vec<u8>, kind: [u8; 4], data: &[u8]) {
 }
 
 /// `data` as a zlib stream of stored (uncompressed) deflate blocks.
-pub fn zlib_stored(data: &[u8]) -> Vec<u8> {
+fn zlib_stored(data: &[u8]) -> Vec<u8> {
     let mut out = vec![0x78, 0x01];
     let mut blocks = data.chunks(65535).peekable();
     if blocks.peek().is_none() {
@@ -595,7 +595,7 @@ pub fn heic_header() -> Vec<u8> {
 
 /// The TIFF structure of the file's EXIF, if it has one: a JPEG's APP1 `Exif\0\0` segment, a
 /// PNG's `eXIf` chunk or a WebP's `EXIF` chunk. A byte-level reader, independent of the crate.
-pub fn exif_block(bytes: &[u8]) -> Option<&[u8]> {
+fn exif_block(bytes: &[u8]) -> Option<&[u8]> {
     if bytes.starts_with(&[0xFF, 0xD8]) {
         let mut at = 2;
         while at + 4 <= bytes.len() && bytes[at] == 0xFF && bytes[at + 1] != 0xDA {
