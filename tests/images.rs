@@ -435,3 +435,31 @@ fn raw_html_naming_a_photo_is_an_error_at_the_attribute() {
     );
     assert!(site.output().join("projects/photos/a.jpg").is_file());
 }
+
+/// A GIF is published as it is, without its metadata; one holding metadata showcase cannot
+/// remove (XMP in a comment block) is an error where the cover names it, in build and check,
+/// before anything is written, rather than a failure to write the output.
+#[test]
+fn a_gif_whose_metadata_cannot_be_removed_is_refused_where_it_is_used() {
+    let site = photo_site("a.gif", &[], "");
+    let gif = photos::animated_gif(40, 30);
+    // A comment extension right after the header and logical screen (13 bytes; no global
+    // colour table is assumed, so it goes after it when there is one).
+    let table = if gif[10] & 0x80 != 0 {
+        3 << ((gif[10] & 7) + 1)
+    } else {
+        0
+    };
+    let at = 13 + table;
+    let mut with_xmp = gif[..at].to_vec();
+    with_xmp.extend_from_slice(b"\x21\xFE\x0BXMP DataXMP\x00");
+    with_xmp.extend_from_slice(&gif[at..]);
+    site.write("content/projects/photos/a.gif", &with_xmp);
+    for run in [site.build(&[]), site.check(&[])] {
+        run.assert_code(1)
+            .assert_stderr_has("E-image-metadata")
+            .assert_stderr_has("content/projects/photos/index.zh.md:5:8")
+            .assert_stderr_lacks("cannot write");
+    }
+    assert!(!site.output().exists(), "nothing is published");
+}

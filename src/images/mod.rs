@@ -283,15 +283,17 @@ pub fn plan(root: &Path, site: &Site, cache: Arc<ImageCache>) -> (Catalog, Diagn
         .par_iter()
         .filter(|file| is_picture_file(&file.dest))
         .map(|file| {
-            let entry = probe_file(root, &cache, file).map(|(hash, probed)| {
-                entry(
+            let entry = probe_file(root, &cache, file).and_then(|(hash, probed)| {
+                let entry = entry(
                     file,
                     &hash,
                     &probed,
                     settings,
                     covers.contains(&file.dest),
                     base_path,
-                )
+                );
+                publishable_as_is(root, file, &probed, &entry)?;
+                Ok(entry)
             });
             (file, entry)
         })
@@ -352,6 +354,30 @@ pub fn plan(root: &Path, site: &Site, cache: Arc<ImageCache>) -> (Catalog, Diagn
     (catalog, diagnostics)
 }
 
+/// A file published as it is (a GIF, an animation, an original kept with `keep_original`)
+/// loses its metadata when it is published; one whose metadata cannot be removed is refused
+/// here, where content names it, rather than when the build writes it.
+fn publishable_as_is(
+    root: &Path,
+    file: &StaticFile,
+    probed: &Probed,
+    entry: &Entry,
+) -> Result<(), ImageProblem> {
+    let original = match entry {
+        Entry::AsIs(_) => false,
+        Entry::Photo(photo) if photo.original.is_some() => true,
+        Entry::Photo(_) => return Ok(()),
+    };
+    let bytes = std::fs::read(root.join(&file.source))
+        .map_err(|err| ImageProblem::Corrupt(err.to_string()))?;
+    strip::strip_metadata(&bytes, format_named(&probed.format))
+        .map(drop)
+        .map_err(|left| ImageProblem::MetadataLeft {
+            format: left.format,
+            original,
+        })
+}
+
 /// The error for a picture file that cannot be published, in the file.
 fn problem_diagnostic(problem: &ImageProblem) -> Diagnostic {
     Diagnostic::error(problem_code(problem), problem.message()).hint(problem.hint())
@@ -362,6 +388,7 @@ fn problem_code(problem: &ImageProblem) -> &'static str {
         ImageProblem::Unsupported { .. } => "E-image-format",
         ImageProblem::WrongExtension { .. } => "E-image-extension",
         ImageProblem::TooLarge { .. } => "E-image-too-large",
+        ImageProblem::MetadataLeft { .. } => "E-image-metadata",
         ImageProblem::Truncated | ImageProblem::Corrupt(_) | ImageProblem::NotAnImage => {
             "E-bad-image"
         }

@@ -168,6 +168,9 @@ pub enum ImageProblem {
     WrongExtension { actual: Format },
     /// Decoding would take more memory than the limit allows.
     TooLarge { width: u32, height: u32 },
+    /// A file to publish as it is (a GIF, an animation, an original kept with
+    /// `keep_original`) whose private metadata cannot be removed.
+    MetadataLeft { format: Format, original: bool },
 }
 
 impl ImageProblem {
@@ -188,6 +191,9 @@ impl ImageProblem {
                 height = *height,
                 megapixels = megapixels(*width, *height)
             ),
+            ImageProblem::MetadataLeft { format, .. } => {
+                msg!("image-metadata-left", format = format.name())
+            }
         }
     }
 
@@ -211,6 +217,14 @@ impl ImageProblem {
                 extension = actual.extension()
             ),
             ImageProblem::TooLarge { .. } => msg!("image-too-large-hint"),
+            ImageProblem::MetadataLeft { original: true, .. } => {
+                msg!("image-metadata-left-hint")
+            }
+            ImageProblem::MetadataLeft {
+                original: false, ..
+            } => {
+                msg!("image-metadata-left-as-is-hint")
+            }
         }
     }
 }

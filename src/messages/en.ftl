@@ -547,3 +547,4 @@ image-too-large = this picture is { $width } × { $height } pixels ({ $megapixel
 image-too-large-hint = no page needs a picture this large: export it smaller (for example 4000 pixels on its longest side) and use that file instead
 image-metadata-left = this { $format } file cannot be published as it is: showcase cannot remove the private information it carries (such as where the photo was taken)
 image-metadata-left-hint = remove `keep_original: true` so that showcase publishes a re-encoded copy without it, or save the picture again as JPEG or PNG and use that file
+image-metadata-left-as-is-hint = GIFs and animations are published as they are, and this one holds metadata showcase cannot remove: save it again without metadata (in the editor that made it, turn off XMP or “save metadata”), or save it as a still JPEG or PNG

@@ -535,3 +535,4 @@ image-too-large = 这张图片有 { $width } × { $height } 像素（{ $megapixe
 image-too-large-hint = 网页不需要这么大的图片：请导出一张较小的（例如最长边 4000 像素），改用那个文件
 image-metadata-left = 此 { $format } 文件不能按原样发布：showcase 无法删除其中的隐私信息（例如拍摄地点）
 image-metadata-left-hint = 请去掉 `keep_original: true`，让 showcase 发布不含这些信息的重新编码副本；或者把图片重新另存为 JPEG 或 PNG，改用那个文件
+image-metadata-left-as-is-hint = GIF 和动图按原样发布，而这个文件带有 showcase 无法去除的元数据：请在制作它的软件中关闭 XMP（或“保存元数据”）后重新保存，或另存为静态 JPEG 或 PNG
