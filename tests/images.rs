@@ -463,3 +463,25 @@ fn a_gif_whose_metadata_cannot_be_removed_is_refused_where_it_is_used() {
     }
     assert!(!site.output().exists(), "nothing is published");
 }
+
+/// The same photo saved under two names (copied into a second folder, say) shares one cache
+/// folder: both are published, each with all its files (the cover with its sharing JPEG), and
+/// making them at once does not trip over itself.
+#[test]
+fn the_same_photo_under_two_names_is_made_once_and_published_twice() {
+    let site = photo_site("cover.jpg", &[("copy.jpg", None)], "");
+    let photo = phone_photo(1600, 1200);
+    site.write("content/projects/photos/cover.jpg", &photo);
+    site.write("content/projects/photos/copy.jpg", &photo);
+    site.build(&[]).assert_ok();
+    let files = files_in(&site.output(), "projects/photos");
+    for stem in ["cover-", "copy-"] {
+        let count = files.keys().filter(|n| n.starts_with(stem)).count();
+        assert!(count >= 6, "{stem}: {:?}", files.keys());
+    }
+    assert!(
+        files.keys().any(|n| n.starts_with("cover-1200w.") && n.ends_with(".jpg")),
+        "the cover's sharing JPEG: {:?}",
+        files.keys()
+    );
+}

@@ -117,7 +117,10 @@ impl ImageCache {
     pub fn store(&self, key: &str, name: &str, bytes: &[u8]) -> std::io::Result<()> {
         let folder = self.dir.join(key);
         std::fs::create_dir_all(&folder)?;
-        let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+        // Unique in this process too: serve may make a variant while a rebuild runs.
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let serial = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let temporary = folder.join(format!(".{name}.{}.{serial}.tmp", std::process::id()));
         std::fs::write(&temporary, bytes)?;
         std::fs::rename(&temporary, folder.join(name)).inspect_err(|_| {
             let _ = std::fs::remove_file(&temporary);

@@ -593,21 +593,34 @@ pub fn produce(
     let Some(cache) = &catalog.cache else {
         return Ok(Produced::default());
     };
-    let mut todo: Vec<&Photo> = catalog
-        .photos()
-        .filter(|photo| photo.lacks_some(cache))
-        .collect();
+    // Files with the same bytes share a cache folder: they are made one after another, on one
+    // thread (a cover among them also needs the sharing JPEG, which the others do not).
+    let mut by_key: BTreeMap<&str, Vec<&Photo>> = BTreeMap::new();
+    for photo in catalog.photos().filter(|photo| photo.lacks_some(cache)) {
+        by_key.entry(&photo.key).or_default().push(photo);
+    }
+    let mut todo: Vec<Vec<&Photo>> = by_key.into_values().collect();
     let files: usize = catalog.photos().map(|p| p.files().count()).sum();
     // The largest first, so that no core is left with a big photo at the end.
-    todo.sort_by_key(|p| std::cmp::Reverse(u64::from(p.width) * u64::from(p.height)));
+    todo.sort_by_key(|same| {
+        std::cmp::Reverse(u64::from(same[0].width) * u64::from(same[0].height))
+    });
     progress.total.store(todo.len(), Ordering::Relaxed);
     let results: Vec<(&Photo, Result<usize, ImageProblem>)> = todo
         .par_iter()
         .with_max_len(1)
-        .map(|photo| {
-            let made = make_photo(root, cache, photo, catalog.quality, None);
+        .flat_map_iter(|same| {
+            let made: Vec<_> = same
+                .iter()
+                .map(|photo| {
+                    (
+                        *photo,
+                        make_photo(root, cache, photo, catalog.quality, None),
+                    )
+                })
+                .collect();
             progress.done.fetch_add(1, Ordering::Relaxed);
-            (*photo, made)
+            made
         })
         .collect();
     let mut diagnostics = Diagnostics::default();
