@@ -480,7 +480,9 @@ fn the_same_photo_under_two_names_is_made_once_and_published_twice() {
         assert!(count >= 6, "{stem}: {:?}", files.keys());
     }
     assert!(
-        files.keys().any(|n| n.starts_with("cover-1200w.") && n.ends_with(".jpg")),
+        files
+            .keys()
+            .any(|n| n.starts_with("cover-1200w.") && n.ends_with(".jpg")),
         "the cover's sharing JPEG: {:?}",
         files.keys()
     );
