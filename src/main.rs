@@ -12,6 +12,7 @@ mod commands;
 mod config;
 mod content;
 mod diagnostics;
+mod digest;
 mod images;
 mod localized;
 mod markdown;

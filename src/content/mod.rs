@@ -50,6 +50,8 @@ pub struct RawRecord {
     pub fields: RecordFields,
     /// Where the file starts, for problems about the record as a whole.
     pub start: Location,
+    /// A digest of the file's path and text: what a record's version is made of.
+    pub digest: u64,
 }
 
 /// An `_index.<lang>.md` introduction of the home page (`collection: None`) or a collection.
@@ -189,6 +191,7 @@ impl ParseCache {
         }
         let body = new.fields.body.exact(&new.lang)?.clone();
         new.fields.body = old.fields.body.clone();
+        new.digest = old.digest;
         if new != old {
             return None;
         }
@@ -691,6 +694,10 @@ fn parse_record(
         bundle_dir,
         fields,
         start,
+        digest: crate::digest::Digest::new()
+            .add(&file.path)
+            .add(file.text.as_str())
+            .finish(),
     })
 }
 

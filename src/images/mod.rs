@@ -171,6 +171,17 @@ pub struct Progress {
 }
 
 impl Catalog {
+    /// A digest of what pages can read of the catalog (each picture's variants and sizes,
+    /// refusals, SVG sizes): not the photos being made meanwhile.
+    pub fn digest(&self) -> u64 {
+        crate::digest::Digest::new()
+            .add_debug(&self.entries)
+            .add_debug(&self.refused)
+            .add_debug(&self.svg_sizes)
+            .add(&self.quality)
+            .finish()
+    }
+
     pub fn get(&self, file: &str) -> Option<&Entry> {
         self.entries.get(file)
     }

@@ -149,6 +149,7 @@ pub fn assemble(
         lookup: RecordLookup::default(),
         unpublished: BTreeMap::new(),
         pictures: Default::default(),
+        inputs: Default::default(),
     };
 
     // Terms list their records in site order.
@@ -219,10 +220,54 @@ pub fn assemble(
         });
     }
     site.static_files.sort();
+    finish_versions(&mut records, &site.taxonomies);
     site.lookup = lookup;
     site.unpublished = unpublished;
     site.records = records;
     (site, diagnostics)
+}
+
+/// Adds to each record's version (so far its files' digests) what assembling gave it: its slug,
+/// languages and bundle files, and its terms and related records by id (indices move when
+/// records or free terms come and go).
+fn finish_versions(records: &mut [Record], taxonomies: &[Taxonomy]) {
+    let related_ids: Vec<Vec<(&str, &str)>> = records
+        .iter()
+        .map(|record| {
+            record
+                .related
+                .iter()
+                .map(|&i| (records[i].collection.as_str(), records[i].id.as_str()))
+                .collect()
+        })
+        .collect();
+    let versions: Vec<u64> = records
+        .iter()
+        .zip(&related_ids)
+        .map(|(record, related)| {
+            let mut digest = crate::digest::Digest::new();
+            digest
+                .add(&record.version)
+                .add(&record.collection)
+                .add(&record.id)
+                .add(&record.slug)
+                .add(&record.bundle_files)
+                .add(&record.assets_url)
+                .add(related)
+                .add_debug(&record.presence);
+            for (key, terms) in &record.terms {
+                let taxonomy = taxonomies.iter().find(|t| &t.key == key);
+                digest.add(key);
+                for &term in terms {
+                    digest.add(&taxonomy.map(|t| t.terms[term].id.as_str()));
+                }
+            }
+            digest.finish()
+        })
+        .collect();
+    for (record, version) in records.iter_mut().zip(versions) {
+        record.version = version;
+    }
 }
 
 /// Fields a translation may set (SPEC §3.3); every other field is shared and written once.
@@ -265,8 +310,14 @@ impl Builder<'_> {
             fields,
             start,
             bundle_dir,
+            digest,
             ..
         } = base;
+        let mut files_digest = crate::digest::Digest::new();
+        files_digest.add(&digest);
+        for translation in &translations {
+            files_digest.add(&translation.digest);
+        }
         let RecordFields {
             mut title,
             mut summary,
@@ -486,6 +537,8 @@ impl Builder<'_> {
             presence,
             assets_url: bundle_dir.map(|_| assets_url),
             bundle_files,
+            // Completed by `finish_versions` once related records are known.
+            version: files_digest.finish(),
         };
         Some((record, related))
     }

@@ -82,6 +82,11 @@ pub struct Record {
     pub assets_url: Option<String>,
     /// Bundle files by their path inside the bundle, for relative links in the body.
     pub bundle_files: Vec<String>,
+    /// A digest of everything the record is made of: its files, and what assembling gave
+    /// (slug, languages, bundle files, related records). Two records with one version show
+    /// the same wherever the rest of the site is the same; `serve` compares versions to tell
+    /// which records a change touched (issue 16).
+    pub version: u64,
 }
 
 impl Record {
@@ -125,7 +130,7 @@ pub struct Intro {
 }
 
 /// A file copied to the output as it is.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct StaticFile {
     /// Path relative to the site root.
     pub source: PathBuf,
@@ -196,6 +201,8 @@ pub struct Site {
     /// What is published for each picture file (issue 15): planned by `images::plan` once the
     /// site is assembled, empty until then.
     pub pictures: Arc<Catalog>,
+    /// [`Site::inputs_digest`], once asked for (the site is complete by then).
+    pub inputs: std::sync::OnceLock<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,6 +215,40 @@ pub enum Unpublished {
 impl Site {
     pub fn default_lang(&self) -> &str {
         self.config.default_lang()
+    }
+
+    /// A digest of everything of the site but its records' own contents: site.yaml, terms,
+    /// introductions, files and pictures, and where every record is (a link to a record
+    /// renders its URL). Together with [`Record::version`] it says what any text or page of
+    /// the site was made from, but for the theme.
+    pub fn inputs_digest(&self) -> u64 {
+        *self.inputs.get_or_init(|| self.digest_inputs())
+    }
+
+    fn digest_inputs(&self) -> u64 {
+        let mut digest = crate::digest::Digest::new();
+        digest
+            .add_debug(&self.config)
+            .add_debug(&self.intros)
+            .add(&self.static_files)
+            .add_debug(&self.unpublished)
+            .add(&self.pictures.digest());
+        for taxonomy in &self.taxonomies {
+            digest.add(&taxonomy.key);
+            for term in &taxonomy.terms {
+                digest.add(&term.id).add(&term.slug).add_debug(&term.name);
+            }
+        }
+        for record in &self.records {
+            digest
+                .add(&record.collection)
+                .add(&record.id)
+                .add(&record.slug);
+            for lang in record.presence.keys() {
+                digest.add(lang);
+            }
+        }
+        digest.finish()
     }
 
     /// The records of a collection shown in `lang`, in order.

@@ -82,6 +82,64 @@ pub struct Theme {
     pub strings: BTreeMap<String, BTreeMap<String, String>>,
     /// Files under the theme's `static/`, in path order.
     pub static_files: Vec<ThemeStatic>,
+    /// What a page rendered with a template read of the theme (see [`Theme::digest`]).
+    digests: ThemeDigests,
+}
+
+/// Digests of the theme's files: `shared` of every file a page may read whatever its
+/// template, and per page template (a template at the top of `templates/` that no other file
+/// names) its own file and `shared`. An edit of `record.html` then touches record pages only.
+#[derive(Debug, Default)]
+struct ThemeDigests {
+    shared: u64,
+    pages: BTreeMap<String, u64>,
+}
+
+impl ThemeDigests {
+    fn of(files: &BTreeMap<String, ThemeFile>) -> ThemeDigests {
+        let is_named_elsewhere = |name: &str| {
+            // Only templates name templates (`extends`, `include`).
+            files.values().any(|file| {
+                file.relative.starts_with("templates/")
+                    && file.relative != format!("templates/{name}")
+                    && memchr_find(&file.bytes, name.as_bytes())
+            })
+        };
+        let page_templates: BTreeMap<&str, &ThemeFile> = files
+            .iter()
+            .filter_map(|(relative, file)| {
+                let name = relative.strip_prefix("templates/")?;
+                (!name.contains('/') && !is_named_elsewhere(name)).then_some((name, file))
+            })
+            .collect();
+        let mut shared = crate::digest::Digest::new();
+        for (relative, file) in files {
+            let is_page = relative
+                .strip_prefix("templates/")
+                .is_some_and(|name| page_templates.contains_key(name));
+            if !is_page {
+                shared.add(relative).add(&file.bytes);
+            }
+        }
+        let shared = shared.finish();
+        let pages = page_templates
+            .into_iter()
+            .map(|(name, file)| {
+                let digest = crate::digest::Digest::new()
+                    .add(&shared)
+                    .add(&file.bytes)
+                    .finish();
+                (name.to_string(), digest)
+            })
+            .collect();
+        ThemeDigests { shared, pages }
+    }
+}
+
+fn memchr_find(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
 }
 
 /// A file under the theme's `static/`, published at `path` (unless the site has its own).
@@ -157,6 +215,7 @@ impl Theme {
                     .to_path_buf(),
             });
         }
+        let digests = ThemeDigests::of(&files);
         let mut tera = Tera::new();
         register_filters(&mut tera);
         let mut strings = BTreeMap::new();
@@ -217,7 +276,18 @@ impl Theme {
             tera,
             strings,
             static_files,
+            digests,
         })
+    }
+
+    /// A digest of what a page rendered with `template` reads of the theme: equal digests,
+    /// equal pages (for the same values).
+    pub fn digest(&self, template: &str) -> u64 {
+        self.digests
+            .pages
+            .get(template)
+            .copied()
+            .unwrap_or(self.digests.shared)
     }
 
     /// The UI strings of a language; a language the theme lacks gets the first one it has.
@@ -320,6 +390,15 @@ pub fn template_spot(
         current = e.source();
     }
     None
+}
+
+/// The text of a file of the built-in theme.
+#[cfg(test)]
+pub fn built_in_file(relative: &str) -> Option<String> {
+    embedded::FILES
+        .iter()
+        .find(|(path, _)| *path == relative)
+        .and_then(|(_, bytes)| String::from_utf8(bytes.to_vec()).ok())
 }
 
 /// A template's file and text: the site theme's copy when it has one, else the built-in one.
