@@ -119,6 +119,16 @@ pub trait Sink: Sync {
     fn link(&self, path: &str, file: &Path) -> Result<(), OutputError> {
         self.copy(path, file)
     }
+    /// Keeps the file at `path` as the output this sink replaces has it, instead of being
+    /// given its bytes again; false when it cannot (it has no previous output, or no such
+    /// file), and the caller then writes the file.
+    fn keep(&self, _path: &str) -> bool {
+        false
+    }
+    /// The bytes of `path` in the output this sink replaces, when it has them at hand.
+    fn previous(&self, _path: &str) -> Option<std::sync::Arc<[u8]>> {
+        None
+    }
 }
 
 /// A new output being written: a staging folder beside the output, which [`Staging::commit`]

@@ -12,7 +12,9 @@ use crate::diagnostics::Diagnostics;
 use crate::images::{self, cache::ImageCache};
 use crate::model::{self, AssembleOptions, Site};
 use crate::output::{self, NullSink, OutputError, Staging, WriteStats};
-use crate::render::{self, RenderError, Rendering, Texts, Theme, ThemeError, WorkCounters};
+use crate::render::{
+    self, KeptTexts, RenderError, Rendering, Texts, Theme, ThemeError, WorkCounters,
+};
 use crate::svg::{self, SafeSvgs};
 
 #[derive(Debug, Clone, Default)]
@@ -163,7 +165,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     output::check_target(&options.root, &output)?;
     let theme = Theme::load(&options.root, &site.config)?;
     phases.end("theme");
-    let (texts, svgs, diagnostics) = texts_or_errors(&site, &theme, diagnostics, options)?;
+    let (texts, svgs, diagnostics) = texts_or_errors(&site, &theme, diagnostics, options, None)?;
     let mut site = site;
     site.release_markdown();
     // Photos are made before anything is written, so that a photo only decoding finds broken
@@ -205,14 +207,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 /// What `serve` renders from on every change: the site loaded with unchanged files taken from
 /// `cache`, its theme, its rendered texts and cleaned SVG files, with the warnings. Errors stop
 /// here, as in [`build`].
+/// The texts of records `kept` has from the last rendering are taken rather than rendered.
 pub fn load_for_serve(
     options: &BuildOptions,
     cache: &ParseCache,
+    kept: Option<KeptTexts>,
 ) -> Result<(Site, Theme, Texts, SafeSvgs, Diagnostics), BuildError> {
     let (site, diagnostics) = load_inspecting(options, Some(cache), |_, _| Diagnostics::default())
         .map_err(BuildError::Content)?;
     let theme = Theme::load(&options.root, &site.config)?;
-    let (texts, svgs, diagnostics) = texts_or_errors(&site, &theme, diagnostics, options)?;
+    let (texts, svgs, diagnostics) = texts_or_errors(&site, &theme, diagnostics, options, kept)?;
     Ok((site, theme, texts, svgs, diagnostics))
 }
 
@@ -224,8 +228,9 @@ fn texts_or_errors(
     theme: &Theme,
     mut diagnostics: Diagnostics,
     options: &BuildOptions,
+    kept: Option<KeptTexts>,
 ) -> Result<(Texts, SafeSvgs, Diagnostics), BuildError> {
-    let (texts, render_diagnostics) = render::render_texts(site, &options.counters);
+    let (texts, render_diagnostics) = render::render_texts(site, &options.counters, kept);
     diagnostics.extend(render_diagnostics);
     let (svgs, svg_diagnostics) = svg::make_safe(&options.root, &site.static_files, Some(theme));
     diagnostics.extend(svg_diagnostics);
@@ -253,7 +258,7 @@ pub fn check(options: &BuildOptions) -> CheckReport {
             };
         }
     };
-    let (texts, render_diagnostics) = render::render_texts(&site, &options.counters);
+    let (texts, render_diagnostics) = render::render_texts(&site, &options.counters, None);
     diagnostics.extend(render_diagnostics);
     diagnostics.extend(images::verify(root, &site.pictures));
     diagnostics.extend(images::advice(&site, &site.pictures));
@@ -303,7 +308,7 @@ mod tests {
         let (site, diagnostics) = load(&options).expect("the base fixture loads");
         assert!(!diagnostics.has_errors());
         let theme = Theme::load(&options.root, &site.config).unwrap();
-        let (texts, _) = render::render_texts(&site, &options.counters);
+        let (texts, _) = render::render_texts(&site, &options.counters, None);
         let (svgs, _) = svg::make_safe(&options.root, &site.static_files, Some(&theme));
         let rendering = Rendering::prepare(&site, &theme, &options.counters, texts, svgs).unwrap();
         let sink = MemorySink::default();

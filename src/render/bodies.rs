@@ -2,7 +2,7 @@
 //! `markdown` fields and introductions. `@/collection/id.md` links resolve to the page in the
 //! same language; links that do not resolve are reported against the file that holds them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
@@ -35,6 +35,8 @@ pub struct RecordTexts {
 pub struct Texts {
     /// Per record, its texts in each language it is shown in.
     pub records: Vec<Localized<RecordTexts>>,
+    /// Per record, the problems its texts have (but links to headings, checked across records).
+    pub problems: Vec<Diagnostics>,
     /// `(collection or None, lang)` → rendered introduction.
     pub intros: BTreeMap<(Option<String>, String), String>,
 }
@@ -45,21 +47,86 @@ fn summary_length(lang: &str) -> usize {
     if lang == "ko" { 150 } else { 120 }
 }
 
-pub fn render_texts(site: &Site, counters: &WorkCounters) -> (Texts, Diagnostics) {
+/// The texts of a rendering, kept by `serve` for the next one (issue 16): a record's texts
+/// depend only on the record ([`Record::version`]) and on the rest of the site
+/// ([`Site::inputs_digest`]: other records' URLs, files, pictures), so while both are the
+/// same they are taken instead of rendered again.
+#[derive(Default)]
+pub struct KeptTexts {
+    inputs: u64,
+    records: HashMap<(String, String), KeptRecordTexts>,
+}
+
+struct KeptRecordTexts {
+    version: u64,
+    texts: Localized<RecordTexts>,
+    problems: Diagnostics,
+}
+
+impl KeptTexts {
+    /// Keeps `texts` of `site` (moved out: the rendering that held them is done).
+    pub fn keep(site: &Site, texts: &mut Texts) -> KeptTexts {
+        let records = std::mem::take(&mut texts.records);
+        let problems = std::mem::take(&mut texts.problems);
+        KeptTexts {
+            inputs: site.inputs_digest(),
+            records: site
+                .records
+                .iter()
+                .zip(records.into_iter().zip(problems))
+                .map(|(record, (texts, problems))| {
+                    let key = (record.collection.clone(), record.id.clone());
+                    let kept = KeptRecordTexts {
+                        version: record.version,
+                        texts,
+                        problems,
+                    };
+                    (key, kept)
+                })
+                .collect(),
+        }
+    }
+
+    /// The kept texts of `record`, when they are what rendering it now would give.
+    fn take(&mut self, record: &Record) -> Option<(Localized<RecordTexts>, Diagnostics)> {
+        let key = (record.collection.clone(), record.id.clone());
+        let kept = self.records.remove(&key)?;
+        (kept.version == record.version).then_some((kept.texts, kept.problems))
+    }
+}
+
+/// Renders every Markdown text of `site`; the texts of records `kept` has are taken from it.
+pub fn render_texts(
+    site: &Site,
+    counters: &WorkCounters,
+    kept: Option<KeptTexts>,
+) -> (Texts, Diagnostics) {
     let options = MarkdownOptions {
         unsafe_html: site.config.unsafe_html,
         urls: &site.config.url_policy,
     };
-    let results: Vec<(Localized<RecordTexts>, Diagnostics)> = site
-        .records
-        .par_iter()
-        .map(|record| record_texts(site, record, counters))
+    let mut kept = kept.filter(|kept| kept.inputs == site.inputs_digest());
+    let reused: Vec<Option<(Localized<RecordTexts>, Diagnostics)>> = match &mut kept {
+        Some(kept) => site.records.iter().map(|r| kept.take(r)).collect(),
+        None => Vec::new(),
+    };
+    // What is left of the kept texts is freed on another thread.
+    std::thread::spawn(move || drop(kept));
+    let results: Vec<(Localized<RecordTexts>, Diagnostics)> = reused
+        .into_iter()
+        .chain(std::iter::repeat_with(|| None))
+        .zip(&site.records)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(reused, record)| reused.unwrap_or_else(|| record_texts(site, record, counters)))
         .collect();
     let mut diagnostics = Diagnostics::default();
     let mut records = Vec::with_capacity(results.len());
+    let mut problems = Vec::with_capacity(results.len());
     for (texts, record_diagnostics) in results {
         records.push(texts);
-        diagnostics.extend(record_diagnostics);
+        diagnostics.extend(record_diagnostics.clone());
+        problems.push(record_diagnostics);
     }
     diagnostics.extend(check_heading_links(site, &records));
     let mut intros = BTreeMap::new();
@@ -73,7 +140,14 @@ pub fn render_texts(site: &Site, counters: &WorkCounters) -> (Texts, Diagnostics
         let rendered = render_located(&intro.body, options, &resolver, true, &mut diagnostics);
         intros.insert((collection.clone(), lang.clone()), rendered.html);
     }
-    (Texts { records, intros }, diagnostics)
+    (
+        Texts {
+            records,
+            problems,
+            intros,
+        },
+        diagnostics,
+    )
 }
 
 /// One record's texts in each language it is shown in, with the problems of its links (links

@@ -5,16 +5,19 @@
 //! order.
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+use std::sync::atomic::Ordering;
 
 use rayon::prelude::*;
 
 use super::cards::Localizer;
 use super::views::TocEntry;
 use super::{PageJob, PreparedRecord, RenderError, Rendering, pages};
+use crate::digest::Digest;
 use crate::output::Sink;
 
-const ENTRY_TEMPLATE: &str = "partials/booklet-record.html";
+pub const ENTRY_TEMPLATE: &str = "partials/booklet-record.html";
 /// Frame pieces rendered and written together: enough to keep both cores busy, few enough
 /// that a batch stays a few megabytes.
 const BATCH: usize = 256;
@@ -71,15 +74,22 @@ enum Part<'a> {
     Entry(usize),
 }
 
+/// Where each entry of a written booklet is in its bytes, by the digest of what the entry was
+/// rendered from: the next rendering copies the entries whose digest it finds again.
+pub type EntryPlaces = HashMap<u64, Range<usize>>;
+
 /// Renders the booklet page `job` and writes it to its path, filling the placeholders of its
-/// frame. Each record's page (`record_page`) is rendered with its entry, from one prepared
-/// record, and handed to `sink` too; returns the records whose pages were written.
+/// frame. An entry `previous` has (the places of the entries of the booklet the sink replaces)
+/// is copied from that booklet instead of rendered. Each record's page `record_page` names is
+/// rendered with its entry, from one prepared record, and handed to `sink` too. Returns the
+/// records whose pages were written, and where this booklet's entries are.
 pub fn write<'p>(
     r: &Rendering,
     job: &PageJob,
     sink: &dyn Sink,
+    previous: Option<&EntryPlaces>,
     record_page: &(dyn Fn(usize) -> Option<&'p PageJob<'p>> + Sync),
-) -> Result<Vec<usize>, RenderError> {
+) -> Result<(Vec<usize>, EntryPlaces), RenderError> {
     let page = job.page;
     let lang = page.lang.as_str();
     let ctx = pages::context(r, page, job.counterparts, None);
@@ -87,6 +97,22 @@ pub fn write<'p>(
     sink.put(job.path, b"")?;
     let frame = super::rendered_text(&frame);
     let parts = split(&frame);
+    let before = previous.and_then(|_| sink.previous(job.path));
+    let entry_inputs = Digest::new()
+        .add(&r.page_inputs)
+        .add(&r.theme.digest(ENTRY_TEMPLATE))
+        .add(lang)
+        .finish();
+    let digest_of = |index: usize| {
+        Digest::new()
+            .add(&entry_inputs)
+            .add(&r.site.records[index].version)
+            .finish()
+    };
+    let copied = |digest: u64| -> Option<&[u8]> {
+        let range = previous?.get(&digest)?.clone();
+        before.as_deref()?.get(range)
+    };
     // A theme may show a record twice; its page is rendered once.
     let mut seen = BTreeSet::new();
     let pages: Vec<Option<&PageJob>> = parts
@@ -97,22 +123,44 @@ pub fn write<'p>(
         })
         .collect();
     let mut written = Vec::new();
+    let mut places = EntryPlaces::new();
+    let mut offset = 0;
     for (batch, batch_pages) in parts.chunks(BATCH).zip(pages.chunks(BATCH)) {
-        let rendered: Vec<Cow<[u8]>> = batch
+        let rendered: Vec<(Option<u64>, Cow<[u8]>)> = batch
             .par_iter()
             .zip(batch_pages)
             .map(|(part, record_page)| match part {
-                Part::Text(text) => Ok(Cow::Borrowed(text.as_bytes())),
+                Part::Text(text) => Ok((None, Cow::Borrowed(text.as_bytes()))),
                 Part::Entry(index) => {
+                    let digest = digest_of(*index);
+                    let copy = copied(digest);
+                    if let (Some(bytes), None) = (copy, record_page) {
+                        return Ok((Some(digest), Cow::Borrowed(bytes)));
+                    }
                     let record = r.prepare_record(*index, lang);
                     if let Some(record_page) = record_page {
                         r.render_page(record_page, Some(&record), sink)?;
                     }
-                    entry(r, &record, lang, &page.url).map(Cow::Owned)
+                    let bytes = match copy {
+                        Some(bytes) => Cow::Borrowed(bytes),
+                        None => {
+                            r.counters.planned.fetch_add(1, Ordering::Relaxed);
+                            Cow::Owned(entry(r, &record, lang, &page.url)?)
+                        }
+                    };
+                    Ok((Some(digest), bytes))
                 }
             })
             .collect::<Result<_, RenderError>>()?;
-        sink.append(job.path, &rendered.concat())?;
+        let mut joined = Vec::with_capacity(rendered.iter().map(|(_, b)| b.len()).sum());
+        for (digest, bytes) in &rendered {
+            if let Some(digest) = digest {
+                places.insert(*digest, offset..offset + bytes.len());
+            }
+            offset += bytes.len();
+            joined.extend_from_slice(bytes);
+        }
+        sink.append(job.path, &joined)?;
         written.extend(batch.iter().zip(batch_pages).filter_map(|(part, page)| {
             match (part, page) {
                 (Part::Entry(index), Some(_)) => Some(*index),
@@ -120,7 +168,7 @@ pub fn write<'p>(
             }
         }));
     }
-    Ok(written)
+    Ok((written, places))
 }
 
 fn split(frame: &str) -> Vec<Part<'_>> {

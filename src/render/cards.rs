@@ -260,16 +260,23 @@ impl<'a> Localizer<'a> {
 }
 
 /// Cards of every record in every language it appears in, each passed through `finish` (on
-/// the same worker thread).
+/// the same worker thread), but those `reused` has already.
 pub fn all_cards<T: Send, E: Send>(
     site: &Site,
     texts: &[Localized<RecordTexts>],
+    reused: Vec<Option<Localized<T>>>,
     finish: impl Fn(&str, CardView) -> Result<T, E> + Sync,
 ) -> Result<Vec<Localized<T>>, E> {
     use rayon::prelude::*;
-    (0..site.records.len())
+    let mut reused = reused;
+    reused.resize_with(site.records.len(), || None);
+    reused
         .into_par_iter()
-        .map(|index| {
+        .enumerate()
+        .map(|(index, reused)| {
+            if let Some(cards) = reused {
+                return Ok(cards);
+            }
             texts[index]
                 .iter()
                 .map(|(lang, texts)| {

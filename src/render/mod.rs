@@ -13,18 +13,20 @@ mod feeds;
 pub mod format;
 mod pages;
 mod pictures;
+mod reads;
 mod search;
 pub mod theme;
 mod views;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-pub use bodies::{RecordTexts, Texts, record_texts, render_texts};
+pub use bodies::{KeptTexts, RecordTexts, Texts, record_texts, render_texts};
 use cards::Localizer;
+pub use reads::Memo;
 pub use theme::{Theme, ThemeError, template_spot};
 use views::{CardView, LanguageStrings, RecordView};
 
@@ -102,6 +104,8 @@ const CARD_LEVELS: [u8; 2] = [2, 3];
 struct Card {
     view: CardView,
     value: tera::Value,
+    /// A digest of the view: what a page that shows the card reads of its record.
+    digest: u64,
 }
 
 /// Everything rendering shares: the site, the theme and what was prepared once.
@@ -128,6 +132,24 @@ pub struct Rendering<'a> {
     search: OnceLock<BTreeMap<String, WrittenIndex>>,
     /// The SVG files to publish, cleaned (issue 14): written instead of copying the files.
     svgs: SafeSvgs,
+    /// A digest of what every page reads of the site besides records (see [`reads`]).
+    page_inputs: u64,
+}
+
+/// The cards of a rendering, kept by `serve` for the next one: a card depends on its record
+/// (its version), the rest of the site and the theme's shared files.
+#[derive(Default)]
+pub struct KeptCards {
+    inputs: u64,
+    records: std::collections::HashMap<(String, String), (u64, Localized<Card>)>,
+}
+
+/// What `serve` keeps of the last rendering for the next (issue 16): texts and cards by
+/// record, and what each page was made from.
+#[derive(Default)]
+pub struct Kept {
+    pub texts: KeptTexts,
+    pub cards: KeptCards,
 }
 
 impl<'a> Rendering<'a> {
@@ -142,6 +164,18 @@ impl<'a> Rendering<'a> {
         counters: &'a WorkCounters,
         texts: Texts,
         svgs: SafeSvgs,
+    ) -> Result<Rendering<'a>, RenderError> {
+        Rendering::prepare_keeping(site, theme, counters, texts, svgs, None)
+    }
+
+    /// [`Rendering::prepare`], taking the cards of records `kept` has that did not change.
+    pub fn prepare_keeping(
+        site: &'a Site,
+        theme: &'a Theme,
+        counters: &'a WorkCounters,
+        texts: Texts,
+        svgs: SafeSvgs,
+        kept: Option<KeptCards>,
     ) -> Result<Rendering<'a>, RenderError> {
         let languages = &site.config.languages;
         let strings: BTreeMap<String, tera::Value> = languages
@@ -158,11 +192,33 @@ impl<'a> Rendering<'a> {
         } else {
             0
         };
-        let translations: usize = texts.records.iter().map(Localized::len).sum();
+        let cards_inputs = crate::digest::Digest::new()
+            .add(&site.inputs_digest())
+            .add(&theme.digest(CARD_TEMPLATE))
+            .finish();
+        let mut kept = kept.filter(|kept| kept.inputs == cards_inputs);
+        let reused: Vec<Option<Localized<Card>>> = site
+            .records
+            .iter()
+            .map(|record| {
+                let kept = kept.as_mut()?;
+                let key = (record.collection.clone(), record.id.clone());
+                let (version, cards) = kept.records.remove(&key)?;
+                (version == record.version).then_some(cards)
+            })
+            .collect();
+        std::thread::spawn(move || drop(kept));
+        let translations: usize = texts
+            .records
+            .iter()
+            .zip(&reused)
+            .filter(|(_, reused)| reused.is_none())
+            .map(|(texts, _)| texts.len())
+            .sum();
         counters
             .planned
             .fetch_add(translations * card_renders, Ordering::Relaxed);
-        let cards = cards::all_cards(site, &texts.records, |lang, view| {
+        let cards = cards::all_cards(site, &texts.records, reused, |lang, view| {
             make_card(theme, counters, &strings[lang], lang, view)
         })?;
         let per_lang = |records: &dyn Fn(&str) -> Vec<usize>| -> BTreeMap<String, Vec<usize>> {
@@ -218,7 +274,12 @@ impl<'a> Rendering<'a> {
             site_values: BTreeMap::new(),
             search: OnceLock::new(),
             svgs,
+            page_inputs: 0,
         };
+        rendering.page_inputs = crate::digest::Digest::new()
+            .add(&site.inputs_digest())
+            .add(&rendering.latest_year)
+            .finish();
         rendering.site_values = languages
             .iter()
             .map(|l| (l.code.clone(), pages::site_values(&rendering, &l.code)))
@@ -233,11 +294,39 @@ impl<'a> Rendering<'a> {
         &self,
         sink: &dyn Sink,
     ) -> Result<&BTreeMap<String, WrittenIndex>, RenderError> {
+        self.write_search_indexes_since(sink, None)
+    }
+
+    /// [`Rendering::write_search_indexes`], keeping the files of the indexes `previous` made
+    /// when they were made from what they would be made from now.
+    fn write_search_indexes_since(
+        &self,
+        sink: &dyn Sink,
+        previous: Option<&Memo>,
+    ) -> Result<&BTreeMap<String, WrittenIndex>, RenderError> {
         if let Some(written) = self.search.get() {
             return Ok(written);
         }
-        let written = search::write_indexes(self, sink)?;
+        let digest = reads::search_digest(self);
+        let kept = previous
+            .and_then(|memo| memo.search.as_ref())
+            .filter(|(before, _)| *before == digest)
+            .map(|(_, written)| written)
+            .filter(|written| {
+                written
+                    .values()
+                    .all(|index| index.paths.iter().all(|path| sink.keep(path)))
+            });
+        let written = match kept {
+            Some(written) => written.clone(),
+            None => search::write_indexes(self, sink)?,
+        };
         Ok(self.search.get_or_init(|| written))
+    }
+
+    /// The cleaned SVG files this rendering publishes.
+    pub fn svgs(&self) -> &SafeSvgs {
+        &self.svgs
     }
 
     /// A language's search index, once written.
@@ -248,15 +337,21 @@ impl<'a> Rendering<'a> {
     /// Renders every file of the site into `sink`. A template that fails is an operational
     /// error; what was already written is the sink's to discard.
     pub fn render(&self, sink: &dyn Sink) -> Result<RenderSummary, RenderError> {
+        self.render_since(sink, None).map(|(summary, _)| summary)
+    }
+
+    /// [`Rendering::render`], rendering only the pages whose inputs changed since `previous`
+    /// (what the rendering that made the sink's previous files gave); the others are kept
+    /// ([`Sink::keep`]). Returns what the next update needs.
+    pub fn render_since(
+        &self,
+        sink: &dyn Sink,
+        previous: Option<&Memo>,
+    ) -> Result<(RenderSummary, Memo), RenderError> {
         let site = self.site;
         // Written before any page: the search pages name the index's folder.
-        let search = self.write_search_indexes(sink)?;
+        let search = self.write_search_indexes_since(sink, previous)?;
         let plan = pages::plan(self);
-        let booklet_entries: usize = self.texts.records.iter().map(Localized::len).sum();
-        // Pages, booklet entries and the 404 page (cards were counted when prepared).
-        self.counters
-            .planned
-            .fetch_add(plan.len() + booklet_entries + 1, Ordering::Relaxed);
         let counterparts = pages::counterparts(&plan);
         let paths: Vec<String> = plan
             .iter()
@@ -278,11 +373,42 @@ impl<'a> Rendering<'a> {
                 counterparts: &counterparts[&page.kind],
             })
             .collect();
-        self.render_pages(&jobs, sink)?;
+        let digests: Vec<u64> = jobs
+            .par_iter()
+            .map(|job| reads::page_digest(self, job.page, job.counterparts))
+            .collect();
+        let todo: Vec<&PageJob> = jobs
+            .iter()
+            .zip(&digests)
+            .filter(|(job, digest)| {
+                let unchanged = previous.is_some_and(|memo| memo.has(job.path, **digest));
+                !(unchanged && sink.keep(job.path))
+            })
+            .map(|(job, _)| job)
+            .collect();
+        // Pages and the 404 page (cards were counted when prepared, booklet entries are
+        // counted as they are found to need rendering).
+        self.counters
+            .planned
+            .fetch_add(todo.len() + 1, Ordering::Relaxed);
+        let mut booklets = self.render_pages(&todo, sink, previous)?;
+        // A booklet that was kept keeps its entries' places.
+        if let Some(previous) = previous {
+            for (path, places) in &previous.booklets {
+                if !booklets.contains_key(path) && paths.contains(path) {
+                    booklets.insert(path.clone(), places.clone());
+                }
+            }
+        }
         let mut pages_per_lang: BTreeMap<String, usize> = BTreeMap::new();
         for page in &plan {
             *pages_per_lang.entry(page.lang.clone()).or_default() += 1;
         }
+        let memo = Memo {
+            pages: paths.iter().cloned().zip(digests).collect(),
+            search: Some((reads::search_digest(self), search.clone())),
+            booklets,
+        };
 
         let mut put = |path: String, bytes: &[u8]| -> Result<(), OutputError> {
             sink.put(&path, bytes)?;
@@ -333,40 +459,85 @@ impl<'a> Rendering<'a> {
                 sink.put(&file.dest, bytes)?;
             }
         }
-        Ok(RenderSummary { pages_per_lang })
+        Ok((RenderSummary { pages_per_lang }, memo))
     }
 
-    /// Renders every page into `sink`, in parallel. A record's page is rendered by the booklet of
-    /// its language, in the same task as the record's booklet entry, so that both come from one
-    /// prepared record (see [`booklet::write`]); the pages of records the booklet's frame does
-    /// not show are rendered afterwards.
-    fn render_pages(&self, jobs: &[PageJob], sink: &dyn Sink) -> Result<(), RenderError> {
+    /// Renders the pages of `jobs` into `sink`, in parallel. A record's page is rendered by the
+    /// booklet of its language, in the same task as the record's booklet entry, so that both
+    /// come from one prepared record (see [`booklet::write`]); the pages of records no booklet
+    /// in `jobs` shows are rendered afterwards.
+    fn render_pages(
+        &self,
+        jobs: &[&PageJob],
+        sink: &dyn Sink,
+        previous: Option<&Memo>,
+    ) -> Result<HashMap<String, booklet::EntryPlaces>, RenderError> {
         let record_pages: BTreeMap<(&str, usize), &PageJob> = jobs
             .iter()
             .filter_map(|job| match job.page.kind {
-                pages::PageKind::Record { index } => Some(((job.page.lang.as_str(), index), job)),
+                pages::PageKind::Record { index } => Some(((job.page.lang.as_str(), index), *job)),
                 _ => None,
             })
             .collect();
-        let by_booklets: Vec<Vec<(&str, usize)>> = jobs
+        // Per page: the records whose pages a booklet wrote, and the booklet's entries.
+        type Written<'j> = (
+            Vec<(&'j str, usize)>,
+            Option<(String, booklet::EntryPlaces)>,
+        );
+        let by_booklets: Vec<Written> = jobs
             .par_iter()
             .filter(|job| !matches!(job.page.kind, pages::PageKind::Record { .. }))
             .map(|job| {
                 if job.page.kind != pages::PageKind::Booklet {
-                    return self.render_page(job, None, sink).map(|()| Vec::new());
+                    return self
+                        .render_page(job, None, sink)
+                        .map(|()| (Vec::new(), None));
                 }
                 let lang = job.page.lang.as_str();
-                let written = booklet::write(self, job, sink, &|index| {
+                let before = previous.and_then(|memo| memo.booklets.get(job.path));
+                let (written, places) = booklet::write(self, job, sink, before, &|index| {
                     record_pages.get(&(lang, index)).copied()
                 })?;
-                Ok(written.into_iter().map(|index| (lang, index)).collect())
+                let written = written.into_iter().map(|index| (lang, index)).collect();
+                Ok((written, Some((job.path.to_string(), places))))
             })
             .collect::<Result<_, RenderError>>()?;
-        let by_booklet: BTreeSet<(&str, usize)> = by_booklets.into_iter().flatten().collect();
+        let mut by_booklet: BTreeSet<(&str, usize)> = BTreeSet::new();
+        let mut booklets = HashMap::new();
+        for (written, places) in by_booklets {
+            by_booklet.extend(written);
+            booklets.extend(places);
+        }
         record_pages
             .par_iter()
             .filter(|(key, _)| !by_booklet.contains(*key))
-            .try_for_each(|(_, job)| self.render_page(job, None, sink))
+            .try_for_each(|(_, job)| self.render_page(job, None, sink))?;
+        Ok(booklets)
+    }
+
+    /// Moves out what the next rendering can take (texts and cards), leaving this one unable
+    /// to render: `serve` calls it on the rendering it replaces.
+    pub fn keep(&mut self) -> Kept {
+        let site = self.site;
+        let cards = std::mem::take(&mut self.cards);
+        Kept {
+            texts: KeptTexts::keep(site, &mut self.texts),
+            cards: KeptCards {
+                inputs: crate::digest::Digest::new()
+                    .add(&site.inputs_digest())
+                    .add(&self.theme.digest(CARD_TEMPLATE))
+                    .finish(),
+                records: site
+                    .records
+                    .iter()
+                    .zip(cards)
+                    .map(|(record, cards)| {
+                        let key = (record.collection.clone(), record.id.clone());
+                        (key, (record.version, cards))
+                    })
+                    .collect(),
+            },
+        }
     }
 
     /// Frees what was prepared on another thread: at the end of a build the process exits
@@ -434,6 +605,11 @@ impl<'a> Rendering<'a> {
 
     fn card(&self, index: usize, lang: &str) -> &CardView {
         &self.prepared_card(index, lang).view
+    }
+
+    /// What a page showing record `index`'s card in `lang` reads of the record.
+    fn card_digest(&self, index: usize, lang: &str) -> u64 {
+        self.prepared_card(index, lang).digest
     }
 
     /// The card as a template value, cheap to clone.
@@ -623,11 +799,16 @@ fn make_card(
     view: CardView,
 ) -> Result<Card, RenderError> {
     WorkCounters::add(&counters.cards);
+    let digest = crate::digest::Digest::new().add_debug(&view).finish();
     let mut value = tera::Value::from_serializable(&view);
     if theme.tera.contains_template(CARD_TEMPLATE) {
         value = with_card_html(theme, counters, value, lang, strings, &view.url)?;
     }
-    Ok(Card { view, value })
+    Ok(Card {
+        view,
+        value,
+        digest,
+    })
 }
 
 /// Adds `html_h2` and `html_h3` to a card's template value: the card partial rendered with

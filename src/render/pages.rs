@@ -279,11 +279,7 @@ pub fn context(
         }
         PageKind::Record { index } => {
             let record = &site.records[*index];
-            let collection = site
-                .collections
-                .iter()
-                .position(|c| c.key == record.collection)
-                .unwrap_or(0);
+            let collection = collection_of(r, *index);
             let prepared_here;
             let prepared = match prepared_record {
                 Some(prepared) => prepared,
@@ -302,35 +298,13 @@ pub fn context(
                 image = (config.base_url.absolute(&url), width, height);
             }
             current_nav = record.collection.clone();
-            // Records are stored in site order, so a collection's list is sorted by index.
-            let shown = r.shown(collection, lang);
-            let position = shown.binary_search(index).ok();
-            let prev = position
-                .and_then(|p| p.checked_sub(1))
-                .map(|p| r.card_value(shown[p], lang));
-            let next = position
-                .and_then(|p| shown.get(p + 1))
-                .map(|&i| r.card_value(i, lang));
-            let mut related: Vec<usize> = record
-                .related
-                .iter()
-                .copied()
-                .filter(|&i| site.records[i].is_in(lang))
-                .collect();
-            for &similar in &r.similar[*index] {
-                if related.len() >= RELATED {
-                    break;
-                }
-                if !related.contains(&similar) && site.records[similar].is_in(lang) {
-                    related.push(similar);
-                }
-            }
-            related.truncate(RELATED);
+            let (prev, next) = neighbours(r, collection, *index, lang);
+            let related = related(r, *index, lang);
             ctx.insert("collection", &collection_view(r, collection, lang));
             ctx.insert_value("record", prepared.value.clone());
             ctx.insert_value("related", r.card_values(related, lang));
-            ctx.insert_value("prev", prev.into());
-            ctx.insert_value("next", next.into());
+            ctx.insert_value("prev", prev.map(|i| r.card_value(i, lang)).into());
+            ctx.insert_value("next", next.map(|i| r.card_value(i, lang)).into());
         }
         PageKind::Taxonomy { taxonomy } => {
             let view = taxonomy_view(r, *taxonomy, lang);
@@ -444,6 +418,61 @@ pub fn context(
     ctx
 }
 
+/// The position of record `index`'s collection.
+pub fn collection_of(r: &Rendering, index: usize) -> usize {
+    let record = &r.site.records[index];
+    r.site
+        .collections
+        .iter()
+        .position(|c| c.key == record.collection)
+        .unwrap_or(0)
+}
+
+/// The records before and after record `index` in its collection's list in `lang`.
+pub fn neighbours(
+    r: &Rendering,
+    collection: usize,
+    index: usize,
+    lang: &str,
+) -> (Option<usize>, Option<usize>) {
+    // Records are stored in site order, so a collection's list is sorted by index.
+    let shown = r.shown(collection, lang);
+    let Ok(position) = shown.binary_search(&index) else {
+        return (None, None);
+    };
+    let prev = position.checked_sub(1).map(|p| shown[p]);
+    (prev, shown.get(position + 1).copied())
+}
+
+/// The related records a record's page shows in `lang`: those it names, then those sharing
+/// its terms, best first.
+pub fn related(r: &Rendering, index: usize, lang: &str) -> Vec<usize> {
+    let site = r.site;
+    let mut related: Vec<usize> = site.records[index]
+        .related
+        .iter()
+        .copied()
+        .filter(|&i| site.records[i].is_in(lang))
+        .collect();
+    for &similar in &r.similar[index] {
+        if related.len() >= RELATED {
+            break;
+        }
+        if !related.contains(&similar) && site.records[similar].is_in(lang) {
+            related.push(similar);
+        }
+    }
+    related.truncate(RELATED);
+    related
+}
+
+/// The records of page `number` of a list paginated by `size`.
+pub fn page_slice(shown: &[usize], number: usize, size: usize) -> &[usize] {
+    let size = size.max(1);
+    let start = ((number - 1) * size).min(shown.len());
+    &shown[start..(start + size).min(shown.len())]
+}
+
 /// Inserts `records` (the cards of page `number`) and `paginator`.
 fn insert_page_of(
     ctx: &mut Context,
@@ -455,10 +484,7 @@ fn insert_page_of(
     url: impl Fn(usize) -> String,
 ) {
     let total = page_count(shown.len(), size);
-    let records = r.card_values(
-        shown.iter().copied().skip((number - 1) * size).take(size),
-        lang,
-    );
+    let records = r.card_values(page_slice(shown, number, size).iter().copied(), lang);
     let paginator = Paginator {
         current: number,
         total,
@@ -666,7 +692,7 @@ fn term_view(r: &Rendering, t: usize, i: usize, lang: &str) -> Option<TermView> 
 
 /// The home page's key figures: the records' figures added up per label and unit, most
 /// reported first (SPEC §4, "aggregated key figures").
-fn figures(r: &Rendering, lang: &str) -> Vec<FigureView> {
+pub fn figures(r: &Rendering, lang: &str) -> Vec<FigureView> {
     let site = r.site;
     let l = Localizer { site, lang };
     let mut sums: BTreeMap<(String, String), (f64, usize)> = BTreeMap::new();

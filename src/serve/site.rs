@@ -11,7 +11,7 @@ use super::watch::{ChangeKind, Changes};
 use crate::content::ParseCache;
 use crate::output::{OutputError, Sink};
 use crate::pipeline::{self, BuildError, BuildOptions};
-use crate::render::{self, Rendering, Theme, WorkCounters};
+use crate::render::{self, Kept, Memo, Rendering, Theme, WorkCounters};
 
 /// Output path ("projects/x/index.html") → bytes, as `build` would write them.
 pub type Files = HashMap<String, Arc<[u8]>>;
@@ -34,8 +34,12 @@ pub struct LiveSite {
     cache: ParseCache,
     /// The last site that built without errors: what is served.
     files: Arc<Files>,
-    /// What it was rendered from, kept to render an edited record's pages at once.
+    /// What it was rendered from, kept to render an edited record's pages at once and to
+    /// take unchanged records' texts and cards from.
     last: Option<LastRendering>,
+    /// What each served page was made from: the next rebuild renders only the pages whose
+    /// inputs changed (issue 16).
+    memo: Option<Memo>,
     /// Whether the last build failed (the served site is older than the files).
     broken: bool,
 }
@@ -75,6 +79,7 @@ impl LiveSite {
             cache: ParseCache::default(),
             files: Arc::new(Files::new()),
             last: None,
+            memo: None,
             broken: false,
         }
     }
@@ -167,21 +172,28 @@ impl LiveSite {
         self.build()
     }
 
-    /// Builds the whole site into memory, reusing the bytes of unchanged files.
+    /// Builds the site into memory: records that did not change keep their texts and cards,
+    /// pages whose inputs did not change keep their bytes, and only the rest is rendered.
     pub fn build(&mut self) -> Outcome {
-        // Freed while the new site is built (a large site's texts and cards are hundreds of
+        // What the next rendering can take is moved out of the last one, and the rest freed
+        // while the new site is built (a large site's texts and cards are hundreds of
         // megabytes); until a build succeeds again there is nothing to preview with.
-        let dropping = self
-            .last
-            .take()
-            .map(|previous| std::thread::spawn(move || drop(previous)));
-        let rendered = self.render();
+        let mut kept = None;
+        let dropping = self.last.take().map(|mut previous| {
+            kept = Some(previous.with_dependent_mut(|_, rendering| rendering.keep()));
+            std::thread::spawn(move || drop(previous))
+        });
+        let rendered = self.render(kept.unwrap_or_default());
         self.broken = rendered.is_err();
         let outcome = match rendered {
-            Ok((last, files, warnings)) => {
+            Ok((last, files, memo, warnings)) => {
                 let changed = changed_paths(&self.files, &files);
+                if verify_incremental() {
+                    self.verify(&last, &files);
+                }
                 self.files = Arc::new(files);
                 self.last = Some(last);
+                self.memo = Some(memo);
                 Outcome::Built { changed, warnings }
             }
             Err(err) => Outcome::Failed(err),
@@ -193,11 +205,10 @@ impl LiveSite {
         outcome
     }
 
-    fn render(
-        &self,
-    ) -> Result<(LastRendering, Files, crate::diagnostics::Diagnostics), BuildError> {
+    fn render(&self, kept: Kept) -> Result<NewSite, BuildError> {
+        let Kept { texts, cards } = kept;
         let (site, theme, texts, svgs, warnings) =
-            pipeline::load_for_serve(&self.options, &self.cache)?;
+            pipeline::load_for_serve(&self.options, &self.cache, Some(texts))?;
         crate::images::save_index(&site.pictures);
         let owner = Rendered {
             site,
@@ -205,15 +216,77 @@ impl LiveSite {
             counters: self.options.counters.clone(),
         };
         let last = LastRendering::try_new(owner, |owner| {
-            Rendering::prepare(&owner.site, &owner.theme, &owner.counters, texts, svgs)
+            Rendering::prepare_keeping(
+                &owner.site,
+                &owner.theme,
+                &owner.counters,
+                texts,
+                svgs,
+                Some(cards),
+            )
         })
         .map_err(pipeline::build_error)?;
         let sink = DiffSink::new(&self.options.root, &self.files);
-        last.borrow_dependent()
-            .render(&sink)
+        let (_, memo) = last
+            .borrow_dependent()
+            .render_since(&sink, self.memo.as_ref())
             .map_err(pipeline::build_error)?;
-        Ok((last, sink.finish(), warnings))
+        Ok((last, sink.finish(), memo, warnings))
     }
+
+    /// The check of `SHOWCASE_VERIFY_INCREMENTAL`: renders the site `last` holds again from
+    /// nothing (no kept texts, cards or pages) and compares it with `files`, what the
+    /// incremental update gave. The same loaded site is rendered, so that a save made
+    /// meanwhile cannot make the two differ; files copied from the site as they are come from
+    /// `files` for the same reason (they are copied on every update, never kept). A
+    /// difference is a bug of the update, which this mode exists to find: it is printed and
+    /// the server stops with exit status 3.
+    fn verify(&self, last: &LastRendering, files: &Files) {
+        let Rendered { site, theme, .. } = last.borrow_owner();
+        let counters = WorkCounters::default();
+        let nothing = Files::new();
+        let full = (|| {
+            let (texts, _) = render::render_texts(site, &counters, None);
+            let svgs = last.borrow_dependent().svgs().clone();
+            let rendering = Rendering::prepare(site, theme, &counters, texts, svgs)?;
+            let mut sink = DiffSink::new(&self.options.root, &nothing);
+            sink.copies = Some(files);
+            rendering.render(&sink)?;
+            Ok::<_, render::RenderError>(sink.finish())
+        })();
+        let full = match full {
+            Ok(full) => full,
+            Err(err) => {
+                eprintln!("verify-incremental: the full rendering failed: {err}");
+                eprintln!("verify-incremental: FAILED");
+                std::process::exit(3);
+            }
+        };
+        let mut stale: Vec<&String> = full
+            .iter()
+            .filter(|(path, bytes)| files.get(*path).is_none_or(|served| served != *bytes))
+            .map(|(path, _)| path)
+            .collect();
+        stale.extend(files.keys().filter(|path| !full.contains_key(*path)));
+        if stale.is_empty() {
+            eprintln!("verify-incremental: ok ({} files)", full.len());
+            return;
+        }
+        stale.sort();
+        for path in stale.iter().take(20) {
+            eprintln!("verify-incremental: stale {path}");
+        }
+        eprintln!("verify-incremental: FAILED");
+        std::process::exit(3);
+    }
+}
+
+/// A new site: what it was rendered from, its files, what its pages read, its warnings.
+type NewSite = (LastRendering, Files, Memo, crate::diagnostics::Diagnostics);
+
+/// Whether `SHOWCASE_VERIFY_INCREMENTAL` asks to check every update (a test mode).
+fn verify_incremental() -> bool {
+    std::env::var_os("SHOWCASE_VERIFY_INCREMENTAL").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
 /// Returns to the system the memory that the rebuild's threads freed. mimalloc (the global
@@ -256,6 +329,8 @@ struct DiffSink<'a> {
     /// sit together in memory rather than among the rendering threads' temporaries, where
     /// each kept file would hold on to the block of memory around it long after a rebuild.
     parts: Mutex<HashMap<String, Vec<u8>>>,
+    /// Where files copied from the site are taken from instead of the disk (the verify mode).
+    copies: Option<&'a Files>,
 }
 
 impl<'a> DiffSink<'a> {
@@ -265,6 +340,7 @@ impl<'a> DiffSink<'a> {
             previous,
             files: Mutex::new(Files::new()),
             parts: Mutex::new(HashMap::new()),
+            copies: None,
         }
     }
 
@@ -317,7 +393,23 @@ impl Sink for DiffSink<'_> {
         Ok(())
     }
 
+    fn previous(&self, path: &str) -> Option<Arc<[u8]>> {
+        self.previous.get(path).cloned()
+    }
+
+    fn keep(&self, path: &str) -> bool {
+        let Some(before) = self.previous.get(path) else {
+            return false;
+        };
+        lock(&self.parts).remove(path);
+        lock(&self.files).insert(path.to_string(), before.clone());
+        true
+    }
+
     fn copy(&self, path: &str, source: &Path) -> Result<(), OutputError> {
+        if let Some(bytes) = self.copies.and_then(|files| files.get(path)) {
+            return self.put(path, bytes);
+        }
         let full: PathBuf = self.root.join(source);
         let bytes = std::fs::read(&full).map_err(|source| OutputError::Io {
             path: full.clone(),

@@ -23,7 +23,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The published bytes of every SVG file, cleaned. A file that is not here (it could not be
 /// read, or is not XML) is not published at all.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct SafeSvgs {
     /// Output path → bytes, for the site's static and bundle files.
     site: BTreeMap<String, Vec<u8>>,

@@ -1,0 +1,167 @@
+//! What each page reads (issue 16): for every page of the plan, a digest of every input its
+//! context is made from, declared per page kind beside `pages::context`. Two renderings that
+//! give a page the same digest give it the same bytes, so `serve` renders only the pages whose
+//! digest changed and keeps the others' bytes ([`Memo`]). `SHOWCASE_VERIFY_INCREMENTAL=1`
+//! makes `serve` check that claim after every update against a full rendering, and
+//! `tests/serve.rs` runs a storm of every kind of edit with it.
+//!
+//! What a page reads, besides its kind, language, URL and counterparts:
+//! - the theme: its template and every file it may include (`Theme::digest`);
+//! - the rest of the site: `Rendering::page_inputs` (site.yaml, terms, introductions, files,
+//!   pictures, every record's place, the footer's year);
+//! - records: by their cards' digests where it shows cards (lists, the home page, neighbours
+//!   and related records), by their versions (`Record::version`) where it shows them whole
+//!   (the record's own page, the booklet), and the lengths of the lists it counts or
+//!   paginates. A body edit that leaves the summary as it was then touches no list.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::Rendering;
+use super::booklet::EntryPlaces;
+use super::pages::{self, Page, PageKind};
+use super::search::WrittenIndex;
+use crate::digest::Digest;
+
+/// What the last rendering made its pages and search index from.
+#[derive(Default)]
+pub struct Memo {
+    /// Output path of each page → the digest of what it read.
+    pub(super) pages: HashMap<String, u64>,
+    /// The search indexes, with the digest of what they were made from.
+    pub(super) search: Option<(u64, BTreeMap<String, WrittenIndex>)>,
+    /// Output path of each booklet → where its entries are.
+    pub(super) booklets: HashMap<String, EntryPlaces>,
+}
+
+impl Memo {
+    /// Whether `path` was rendered from what `digest` says.
+    pub(super) fn has(&self, path: &str, digest: u64) -> bool {
+        self.pages.get(path) == Some(&digest)
+    }
+}
+
+/// The digest of everything `page` reads.
+pub fn page_digest(r: &Rendering, page: &Page, counterparts: &[(String, String)]) -> u64 {
+    let site = r.site;
+    let config = &site.config;
+    let lang = page.lang.as_str();
+    let mut digest = Digest::new();
+    digest
+        .add(&r.page_inputs)
+        .add(&r.theme.digest(page.kind.template()))
+        .add(lang)
+        .add(&page.url)
+        .add(counterparts)
+        .add_debug(&page.kind);
+    match &page.kind {
+        // Cards of every collection's records (featured, latest), and the figures they add up.
+        PageKind::Home => {
+            for c in 0..site.collections.len() {
+                cards_of(&mut digest, r, r.shown(c, lang), lang);
+            }
+            digest.add_debug(&pages::figures(r, lang));
+        }
+        // Every record whole.
+        PageKind::Booklet => {
+            for c in 0..site.collections.len() {
+                records_of(&mut digest, r, r.shown(c, lang));
+            }
+        }
+        PageKind::List {
+            collection,
+            page: number,
+        } => {
+            let shown = r.shown(*collection, lang);
+            digest.add(&shown.len());
+            let size = config.collections[*collection].paginate;
+            cards_of(
+                &mut digest,
+                r,
+                pages::page_slice(shown, *number, size),
+                lang,
+            );
+        }
+        PageKind::Record { index } => {
+            let collection = pages::collection_of(r, *index);
+            let (prev, next) = pages::neighbours(r, collection, *index, lang);
+            digest.add(&r.shown(collection, lang).len());
+            records_of(&mut digest, r, &[*index]);
+            let prev: Vec<usize> = prev.into_iter().collect();
+            let next: Vec<usize> = next.into_iter().collect();
+            cards_of(&mut digest, r, &prev, lang);
+            cards_of(&mut digest, r, &next, lang);
+            cards_of(&mut digest, r, &pages::related(r, *index, lang), lang);
+        }
+        PageKind::Taxonomy { taxonomy } => {
+            for term in 0..site.taxonomies[*taxonomy].terms.len() {
+                digest.add(&r.term_records(*taxonomy, term, lang).len());
+            }
+        }
+        PageKind::Term {
+            taxonomy,
+            term,
+            page: number,
+        } => {
+            let shown = r.term_records(*taxonomy, *term, lang);
+            digest.add(&shown.len());
+            cards_of(
+                &mut digest,
+                r,
+                pages::page_slice(shown, *number, config.paginate),
+                lang,
+            );
+        }
+        PageKind::Years => {
+            for (year, records) in &r.years[lang] {
+                digest.add(year).add(&records.len());
+            }
+        }
+        PageKind::Year { year, page: number } => {
+            let shown = r.years[lang]
+                .get(year)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            digest.add(&shown.len());
+            cards_of(
+                &mut digest,
+                r,
+                pages::page_slice(shown, *number, config.paginate),
+                lang,
+            );
+        }
+        PageKind::Search => {
+            digest.add(&r.search_index(lang).map(|index| index.folder.as_str()));
+        }
+    }
+    digest.finish()
+}
+
+/// Adds the cards of `list`'s records: what a page showing them reads of them.
+fn cards_of(digest: &mut Digest, r: &Rendering, list: &[usize], lang: &str) {
+    digest.add(&list.len());
+    for &index in list {
+        digest.add(&r.card_digest(index, lang));
+    }
+}
+
+/// Adds the versions of `list`'s records: what a page showing them whole reads of them.
+fn records_of(digest: &mut Digest, r: &Rendering, list: &[usize]) {
+    digest.add(&list.len());
+    for &index in list {
+        digest.add(&r.site.records[index].version);
+    }
+}
+
+/// The digest of what the search indexes are made from: every record's version (its texts,
+/// its card) and the rest of the site.
+pub fn search_digest(r: &Rendering) -> u64 {
+    let mut digest = Digest::new();
+    digest.add(&r.site.inputs_digest());
+    for record in &r.site.records {
+        digest.add(&record.version);
+    }
+    digest.finish()
+}
+
+#[cfg(test)]
+mod tests;

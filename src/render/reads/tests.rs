@@ -1,0 +1,292 @@
+//! Which pages an edit makes the next rendering render (issue 16), on a small site written to
+//! a temporary folder, loaded and rendered for real, edited, and rendered again with what the
+//! first rendering remembered.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use super::Memo;
+use crate::output::{OutputError, Sink};
+use crate::pipeline::{self, BuildOptions};
+use crate::render::Kept;
+use crate::render::{Rendering, Theme, WorkCounters, render_texts};
+
+const SITE: &str = "\
+title: {zh: 测试, ko: 시험}
+base_url: /
+languages:
+  - {code: zh, tag: zh-Hans, name: 中文}
+  - {code: ko, tag: ko, name: 조선어}
+missing_translation: omit
+taxonomies:
+  regions: {name: {zh: 地区, ko: 지역}, terms: data/regions.yaml}
+collections:
+  projects:
+    name: {zh: 示范项目, ko: 시범사업}
+    sort: date desc
+    paginate: 2
+";
+
+const REGIONS: &str = "yanji: {zh: 延吉市, ko: 연길시}\nantu: {zh: 安图县, ko: 안도현}\n";
+
+/// Record `n` (1–6) in Chinese: dated in month `n` (so p6 is first, p1 last), in Yanji when
+/// `n` is odd, else in Antu, with an explicit summary.
+fn record(n: usize, title: &str, body: &str) -> String {
+    let region = if n % 2 == 1 { "yanji" } else { "antu" };
+    format!(
+        "---\ntitle: {title}\ndate: 2020-0{n}-01\nregion: {region}\nsummary: 摘要{n}\n---\n\n{body}\n"
+    )
+}
+
+fn write(root: &Path, path: &str, text: &str) {
+    let path = root.join(path);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+fn site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "site.yaml", SITE);
+    write(root, "content/data/regions.yaml", REGIONS);
+    for n in 1..=6 {
+        let path = format!("content/projects/p{n}.zh.md");
+        write(
+            root,
+            &path,
+            &record(n, &format!("项目{n}"), &format!("正文{n}。")),
+        );
+    }
+    // Only p3 is translated.
+    write(
+        root,
+        "content/projects/p3.ko.md",
+        "---\ntitle: 사업3\nsummary: 요약3\n---\n\n본문3.\n",
+    );
+    dir
+}
+
+/// A sink over the files of a previous rendering that notes which files were given anew.
+#[derive(Default)]
+struct Recording {
+    previous: BTreeMap<String, Arc<[u8]>>,
+    files: Mutex<BTreeMap<String, Arc<[u8]>>>,
+    written: Mutex<BTreeSet<String>>,
+}
+
+impl Sink for Recording {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        self.written.lock().unwrap().insert(path.to_string());
+        self.files
+            .lock()
+            .unwrap()
+            .insert(path.to_string(), Arc::from(bytes));
+        Ok(())
+    }
+
+    fn append(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        let mut files = self.files.lock().unwrap();
+        let mut joined = files.get(path).map(|b| b.to_vec()).unwrap_or_default();
+        joined.extend_from_slice(bytes);
+        files.insert(path.to_string(), Arc::from(joined));
+        Ok(())
+    }
+
+    fn copy(&self, path: &str, _: &Path) -> Result<(), OutputError> {
+        self.put(path, b"(copied)")
+    }
+
+    fn keep(&self, path: &str) -> bool {
+        let Some(bytes) = self.previous.get(path) else {
+            return false;
+        };
+        self.files
+            .lock()
+            .unwrap()
+            .insert(path.to_string(), bytes.clone());
+        true
+    }
+
+    fn previous(&self, path: &str) -> Option<Arc<[u8]>> {
+        self.previous.get(path).cloned()
+    }
+}
+
+/// What a rendering gives the next one: its files, what it kept and its memo.
+type Previous = (BTreeMap<String, Arc<[u8]>>, Kept, Memo);
+
+/// The site at `root` rendered after `previous`, as `serve` does: what the next rendering
+/// needs, the HTML pages written anew and the template renders done.
+fn render(root: &Path, previous: Option<Previous>) -> (Previous, BTreeSet<String>, usize) {
+    let options = BuildOptions {
+        root: root.to_path_buf(),
+        ..BuildOptions::default()
+    };
+    let (site, diagnostics) = pipeline::load(&options).expect("the site loads");
+    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+    let theme = Theme::load(root, &site.config).unwrap();
+    let counters = WorkCounters::default();
+    let (files, kept, memo) = match previous {
+        Some((files, kept, memo)) => (files, Some(kept), Some(memo)),
+        None => (BTreeMap::new(), None, None),
+    };
+    let (kept_texts, kept_cards) = match kept {
+        Some(Kept { texts, cards }) => (Some(texts), Some(cards)),
+        None => (None, None),
+    };
+    let (texts, _) = render_texts(&site, &counters, kept_texts);
+    let mut rendering = Rendering::prepare_keeping(
+        &site,
+        &theme,
+        &counters,
+        texts,
+        Default::default(),
+        kept_cards,
+    )
+    .unwrap();
+    let sink = Recording {
+        previous: files,
+        ..Recording::default()
+    };
+    let (_, memo) = rendering.render_since(&sink, memo.as_ref()).unwrap();
+    let kept = rendering.keep();
+    let pages = sink
+        .written
+        .into_inner()
+        .unwrap()
+        .into_iter()
+        .filter(|path| path.ends_with(".html") && path != "404.html")
+        .collect();
+    let renders = counters
+        .templates
+        .load(std::sync::atomic::Ordering::Relaxed);
+    (
+        (sink.files.into_inner().unwrap(), kept, memo),
+        pages,
+        renders,
+    )
+}
+
+/// What rendering again after `edit` renders, and whether that equals a full rendering.
+fn after(edit: impl FnOnce(&Path)) -> (BTreeSet<String>, usize) {
+    let dir = site();
+    let (previous, _, _) = render(dir.path(), None);
+    edit(dir.path());
+    let ((incremental, _, _), pages, renders) = render(dir.path(), Some(previous));
+    let ((full, _, _), _, _) = render(dir.path(), None);
+    let differ: Vec<&String> = full
+        .keys()
+        .chain(incremental.keys())
+        .filter(|path| full.get(*path) != incremental.get(*path))
+        .collect();
+    assert!(differ.is_empty(), "stale after the update: {differ:?}");
+    (pages, renders)
+}
+
+fn set(paths: &[&str]) -> BTreeSet<String> {
+    paths.iter().map(|p| p.to_string()).collect()
+}
+
+#[test]
+fn nothing_changed_renders_no_page() {
+    let (pages, _) = after(|_| {});
+    assert_eq!(pages, BTreeSet::new());
+}
+
+#[test]
+fn a_title_renders_the_pages_that_show_it() {
+    let (pages, renders) = after(|root| {
+        write(
+            root,
+            "content/projects/p3.zh.md",
+            &record(3, "新标题", "正文3。"),
+        );
+    });
+    assert_eq!(
+        pages,
+        set(&[
+            // The record's pages (the Korean one reads the record whole).
+            "projects/p3/index.html",
+            "ko/projects/p3/index.html",
+            // Its list page (p6 p5 | p4 p3 | p2 p1), the home page, its neighbours.
+            "projects/page/2/index.html",
+            "index.html",
+            "projects/p4/index.html",
+            "projects/p2/index.html",
+            // Records of its region show it as related.
+            "projects/p1/index.html",
+            "projects/p5/index.html",
+            // Its region's page and its year's page.
+            "regions/yanji/index.html",
+            "years/2020/index.html",
+            // The booklets and the Chinese search page (its index changed).
+            "booklet/index.html",
+            "ko/booklet/index.html",
+            "search/index.html",
+        ])
+    );
+    // Those pages, one booklet entry per language, the record's card in each language twice
+    // (h2, h3) and the 404 page: nothing grows with the site.
+    assert_eq!(renders, pages.len() + 2 + 2 * 2 + 1);
+}
+
+#[test]
+fn a_body_edit_leaves_lists_alone_when_the_summary_stays() {
+    let (pages, _) = after(|root| {
+        write(
+            root,
+            "content/projects/p3.zh.md",
+            &record(3, "项目3", "新的正文。"),
+        );
+    });
+    assert_eq!(
+        pages,
+        set(&[
+            "projects/p3/index.html",
+            "ko/projects/p3/index.html",
+            "booklet/index.html",
+            "ko/booklet/index.html",
+            "search/index.html",
+        ])
+    );
+}
+
+#[test]
+fn a_template_renders_only_its_pages() {
+    let (pages, _) = after(|root| {
+        let template = crate::render::theme::built_in_file("templates/year.html")
+            .expect("the theme has year.html");
+        write(
+            root,
+            "themes/default/templates/year.html",
+            &template.replace("{% endblock", "<!-- edited -->{% endblock"),
+        );
+    });
+    assert_eq!(
+        pages,
+        set(&["years/2020/index.html", "ko/years/2020/index.html"])
+    );
+}
+
+#[test]
+fn a_new_record_renders_everything_again() {
+    let dir = site();
+    let (previous, _, _) = render(dir.path(), None);
+    let html: Vec<String> = previous
+        .0
+        .keys()
+        .filter(|p| p.ends_with(".html") && *p != "404.html")
+        .cloned()
+        .collect();
+    write(
+        dir.path(),
+        "content/projects/p7.zh.md",
+        &record(7, "项目7", "正文7。"),
+    );
+    let (_, pages, _) = render(dir.path(), Some(previous));
+    assert!(
+        html.iter().all(|p| pages.contains(p)),
+        "a record's coming changes where every record is, which every text may link to"
+    );
+}
