@@ -40,6 +40,7 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import collections
 import http.client
 import json
 import os
@@ -77,6 +78,12 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=50, help="the storm's saves per second, at most")
     parser.add_argument(
         "--settle", type=float, default=120, help="seconds the site may take to settle"
+    )
+    parser.add_argument(
+        "--verify",
+        action="store_true",
+        help="storm: run serve with SHOWCASE_VERIFY_INCREMENTAL=1 (each rebuild compared with a "
+        "rendering from scratch) and fail on `verify-incremental: FAILED`",
     )
     args = parser.parse_args()
 
@@ -164,8 +171,17 @@ STORM_RECORDS = [
     "content/projects/jilin-xingdong.zh.md",
     "content/cases/yige-sanzhang.zh.md",
     "content/cases/cunwu-gang.zh.md",
+    "content/brands/fuwucheng.zh.md",  # brands are sorted by weight
 ]
+# Their translations (the storm edits their title and body).
+STORM_TRANSLATIONS = [path.replace(".zh.md", ".ko.md") for path in STORM_RECORDS]
 STORM_TEMPLATE = "themes/default/templates/base.html"
+# Overrides of the theme's UI strings (a site's file replaces the built-in one whole), and the
+# strings the storm edits in them: on every page (home, footer) or on some (read_more, ...).
+STORM_STRINGS = ["themes/default/i18n/zh.yaml", "themes/default/i18n/ko.yaml"]
+STORM_STRING_KEYS = ["home", "footer_note", "read_more", "next_page", "related"]
+# What the storm copies from this repository into the site when the site has no such file.
+STORM_THEME_FILES = [STORM_TEMPLATE, *STORM_STRINGS]
 STORM_LEFTOVERS = ["x.css.swp", "4913", "x.css~", ".DS_Store", "x.bak", "x.tmp"]
 QUIET = 2.0  # seconds without a rebuild after which the server's memory is read
 STORM_WARM_UP = 200  # saves of the warm-up storm, before memory is first measured
@@ -181,25 +197,39 @@ class Storm:
         self.random = __import__("random").Random(seed)
         self.interval = 1.0 / rate
         self.good: dict[str, bytes | None] = {}
-        self.kinds = list(range(16))  # which kinds of save step() makes (all of them)
+        self.kinds = list(range(27))  # which kinds of save step() makes (all of them)
         self.broken: set[str] = set()  # files a broken save left broken
         self.originals = {
             path: (site / path).read_text(encoding="utf-8")
-            for path in [*STORM_RECORDS, STORM_TEMPLATE, "site.yaml"]
+            for path in [*STORM_RECORDS, *STORM_TRANSLATIONS, *STORM_THEME_FILES, "site.yaml"]
         }
+        # What edits of records' fields may name and stay valid: the terms of the closed
+        # taxonomies, the ids of the site's own records (for `related`), and which of them a
+        # Markdown link leads to (a link to a draft is an error, so those are never drafts).
+        self.regions = terms(site / "content/data/regions.yaml")
+        self.tags = terms(site / "content/data/tags.yaml")
+        self.ids = record_ids(site / "content")
+        self.linked = linked_ids(site / "content")
         self.records: list[str] = []
         self.bundles: list[str] = []
         self.statics: list[str] = []
         self.made = 0
         self.saves = 0
+        self.check = lambda: None  # called after each save: raises if serve failed
 
     def below(self, n: int) -> int:
         return self.random.randrange(n)
 
     def original(self, path: str) -> str:
-        """What `path` (a record of STORM_RECORDS, the template or site.yaml) held before the
-        storm. Edits start from it, so that the site does not grow with the number of saves."""
+        """What `path` (a record of STORM_RECORDS or its translation, a theme file of
+        STORM_THEME_FILES or site.yaml) held before the storm. Edits start from it, so that the
+        site does not grow with the number of saves."""
         return self.originals[path]
+
+    def field(self, record: str, field: str, value: str | None) -> None:
+        """Saves the original `record` with its front matter's `field` set to `value` (added
+        after `date:` when it has none), or without it (None)."""
+        self.save(record, with_field(self.original(record), field, value), True)
 
     def good_text(self, path: str) -> str:
         if path in self.good:
@@ -243,6 +273,7 @@ class Storm:
 
     def tick(self) -> None:
         self.saves += 1
+        self.check()
         time.sleep(self.interval)
         if self.below(10) == 0:
             time.sleep(self.below(300) / 1000)
@@ -358,12 +389,68 @@ class Storm:
         elif kind == 14:  # a template error
             template = self.good_text(STORM_TEMPLATE)
             self.save(STORM_TEMPLATE, template.replace("</main>", "{% if %}</main>", 1), False)
-        elif delete:
+        elif kind == 15:
+            self.site_yaml(n, delete)
+        elif kind == 16:  # another date: the record moves in its lists and year archives
+            self.field(record, "date", f"{2016 + n % 9}-{1 + n % 12:02}-{1 + n % 28:02}")
+        elif kind == 17:  # another region of the closed taxonomy
+            current = field_value(original, "region")
+            self.field(record, "region", self.choice([t for t in self.regions if t != current]))
+        elif kind == 18:  # a tag of the closed taxonomy added, or one of the record's removed
+            tags = [t.strip() for t in field_value(original, "tags").strip("[]").split(",")]
+            if delete and len(tags) > 1:
+                tags.pop(self.below(len(tags)))
+            else:
+                tags.insert(self.below(len(tags) + 1), self.choice([t for t in self.tags if t not in tags]))
+            self.field(record, "tags", f"[{', '.join(tags)}]")
+        elif kind == 19:  # `related:` names another record of the site, or is left out
+            own = record_id(record)
+            other = self.choice([i for i in self.ids if i != own])
+            self.field(record, "related", None if delete else f"[{other}]")
+        elif kind == 20:
+            self.draft(delete)
+        elif kind == 21:
+            self.field(record, "featured", "true" if delete else "false")
+        elif kind == 22:  # brands are sorted by weight, the others by date
+            self.field(record, "weight", str(1 + n % 9))
+        elif kind == 23:  # a `slug:` (the record's URL changes, and every link to it) or none
+            self.field(record, "slug", None if delete else f"{record_id(record).split('/')[1]}-v{n % 7}")
+        elif kind == 24:  # the translation's title or body
+            path = record.replace(".zh.md", ".ko.md")
+            translation = self.original(path)
+            if delete:
+                edited = re.sub(r'(?m)^title: *("?)(.*?)("?)$', rf"title: \g<1>\g<2>·{n}\g<3>", translation, 1)
+            else:
+                edited = translation.replace("---\n\n", f"---\n\n폭풍 {n}번째.\n\n", 1)
+            self.save(path, edited, True)
+        elif kind == 25:  # a UI string of the site's override of the theme's strings
+            path = STORM_STRINGS[self.below(len(STORM_STRINGS))]
+            key = STORM_STRING_KEYS[self.below(len(STORM_STRING_KEYS))]
+            edited = re.sub(rf'(?m)^({key}: "[^"\n]*)"', rf'\g<1>·{n}"', self.original(path), 1)
+            self.save(path, edited, True)
+        else:  # a UI strings file that is not YAML
+            path = STORM_STRINGS[self.below(len(STORM_STRINGS))]
+            key = STORM_STRING_KEYS[self.below(len(STORM_STRING_KEYS))]
+            self.save(path, self.good_text(path).replace(f"\n{key}: ", f"\n{key}: [", 1), False)
+
+    def choice(self, items: list[str]) -> str:
+        return items[self.below(len(items))]
+
+    def site_yaml(self, n: int, good: bool) -> None:
+        if good:
             config = self.original("site.yaml")
             self.save("site.yaml", config.replace("展示,", f"展示{n},", 1), True)
         else:
             config = self.good_text("site.yaml")
             self.save("site.yaml", config.replace("languages:", "languages: [", 1), False)
+
+    def draft(self, draft: bool) -> None:
+        """`draft: true` or `false` on a record no Markdown link leads to (a link to a draft is
+        an error): one of STORM_RECORDS or one the storm made."""
+        records = [r for r in STORM_RECORDS if record_id(r) not in self.linked] + self.records
+        record = self.choice(records)
+        text = self.original(record) if record in self.originals else self.good_text(record)
+        self.save(record, with_field(text, "draft", "true" if draft else "false"), True)
 
     def put_right(self) -> None:
         self.broken.clear()
@@ -375,14 +462,81 @@ class Storm:
                 (self.site / path).write_bytes(data)
 
 
-def start_server(binary: str, site: Path):
-    """`showcase serve --port 0` on the site: the process, host, port and its stderr log."""
+def with_field(text: str, field: str, value: str | None) -> str:
+    """`text` (a record: front matter, then body) with its front matter's `field` set to `value`
+    (added after `date:` when it has none), or without it (None)."""
+    end = text.index("\n---\n", 3) + 1
+    front, body = text[:end], text[end:]
+    line = re.compile(rf"(?m)^{field}:.*\n")
+    if value is None:
+        front = line.sub("", front, 1)
+    elif line.search(front):
+        front = line.sub(lambda _: f"{field}: {value}\n", front, 1)
+    else:
+        front, count = re.subn(r"(?m)^(date:.*\n)", lambda m: f"{m.group(1)}{field}: {value}\n", front, 1)
+        assert count == 1, "the record has no date"
+    return front + body
+
+
+def field_value(text: str, field: str) -> str:
+    """The value of a one-line field of a record's front matter, or "" when it has none."""
+    match = re.search(rf"(?m)^{field}: *(.*)$", text[: text.index("\n---\n", 3)])
+    return match.group(1).strip() if match else ""
+
+
+def terms(path: Path) -> list[str]:
+    """The term ids of a closed taxonomy's terms file (`id: {zh: ..., ko: ...}` lines)."""
+    text = path.read_text(encoding="utf-8")
+    return sorted(re.findall(r"(?m)^([a-z0-9-]+):", text))
+
+
+def record_id(path: str) -> str:
+    """`collection/id` of a record file (`content/<collection>/<id>.zh.md`, or a bundle's
+    `content/<collection>/<id>/index.zh.md`)."""
+    parts = path.split("/")
+    name = parts[-2] if parts[-1].startswith("index.") else parts[-1].split(".")[0]
+    return f"{parts[1]}/{name}"
+
+
+def record_ids(content: Path) -> list[str]:
+    """`collection/id` of every record of the site (Markdown, YAML and bundles)."""
+    ids = set()
+    for collection in sorted(p for p in content.iterdir() if p.is_dir() and p.name != "data"):
+        for entry in collection.iterdir():
+            if entry.name.startswith("_"):
+                continue
+            if entry.is_dir() and any(entry.glob("index.*.md")):
+                ids.add(f"{collection.name}/{entry.name}")
+            elif entry.name.endswith(".md"):
+                ids.add(f"{collection.name}/{entry.name.split('.')[0]}")
+            elif entry.name.endswith(".yaml"):
+                ids.add(f"{collection.name}/{entry.name[: -len('.yaml')]}")
+    return sorted(ids)
+
+
+def linked_ids(content: Path) -> set[str]:
+    """The records a Markdown link of the site (`@/<collection>/<id>.md`) leads to."""
+    linked = set()
+    for path in content.rglob("*"):
+        if path.suffix in (".md", ".yaml") and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            linked.update(re.findall(r"@/([^)#\s]+?)\.md", text))
+    return linked
+
+
+def start_server(binary: str, site: Path, verify: bool = False):
+    """`showcase serve --port 0` on the site: the process, host, port and its stderr log. With
+    `verify`, serve checks each rebuild against a rendering from scratch
+    (SHOWCASE_VERIFY_INCREMENTAL=1)."""
+    env = {**os.environ, "NO_COLOR": "1", "LANG": "C"}
+    if verify:
+        env["SHOWCASE_VERIFY_INCREMENTAL"] = "1"
     server = subprocess.Popen(
         [binary, "serve", "--port", "0", "--root", str(site)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "NO_COLOR": "1", "LANG": "C"},
+        env=env,
     )
     line = server.stdout.readline()
     match = re.search(r"http://([\d.]+):(\d+)", line)
@@ -446,66 +600,109 @@ def served_equals_built(binary: str, site: Path, out: Path, host: str, port: int
         time.sleep(0.2)
 
 
+class ServeFailed(Exception):
+    """serve died, or (with --verify) found a rebuild's output stale."""
+
+
 def storm(args: argparse.Namespace, site: Path, scratch: Path) -> int:
-    template = site / STORM_TEMPLATE
-    if not template.exists():
-        template.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(REPO / STORM_TEMPLATE, template)
-    server, host, port, log = start_server(args.binary, site)
-    out = scratch / "built"
+    for name in STORM_THEME_FILES:
+        if not (site / name).exists():
+            (site / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(REPO / name, site / name)
+    server, host, port, log = start_server(args.binary, site, verify=args.verify)
+
+    def check() -> None:
+        """Raises ServeFailed if serve died or reported a stale rebuild."""
+        if log.verify_failed() or server.poll() is not None:
+            raise ServeFailed()
+
     try:
-        storm = Storm(site, args.seed, args.rate)
-        # Warm-up: memory is measured once the site has settled after it.
-        storm.warm_up()
-        served_equals_built(args.binary, site, out, host, port, args.settle)
-        log.wait_quiet(QUIET, args.settle)
-        before = memory(server.pid, "VmRSS", kib=True)
-        before_peak = memory(server.pid, "VmHWM", kib=True)
-        storm.saves = 0
-        rebuilds = log.rebuilds()
-        began = time.perf_counter()
-        while storm.saves < args.storm:
-            storm.step()
-            if server.poll() is not None:
-                print(f"serve died after {storm.saves} saves", file=sys.stderr)
-                return 1
-        duration = time.perf_counter() - began
-        put_right = time.perf_counter()
-        storm.put_right()
-        # Memory is read before the site is fetched to compare it (as it was after the
-        # warm-up): serving pages allocates too.
-        log.wait_quiet(QUIET, args.settle, after=put_right)
-        after = memory(server.pid, "VmRSS", kib=True)
-        peak = memory(server.pid, "VmHWM", kib=True)
-        settle = served_equals_built(args.binary, site, out, host, port, args.settle)
-        # What the storm removed or renamed away is gone, and leftovers are never served.
-        for path, data in storm.good.items():
-            if data is None and path.startswith("static/"):
-                url = path[len("static"):]
-                status, _ = fetch(host, port, url)
-                if status != 404:
-                    raise SystemExit(f"{url}, removed by the storm, is still served")
-        for name in STORM_LEFTOVERS:
-            status, _ = fetch(host, port, f"/{name}")
-            if status != 404:
-                raise SystemExit(f"/{name}, a leftover, is served")
-        alive = server.poll() is None
-        growth = (after - before) / before * 100 if before else 0.0
-        print(f"storm: {storm.saves} saves in {duration:.1f} s ({storm.saves / duration:.1f}/s), "
-              f"{log.rebuilds() - rebuilds} rebuilds; served as built {settle:.1f} s after it settled")
-        print(f"server memory: VmRSS {before / 1024:.1f} MiB after the warm-up "
-              f"(VmHWM {before_peak / 1024:.1f} MiB), "
-              f"{after / 1024:.1f} MiB after the storm ({growth:+.1f}%), "
-              f"VmHWM (peak) {peak / 1024:.1f} MiB; alive: {alive}")
-        print(json.dumps({"saves": storm.saves, "seconds": round(duration, 1),
-                          "rss_before_kib": before, "hwm_before_kib": before_peak, "rss_after_kib": after, "hwm_kib": peak,
-                          "equal_to_build": True, "alive": alive}))
-        # Within 10% of where it started, or at least below the peak the warm-up reached (see
-        # "Live preview" in the README): a leak passes neither.
-        return 0 if alive and (growth <= 10 or after <= before_peak) else 1
+        return storm_with(args, site, scratch, server, host, port, log, check)
+    except (ServeFailed, OSError) as error:
+        # A failed verification exits serve (status 3) once it has printed its lines.
+        try:
+            server.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
+        log.join(5)
+        status = server.poll()
+        print(f"storm: serve failed ({error!r}); exit status {status}", file=sys.stderr)
+        for line in log.verify_lines():
+            print(line, file=sys.stderr)
+        if log.verify_failed():
+            print("storm: FAILED: serve's incremental rebuild differs from a rendering from "
+                  "scratch (verify-incremental, the stale files above)", file=sys.stderr)
+        elif status is not None:
+            print(f"storm: FAILED: serve died (exit status {status}); its last lines:",
+                  file=sys.stderr)
+            for line in log.tail():
+                print(f"  {line}", file=sys.stderr)
+        return 1
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def storm_with(args, site: Path, scratch: Path, server, host: str, port: int, log, check) -> int:
+    """The storm, once serve runs; `check` raises ServeFailed when serve died or found itself
+    stale."""
+    out = scratch / "built"
+    storm = Storm(site, args.seed, args.rate)
+    storm.check = check
+    # Warm-up: memory is measured once the site has settled after it.
+    storm.warm_up()
+    served_equals_built(args.binary, site, out, host, port, args.settle)
+    check()
+    log.wait_quiet(QUIET, args.settle)
+    before = memory(server.pid, "VmRSS", kib=True)
+    before_peak = memory(server.pid, "VmHWM", kib=True)
+    storm.saves = 0
+    rebuilds = log.rebuilds()
+    began = time.perf_counter()
+    while storm.saves < args.storm:
+        storm.step()
+    duration = time.perf_counter() - began
+    put_right = time.perf_counter()
+    storm.put_right()
+    # Memory is read before the site is fetched to compare it (as it was after the
+    # warm-up): serving pages allocates too.
+    log.wait_quiet(QUIET, args.settle, after=put_right)
+    after = memory(server.pid, "VmRSS", kib=True)
+    peak = memory(server.pid, "VmHWM", kib=True)
+    settle = served_equals_built(args.binary, site, out, host, port, args.settle)
+    check()
+    # What the storm removed or renamed away is gone, and leftovers are never served.
+    for path, data in storm.good.items():
+        if data is None and path.startswith("static/"):
+            url = path[len("static"):]
+            status, _ = fetch(host, port, url)
+            if status != 404:
+                raise SystemExit(f"{url}, removed by the storm, is still served")
+    for name in STORM_LEFTOVERS:
+        status, _ = fetch(host, port, f"/{name}")
+        if status != 404:
+            raise SystemExit(f"/{name}, a leftover, is served")
+    alive = server.poll() is None
+    verified = log.verify_ok()
+    growth = (after - before) / before * 100 if before else 0.0
+    print(f"storm: {storm.saves} saves in {duration:.1f} s ({storm.saves / duration:.1f}/s), "
+          f"{log.rebuilds() - rebuilds} rebuilds; served as built {settle:.1f} s after it settled")
+    print(f"server memory: VmRSS {before / 1024:.1f} MiB after the warm-up "
+          f"(VmHWM {before_peak / 1024:.1f} MiB), "
+          f"{after / 1024:.1f} MiB after the storm ({growth:+.1f}%), "
+          f"VmHWM (peak) {peak / 1024:.1f} MiB; alive: {alive}")
+    if args.verify:
+        print(f"verify-incremental: {verified} rebuilds verified, none stale (`ok` lines, "
+              "warm-up included)" + ("" if verified else
+                                      "; this binary printed none: it does not verify yet"))
+    print(json.dumps({"saves": storm.saves, "seconds": round(duration, 1),
+                      "rss_before_kib": before, "hwm_before_kib": before_peak, "rss_after_kib": after, "hwm_kib": peak,
+                      "equal_to_build": True, "alive": alive,
+                      "verify": args.verify, "verify_ok": verified}))
+    # Within 10% of where it started, or at least below the peak the warm-up reached (see
+    # "Live preview" in the README): a leak passes neither.
+    return 0 if alive and (growth <= 10 or after <= before_peak) else 1
 
 
 def first_record(site: Path) -> Path:
@@ -565,22 +762,55 @@ def memory(pid: int, field: str, kib: bool = False) -> int:
 
 
 class ServerLog:
-    """What serve prints to stderr, read on a thread; counts its "Rebuilt" lines."""
+    """What serve prints to stderr, read on a thread; counts its "Rebuilt" lines and keeps its
+    `verify-incremental:` lines (SHOWCASE_VERIFY_INCREMENTAL=1) and its last lines."""
 
     def __init__(self, stream) -> None:
         self.lock = threading.Condition()
         self.done: list[float] = []
         self.last_line = time.perf_counter()
-        threading.Thread(target=self.read, args=(stream,), daemon=True).start()
+        self.verified = 0  # `verify-incremental: ok` lines
+        self.verify_problems: list[str] = []  # its `stale <path>` and `FAILED` lines
+        self.failed = False
+        self.last_lines: collections.deque[str] = collections.deque(maxlen=30)
+        self.reader = threading.Thread(target=self.read, args=(stream,), daemon=True)
+        self.reader.start()
 
     def read(self, stream) -> None:
         for line in stream:
             with self.lock:
                 self.last_line = time.perf_counter()
+                self.last_lines.append(line.rstrip("\n"))
+                if line.startswith("verify-incremental: ok"):
+                    self.verified += 1
+                elif line.startswith("verify-incremental:"):
+                    self.verify_problems.append(line.rstrip("\n"))
+                    if line.startswith("verify-incremental: FAILED"):
+                        self.failed = True
             if line.startswith("Rebuilt in"):
                 with self.lock:
                     self.done.append(time.perf_counter())
                     self.lock.notify_all()
+
+    def join(self, timeout: float) -> None:
+        """Waits until serve's stderr closed (it exited), at most `timeout` seconds."""
+        self.reader.join(timeout)
+
+    def verify_ok(self) -> int:
+        with self.lock:
+            return self.verified
+
+    def verify_failed(self) -> bool:
+        with self.lock:
+            return self.failed
+
+    def verify_lines(self) -> list[str]:
+        with self.lock:
+            return list(self.verify_problems)
+
+    def tail(self) -> list[str]:
+        with self.lock:
+            return list(self.last_lines)
 
     def wait_quiet(self, quiet: float, timeout: float, after: float = 0.0) -> None:
         """Waits until serve has printed a line after `after` (a perf_counter time: a rebuild
