@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import datetime
 import http.client
 import json
 import os
@@ -70,7 +71,27 @@ def main() -> int:
         "record under content/projects/)",
     )
     parser.add_argument("--edits", type=int, default=20, help="edits of each kind")
-    parser.add_argument("--kinds", default="body,title,theme")
+    parser.add_argument(
+        "--kinds",
+        default=",".join(KINDS),
+        help=f"kinds of save to time, of {', '.join(KINDS)} (theme: template)",
+    )
+    parser.add_argument(
+        "--hugo-root",
+        default=None,
+        help="time Hugo too, side by side, on this Hugo site (the shared corpus's DIR/hugo, with "
+        "--root DIR/showcase)",
+    )
+    parser.add_argument(
+        "--hugo",
+        default=None,
+        help=f"the Hugo to run (default: `hugo` on PATH, else /tmp/hugo/bin/hugo)",
+    )
+    parser.add_argument(
+        "--hugo-args",
+        default="",
+        help="more arguments for `hugo server` (e.g. --disableFastRender, --renderToMemory)",
+    )
     parser.add_argument("--pause", type=float, default=0.3, help="seconds between edits")
     parser.add_argument("--scratch", default="/dev/shm", help="where the copy goes")
     parser.add_argument("--storm", type=int, default=0, help="make a storm of N saves instead")
@@ -97,71 +118,375 @@ def main() -> int:
         )
         if args.storm:
             return storm(args, site, scratch)
-        return run(args, site)
+        return run(args, site, scratch)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def run(args: argparse.Namespace, site: Path) -> int:
-    record = Path(args.record) if args.record else first_record(site)
-    theme_file = site / "themes/default/templates/base.html"
-    if not theme_file.exists():
-        theme_file.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(REPO / "themes/default/templates/base.html", theme_file)
-    page = page_url(record)
+def run(args: argparse.Namespace, site: Path, scratch: Path) -> int:
+    """Saves of each kind, timed until the served pages show them (--kinds), for showcase and,
+    with --hugo-root, for Hugo on the same corpus."""
+    record = Path(args.record) if args.record else newest_record(site)
+    kinds = [("template" if k == "theme" else k) for k in args.kinds.split(",")]
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise SystemExit(f"unknown --kinds {unknown}: known are {', '.join(KINDS)}")
+    subjects = [showcase_subject(args, site, record)]
+    if args.hugo_root:
+        hugo = bench_py().find_hugo(Path(args.hugo) if args.hugo else None)
+        if hugo is None:
+            raise SystemExit(f"no Hugo (--hugo, `hugo` on PATH, {bench_py().FALLBACK_HUGO})")
+        copy = scratch / "hugo"
+        shutil.copytree(
+            args.hugo_root, copy, ignore=shutil.ignore_patterns("public", "resources", ".hugo_build.lock")
+        )
+        subjects.append(hugo_subject(args, hugo, copy, site, record))
+    values = edit_values(site, record, subjects)
+    for subject in subjects:
+        subject.prepare(values["baseline"])
 
-    started = time.perf_counter()
-    server = subprocess.Popen(
+    print(f"site: {args.root}  record: {record}  pages: {', '.join(subjects[0].pages)}")
+    if args.hugo_root:
+        print(f"hugo: {args.hugo_root}  {subjects[1].version}  command: {' '.join(subjects[1].command)}")
+    print(f"each kind: {args.edits} saves, alternating two values; a save counts as served when "
+          f"every page it changes is served as it is once settled (polled every {POLL * 1000:.0f} ms)")
+    results = {}
+    for subject in subjects:
+        results[subject.name] = measure_subject(args, subject, kinds, values)
+
+    print()
+    report(results, kinds, [s.name for s in subjects])
+    print(json.dumps(results))
+    return 0
+
+
+KINDS = ("title", "date", "region", "tags", "body", "template")
+POLL = 0.005  # seconds between polls of the pages, for every tool
+
+
+class Subject:
+    """One tool's server on its copy of the site: how to start it, which files an edit of each
+    kind writes (the first is the record's default-language file), and the pages to watch."""
+
+    def __init__(self, name: str, root: Path, command: list[str], done: str, ready: str) -> None:
+        self.name, self.root, self.command = name, root, command
+        self.done, self.ready = done, ready  # prefix of its lines that end a rebuild; "ready" text
+        self.files: dict[str, list[Path]] = {}
+        self.template: Path = root
+        self.hugo = False
+        self.pages: list[str] = []
+        self.originals: dict[Path, str] = {}
+        self.version = ""
+
+    def prepare(self, baseline: dict) -> None:
+        """Writes the record's baseline (its date the newest of its collection, so that it is
+        first on its list page and on the home page) and keeps every file's text to edit."""
+        for path in {p for files in self.files.values() for p in files}:
+            self.originals[path] = path.read_text(encoding="utf-8")
+        for path in self.files["date"]:
+            self.originals[path] = with_field(self.originals[path], "date", baseline["date"])
+            write(path, self.originals[path])
+
+    def edit(self, kind: str, value) -> None:
+        """Writes the save of `kind` with `value` to every file it touches, each from its
+        baseline (so that the previous kind's edit is undone by the same writes)."""
+        for path in self.files[kind]:
+            text = self.originals[path]
+            if kind == "title":
+                text, count = re.subn(
+                    r'(?m)^title: *("?)(.*?)("?)$', rf"title: \g<1>\g<2>{value}\g<3>", text, 1
+                )
+                assert count == 1, f"{path} has no plain `title:` line"
+            elif kind == "date":
+                text = with_field(text, "date", value)
+            elif kind == "region":
+                text = with_field(text, "region", value)
+                if self.hugo:  # the corpus's Hugo records name it twice: the taxonomy and a param
+                    text = with_field(text, "regions", f"[{value}]")
+            elif kind == "tags":
+                text = with_field(text, "tags", f"[{', '.join(value)}]")
+            elif kind == "body":
+                text = text.rstrip("\n") + f"\n\n基准修改{value}。\n"
+            else:
+                # An element, not a comment: Go's html/template drops comments.
+                text = text.replace("</body>", f'<span hidden>bench {value}</span></body>', 1)
+            write(path, text)
+
+    def start(self):
+        started = time.perf_counter()
+        self.process = subprocess.Popen(
+            self.command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=self.root,
+            env={**os.environ, "NO_COLOR": "1", "LANG": "C"},
+        )
+        if self.name == "showcase":
+            line = self.process.stdout.readline()
+            match = re.search(r"http://([\d.]+):(\d+)", line)
+            if not match:
+                raise SystemExit(f"serve printed no address: {line!r}")
+            self.host, self.port = match.group(1), int(match.group(2))
+            threading.Thread(target=lambda: [None for _ in self.process.stdout], daemon=True).start()
+            self.log = ServerLog(self.process.stderr)
+        else:
+            self.log = ServerLog(self.process.stdout, done=self.done)
+            self.errors = ServerLog(self.process.stderr)
+            self.host = "127.0.0.1"
+            if not self.log.wait_text(self.ready, timeout=900):
+                raise SystemExit(f"{self.name} did not start: {self.errors.tail()}")
+        self.first_build = time.perf_counter() - started
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def bench_py():
+    """scripts/bench.py, for how it finds Hugo."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import bench
+
+    return bench
+
+
+def showcase_subject(args: argparse.Namespace, site: Path, record: Path) -> Subject:
+    subject = Subject(
+        "showcase",
+        site,
         [args.binary, "serve", "--port", "0", "--root", str(site)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1", "LANG": "C"},
+        done="Rebuilt in",
+        ready="",
     )
-    try:
-        line = server.stdout.readline()
-        match = re.search(r"http://([\d.]+):(\d+)", line)
-        if not match:
-            print(f"serve printed no address: {line!r}", file=sys.stderr)
-            return 1
-        host, port = match.group(1), int(match.group(2))
-        first_build = time.perf_counter() - started
-        log = ServerLog(server.stderr)
-        events = EventStream(host, port)
-        rss_after_build = memory(server.pid, "VmRSS")
+    template = site / "themes/default/templates/base.html"
+    if not template.exists():
+        template.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / "themes/default/templates/base.html", template)
+    main = site / record
+    subject.files = {kind: [main] for kind in KINDS}
+    subject.files["template"] = [template]
+    subject.pages = record_pages(record)
+    return subject
 
-        print(f"site: {args.root}  record: {record}  page: {page}")
-        print(f"first build and start: {first_build:.2f} s, RSS {rss_after_build} MiB")
-        results = {}
-        for kind in args.kinds.split(","):
-            edit = editor(kind, site / record, theme_file)
-            expected = page if kind != "theme" else "/"
-            times, whole = [], []
-            for n in range(args.edits):
+
+def hugo_subject(args: argparse.Namespace, hugo: Path, root: Path, site: Path, record: Path) -> Subject:
+    """Hugo's server (`hugo server`, its defaults: Fast Render Mode, files written to disk, plus
+    --hugo-args) on the corpus's Hugo site: the same record is the file of the same name,
+    `<collection>/<id>.md` and `<id>.ko.md` (each language holds its own date and terms)."""
+    port = free_port()
+    command = [str(hugo), "server", "--port", str(port), "--bind", "127.0.0.1", "--source", str(root),
+               *args.hugo_args.split()]
+    subject = Subject("hugo", root, command, done="Total in", ready="Web Server is available at")
+    subject.hugo = True
+    subject.port = port
+    subject.version = bench_py().tool_version([str(hugo), "version"]).split("+")[0]
+    parts = record.parts
+    name = parts[-1]
+    stem = parts[-2] if name.startswith("index.") else name.split(".")[0]
+    main = root / Path(*parts[:-1]) / f"{stem}.md"
+    if name.startswith("index."):
+        main = root / Path(*parts[:-1]) / "index.md"
+    translation = main.with_name(main.name[: -len(".md")] + ".ko.md")
+    for path in (main, translation):
+        if not path.exists():
+            raise SystemExit(f"the Hugo site has no {path} for {record}")
+    subject.files = {kind: [main] for kind in KINDS}
+    for kind in ("date", "region", "tags"):
+        subject.files[kind] = [main, translation]
+    subject.files["template"] = [root / "layouts/_default/baseof.html"]
+    subject.pages = record_pages(record)
+    return subject
+
+
+def record_pages(record: Path) -> list[str]:
+    """The record's page, the home page and its collection's first list page."""
+    return [page_url(record), "/", f"/{record.parts[1]}/"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def dates_of(folder: Path) -> list[str]:
+    found = []
+    for path in folder.rglob("*"):
+        if path.suffix in (".md", ".yaml") and not path.name.startswith("_") and ".ko." not in path.name:
+            match = re.search(r"(?m)^date: *(\d{4}-\d{2}-\d{2})", path.read_text(encoding="utf-8"))
+            if match:
+                found.append(match.group(1))
+    return found
+
+
+def newest_record(site: Path) -> Path:
+    """The newest Markdown record of content/projects/ (the first on its list page and on the
+    home page), the first by name among equals."""
+    newest = None
+    for path in sorted((site / "content/projects").rglob("*.zh.md")):
+        if path.name.startswith("_"):
+            continue
+        match = re.search(r"(?m)^date: *(\d{4}-\d{2}-\d{2})", path.read_text(encoding="utf-8"))
+        if match and (newest is None or match.group(1) > newest[0]):
+            newest = (match.group(1), path.relative_to(site))
+    if newest is None:
+        raise SystemExit("no record under content/projects/")
+    return newest[1]
+
+
+def edit_values(site: Path, record: Path, subjects: list[Subject]) -> dict:
+    """The baseline and the two values each kind alternates between, the same for every tool:
+    the record's title with ·A or ·B; a date one or two days after the newest of its collection
+    (the baseline, the newest plus one day, keeps it first in every list); two other regions and
+    two more tags from the site's terms (known to Hugo's i18n too); a paragraph added to the
+    body; a comment added to the base template."""
+    newest = max(dates_of(site / "content" / record.parts[1]))
+    day = datetime.date.fromisoformat(newest)
+    text = (site / record).read_text(encoding="utf-8")
+    region = field_value(text, "region")
+    tags = [t.strip() for t in field_value(text, "tags").strip("[]").split(",") if t.strip()]
+    hugo_terms = ""
+    for subject in subjects:
+        if subject.hugo:
+            hugo_terms = (subject.root / "i18n/zh.toml").read_text(encoding="utf-8")
+
+    def known(kind: str, term: str) -> bool:
+        return not any(s.hugo for s in subjects) or re.search(rf"(?m)^{kind}_{re.escape(term)} *=", hugo_terms)
+
+    regions = [r for r in terms(site / "content/data/regions.yaml") if r != region and known("regions", r)]
+    more = [t for t in terms(site / "content/data/tags.yaml") if t not in tags and known("tags", t)]
+    if len(regions) < 2 or len(more) < 2:
+        raise SystemExit("the site has too few regions or tags to alternate between")
+    return {
+        "baseline": {"date": (day + datetime.timedelta(days=1)).isoformat()},
+        "title": ["·A", "·B"],
+        "date": [(day + datetime.timedelta(days=d)).isoformat() for d in (2, 3)],
+        "region": regions[:2],
+        "tags": [tags + [more[0]], tags + [more[1]]],
+        "body": ["A", "B"],
+        "template": ["A", "B"],
+    }
+
+
+def measure_subject(args: argparse.Namespace, subject: Subject, kinds: list[str], values: dict) -> dict:
+    """Starts the subject's server and times `args.edits` saves of each kind: from the write to
+    when every page the kind changes is served as it is once settled; for showcase also to the
+    reload event naming the page, and to the end of the rebuild. Returns the times and memory."""
+    subject.start()
+    try:
+        pid = subject.process.pid
+        rss_start = memory(pid, "VmRSS")
+        host, port, log = subject.host, subject.port, subject.log
+        events = EventStream(host, port) if subject.name == "showcase" else None
+        print(f"\n{subject.name}: first build and start {subject.first_build:.2f} s, VmRSS {rss_start} MiB")
+        out = {"first_build_s": round(subject.first_build, 2), "rss_start_mib": rss_start, "kinds": {}}
+        for kind in kinds:
+            # Two saves not timed: what each value serves once settled.
+            snapshots = []
+            for value in values[kind]:
                 time.sleep(args.pause)
-                events.drain()
-                rebuilds = log.rebuilds()
+                seen = log.rebuilds()
+                written = time.perf_counter()
+                subject.edit(kind, value)
+                log.wait_for_rebuild(seen, timeout=600)
+                log.wait_quiet(1.0, 600, after=written)
+                snapshots.append({page: fetch(host, port, page) for page in subject.pages})
+            changed = [p for p in subject.pages if snapshots[0][p] != snapshots[1][p]]
+            for p in subject.pages:
+                if any(snapshot[p][0] != 200 for snapshot in snapshots):
+                    raise SystemExit(f"{subject.name}: {p} is not served ({kind})")
+            if not changed:
+                raise SystemExit(f"{subject.name}: a save of {kind} changes none of {subject.pages}")
+            served, reload, whole = [], [], []
+            for n in range(args.edits):
+                which = n % 2  # the other value than the one served now
+                target = snapshots[which]
+                time.sleep(args.pause)
+                if events:
+                    events.drain()
+                seen = log.rebuilds()
                 before = time.perf_counter()
-                edit(n)
-                arrived = events.wait_for(expected, timeout=60)
-                times.append((arrived - before) * 1000)
-                # The next edit waits until the whole site is up to date again.
-                whole.append((log.wait_for_rebuild(rebuilds, timeout=120) - before) * 1000)
-            results[kind] = times
-            print(
-                f"{kind:6} reload: median {statistics.median(times):7.1f} ms, "
-                f"worst {max(times):7.1f} ms, best {min(times):6.1f} ms (n={len(times)});  "
-                f"whole site rebuilt: median {statistics.median(whole):7.1f} ms, "
-                f"worst {max(whole):7.1f} ms"
-            )
-        peak = memory(server.pid, "VmHWM")
-        rss = memory(server.pid, "VmRSS")
-        print(f"server memory: RSS {rss} MiB now, peak {peak} MiB")
-        print(json.dumps({k: [round(t, 1) for t in v] for k, v in results.items()}))
-        return 0
+                subject.edit(kind, values[kind][which])
+                served.append(wait_served(host, port, changed, target, before, subject.name, kind) * 1000)
+                if events:
+                    expected = "/" if kind == "template" else subject.pages[0]
+                    reload.append((events.wait_for(expected, timeout=60) - before) * 1000)
+                # The next save waits until the whole site is up to date again.
+                whole.append((log.wait_for_rebuild(seen, timeout=600) - before) * 1000)
+            out["kinds"][kind] = {
+                "pages_changed": changed,
+                "served_ms": [round(t, 1) for t in served],
+                "rebuilt_ms": [round(t, 1) for t in whole],
+                **({"reload_ms": [round(t, 1) for t in reload]} if events else {}),
+            }
+            line = (f"  {kind:8} served: median {statistics.median(served):8.1f} ms, worst "
+                    f"{max(served):8.1f} ms ({len(changed)} of the pages change)")
+            if events:
+                line += f";  reload event: median {statistics.median(reload):8.1f} ms"
+            line += f";  rebuild ended: median {statistics.median(whole):8.1f} ms"
+            print(line, flush=True)
+        out["hwm_end_mib"] = memory(pid, "VmHWM")
+        out["rss_end_mib"] = memory(pid, "VmRSS")
+        print(f"  memory: VmRSS {out['rss_end_mib']} MiB now, VmHWM (peak) {out['hwm_end_mib']} MiB")
+        return out
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        subject.stop()
+
+
+def wait_served(host, port, pages: list[str], target: dict, since: float, name: str, kind: str) -> float:
+    """Seconds from `since` until every one of `pages` was served as in `target`, each polled
+    every POLL seconds (a page, once served so, is not polled again)."""
+    pending, done = list(pages), {}
+    while True:
+        for page in pending:
+            if fetch(host, port, page) == target[page]:
+                done[page] = time.perf_counter() - since
+        pending = [p for p in pending if p not in done]
+        if not pending:
+            return max(done.values())
+        if time.perf_counter() - since > 120:
+            raise SystemExit(f"{name}: {pending} not served with the {kind} save within 120 s")
+        time.sleep(POLL)
+
+
+def report(results: dict, kinds: list[str], names: list[str]) -> None:
+    """A Markdown table of the medians (and the ratio showcase/Hugo), then memory."""
+    both = len(names) == 2
+    columns = ["save", "pages it changes", "showcase: served, median", "worst", "reload event, median"]
+    if both:
+        columns += ["Hugo: served, median", "worst", "showcase / Hugo (medians)"]
+    print("| " + " | ".join(columns) + " |")
+    print("|" + " --- |" * len(columns))
+    for kind in kinds:
+        s = results["showcase"]["kinds"][kind]
+        pages = ", ".join(short(p) for p in s["pages_changed"])
+        if both:
+            pages += " (Hugo: " + ", ".join(short(p) for p in results["hugo"]["kinds"][kind]["pages_changed"]) + ")"
+        cells = [kind, pages, f"{statistics.median(s['served_ms']):.1f} ms", f"{max(s['served_ms']):.1f} ms",
+                 f"{statistics.median(s['reload_ms']):.1f} ms"]
+        if both:
+            h = results["hugo"]["kinds"][kind]
+            ratio = statistics.median(s["served_ms"]) / statistics.median(h["served_ms"])
+            cells += [f"{statistics.median(h['served_ms']):.1f} ms", f"{max(h['served_ms']):.1f} ms", f"{ratio:.2f}"]
+        print("| " + " | ".join(cells) + " |")
+    print()
+    for name in names:
+        r = results[name]
+        print(f"{name}: first build and start {r['first_build_s']} s, VmRSS after start "
+              f"{r['rss_start_mib']} MiB, VmHWM at the end {r['hwm_end_mib']} MiB")
+    if both:
+        s, h = results["showcase"], results["hugo"]
+        print(f"showcase / Hugo memory: VmRSS after start {s['rss_start_mib'] / h['rss_start_mib']:.2f}, "
+              f"VmHWM at the end {s['hwm_end_mib'] / h['hwm_end_mib']:.2f}")
+
+
+def short(page: str) -> str:
+    return {"/": "home"}.get(page, "record" if page.count("/") > 2 else "list")
 
 
 # --- A storm of saves (--storm N) -----------------------------------------------------------
@@ -705,13 +1030,6 @@ def storm_with(args, site: Path, scratch: Path, server, host: str, port: int, lo
     return 0 if alive and (growth <= 10 or after <= before_peak) else 1
 
 
-def first_record(site: Path) -> Path:
-    for path in sorted((site / "content/projects").rglob("*.zh.md")):
-        if not path.name.startswith("_"):
-            return path.relative_to(site)
-    raise SystemExit("no record under content/projects/")
-
-
 def page_url(record: Path) -> str:
     """The URL path of a record file's page, by the default slug rule: its file or folder id."""
     parts = record.parts[1:]  # without content/
@@ -723,27 +1041,6 @@ def page_url(record: Path) -> str:
         stem = name.split(".")[0]
         parts = parts[:-1]
     return "/" + "/".join([*parts, stem]) + "/"
-
-
-def editor(kind: str, record: Path, theme_file: Path):
-    original = record.read_text(encoding="utf-8")
-    theme = theme_file.read_text(encoding="utf-8")
-
-    def body(n: int) -> None:
-        write(record, original.rstrip("\n") + f"\n\n基准修改第{n}次。\n")
-
-    def title(n: int) -> None:
-        # Inside the quotes when the title is quoted.
-        edited, count = re.subn(
-            r'(?m)^title: *("?)(.*?)("?)$', rf"title: \g<1>\g<2>·{n}\g<3>", original, 1
-        )
-        assert count == 1, f"{record} has no plain `title:` line"
-        write(record, edited)
-
-    def template(n: int) -> None:
-        write(theme_file, theme.replace("</body>", f"<!-- bench {n} --></body>", 1))
-
-    return {"body": body, "title": title, "theme": template}[kind]
 
 
 def write(path: Path, text: str) -> None:
@@ -762,10 +1059,12 @@ def memory(pid: int, field: str, kib: bool = False) -> int:
 
 
 class ServerLog:
-    """What serve prints to stderr, read on a thread; counts its "Rebuilt" lines and keeps its
-    `verify-incremental:` lines (SHOWCASE_VERIFY_INCREMENTAL=1) and its last lines."""
+    """What serve prints to stderr (or another server to a stream), read on a thread; counts the
+    lines that end a rebuild (serve's "Rebuilt in", Hugo's "Total in": `done`), and keeps serve's
+    `verify-incremental:` lines (SHOWCASE_VERIFY_INCREMENTAL=1) and the last lines."""
 
-    def __init__(self, stream) -> None:
+    def __init__(self, stream, done: str = "Rebuilt in") -> None:
+        self.done_prefix = done
         self.lock = threading.Condition()
         self.done: list[float] = []
         self.last_line = time.perf_counter()
@@ -787,10 +1086,15 @@ class ServerLog:
                     self.verify_problems.append(line.rstrip("\n"))
                     if line.startswith("verify-incremental: FAILED"):
                         self.failed = True
-            if line.startswith("Rebuilt in"):
-                with self.lock:
+            with self.lock:
+                if line.startswith(self.done_prefix):
                     self.done.append(time.perf_counter())
-                    self.lock.notify_all()
+                self.lock.notify_all()
+
+    def wait_text(self, text: str, timeout: float) -> bool:
+        """Waits until a line holding `text` was printed."""
+        with self.lock:
+            return self.lock.wait_for(lambda: any(text in l for l in self.last_lines), timeout)
 
     def join(self, timeout: float) -> None:
         """Waits until serve's stderr closed (it exited), at most `timeout` seconds."""
