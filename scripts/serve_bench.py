@@ -807,6 +807,21 @@ class Storm:
         text = self.original(record) if record in self.originals else self.good_text(record)
         self.save(record, with_field(text, "draft", "true" if draft else "false"), True)
 
+    def page_urls(self) -> set[str]:
+        """The URL paths of every page of a record the storm saved, made, renamed or deleted,
+        under every slug it gave, in both languages, whether or not it should exist now."""
+        ids = set()
+        for path in self.good:
+            parts = path.split("/")
+            if parts[0] == "content" and len(parts) >= 3 and parts[1] != "data":
+                name = parts[2].split(".")[0]
+                if not name.startswith("_"):
+                    ids.add((parts[1], name))
+        for record in STORM_RECORDS:
+            collection, name = record_id(record).split("/")
+            ids.update((collection, f"{name}-v{k}") for k in range(7))
+        return {f"{lang}/{c}/{i}/" for c, i in ids for lang in ("", "/ko")}
+
     def put_right(self) -> None:
         self.broken.clear()
         for path, data in sorted(self.good.items()):
@@ -1038,6 +1053,17 @@ def storm_with(args, site: Path, scratch: Path, server, host: str, port: int, lo
         status, _ = fetch(host, port, f"/{name}")
         if status != 404:
             raise SystemExit(f"/{name}, a leftover, is served")
+    # Nor is a page the build does not make: a record deleted, renamed away or a draft, a slug
+    # no longer given.
+    built = {
+        "/" + p.parent.relative_to(out).as_posix() + "/"
+        for p in out.rglob("index.html")
+        if p.parent != out
+    }
+    for url in sorted(storm.page_urls() - built):
+        status, _ = fetch(host, port, url)
+        if status != 404:
+            raise SystemExit(f"{url}, a page the build does not make, is served ({status})")
     alive = server.poll() is None
     verified = log.verify_ok()
     growth = (after - before) / before * 100 if before else 0.0
