@@ -183,10 +183,10 @@ def run(args: argparse.Namespace, site: Path, scratch: Path) -> int:
     results = {}
     for subject in subjects:
         results[subject.name] = measure_subject(args, subject, kinds, values)
+        print(json.dumps({subject.name: results[subject.name]}), flush=True)
 
     print()
     report(results, kinds, [s.name for s in subjects])
-    print(json.dumps(results))
     return 0
 
 
@@ -425,7 +425,7 @@ def measure_subject(args: argparse.Namespace, subject: Subject, kinds: list[str]
                 subject.edit(kind, value)
                 log.wait_for_rebuild(seen, timeout=600)
                 log.wait_quiet(1.0, 600, after=written)
-                snapshots.append({page: fetch(host, port, page) for page in subject.pages})
+                snapshots.append({page: settled_page(host, port, page) for page in subject.pages})
             changed = [p for p in subject.pages if snapshots[0][p] != snapshots[1][p]]
             for p in subject.pages:
                 if any(snapshot[p][0] != 200 for snapshot in snapshots):
@@ -474,7 +474,7 @@ def wait_served(host, port, pages: list[str], target: dict, since: float, name: 
     pending, done = list(pages), {}
     while True:
         for page in pending:
-            if fetch(host, port, page) == target[page]:
+            if fetch_or_none(host, port, page) == target[page]:
                 done[page] = time.perf_counter() - since
         pending = [p for p in pending if p not in done]
         if not pending:
@@ -482,6 +482,27 @@ def wait_served(host, port, pages: list[str], target: dict, since: float, name: 
         if time.perf_counter() - since > 120:
             raise SystemExit(f"{name}: {pending} not served with the {kind} save within 120 s")
         time.sleep(POLL)
+
+
+def fetch_or_none(host: str, port: int, page: str) -> tuple[int, bytes] | None:
+    """The page, or None when the server cut the response short (Hugo serves its files from
+    disk while it rewrites them: a response may end before its Content-Length)."""
+    try:
+        return fetch(host, port, page)
+    except (http.client.HTTPException, ConnectionError):
+        return None
+
+
+def settled_page(host: str, port: int, page: str) -> tuple[int, bytes]:
+    """The page once the site has settled: the same response twice in a row."""
+    last = None
+    for _ in range(100):
+        response = fetch_or_none(host, port, page)
+        if response is not None and response == last:
+            return response
+        last = response
+        time.sleep(0.05)
+    raise SystemExit(f"{page} is not served the same twice in a row")
 
 
 def report(results: dict, kinds: list[str], names: list[str]) -> None:
