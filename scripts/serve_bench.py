@@ -50,7 +50,8 @@ edited and broken; site.yaml edited and broken. Every edit starts from the file'
 storm, so the site does not grow. Before the storm, a warm-up: the storm's own files made and a
 storm of 200 saves put right; memory is measured from when the site has then settled (2 s
 without a rebuild). After it, every broken file is put right, and the script waits until every
-file `showcase build` writes of the same folder is served with the same bytes. It reports the
+file `showcase build` writes of the same folder is served with the same bytes, and that no page
+of a record the storm touched is served that the build does not make. It reports the
 saves, their duration, the server's VmRSS after the warm-up and at the end, its VmHWM (peak), and
 exits 1 if the server died, its memory grew by more than 10% and past the warm-up's peak, or the
 site was not served as built within --settle seconds. With --verify serve runs with
@@ -280,6 +281,7 @@ class Subject:
 def bench_py():
     """scripts/bench.py, for how it finds Hugo."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.dont_write_bytecode = True  # no scripts/__pycache__ in the work tree
     import bench
 
     return bench
