@@ -599,9 +599,9 @@ fn serve_survives_a_storm_of_saves_and_then_serves_what_build_makes() {
         .arg("--scratch")
         .arg(site.outside())
         .args(["--storm", &saves.to_string(), "--verify"]);
-    // The script bounds each of its waits; this bounds the whole run. 300 saves take about 50 s
-    // with a debug build on 2 cores (a rendering from scratch of the sample, what verifying
-    // adds to each rebuild, about 0.2 s).
+    // The script bounds each of its waits; this bounds the whole run. 300 saves take about 25 s
+    // with a debug build on 2 cores, 50 s when the sample's pictures are made first (a
+    // rendering from scratch of the sample, what verifying adds to each rebuild, about 0.2 s).
     let limit = Duration::from_secs(180 + saves / 5);
     let (status, stdout, stderr) = run_bounded(command, limit, "the storm");
     let stdout = String::from_utf8_lossy(&stdout);
