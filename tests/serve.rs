@@ -574,18 +574,22 @@ fn wait_until_served_equals_built(serving: &Serving, site: &Site, patience: Dura
 
 // --- A storm of saves (issue 14) ---------------------------------------------------------------
 
-/// The storm of `scripts/serve_bench.py --storm N` (the one implementation of it) against this
-/// build's binary on a copy of the sample site: a warm-up, then N saves of every kind at up to
-/// 50 a second. The script fails if serve dies, if the site is not served as `build` makes it
-/// within 2 minutes, if a removed file or a leftover is served, or if memory grew by more than
-/// 10% and past the warm-up's peak; its last line is the figures as JSON, checked here too.
-/// CI runs 200 saves; `SHOWCASE_STORM_SAVES` asks for more (README, "Live preview").
+/// The storm of `scripts/serve_bench.py --storm N --verify` (the one implementation of it)
+/// against this build's binary on a copy of the sample site: a warm-up, then N saves of every
+/// kind at up to 50 a second (every field of a record, translations, UI strings, templates,
+/// site.yaml, static files, broken saves put right later). The script fails if serve dies, if
+/// it reports a rebuild stale (`verify-incremental: FAILED`, with SHOWCASE_VERIFY_INCREMENTAL=1
+/// serve compares each rebuild with a rendering from scratch), if the site is not served as
+/// `build` makes it within 2 minutes, if a removed file or a leftover is served, or if memory
+/// grew by more than 10% and past the warm-up's peak; its last line is the figures as JSON,
+/// checked here too. CI runs 300 saves; `SHOWCASE_STORM_SAVES` asks for more (README, "Live
+/// preview").
 #[test]
 fn serve_survives_a_storm_of_saves_and_then_serves_what_build_makes() {
     let saves: u64 = std::env::var("SHOWCASE_STORM_SAVES")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(200);
+        .unwrap_or(300);
     let site = Site::sample();
     let mut command = std::process::Command::new("python3");
     command
@@ -594,9 +598,11 @@ fn serve_survives_a_storm_of_saves_and_then_serves_what_build_makes() {
         .arg(site.root())
         .arg("--scratch")
         .arg(site.outside())
-        .args(["--storm", &saves.to_string()]);
-    // The script bounds each of its waits; this bounds the whole run.
-    let limit = Duration::from_secs(600 + saves / 5);
+        .args(["--storm", &saves.to_string(), "--verify"]);
+    // The script bounds each of its waits; this bounds the whole run. 300 saves take about 25 s
+    // with a debug build on 2 cores, 50 s when the sample's pictures are made first (a
+    // rendering from scratch of the sample, what verifying adds to each rebuild, about 0.2 s).
+    let limit = Duration::from_secs(180 + saves / 5);
     let (status, stdout, stderr) = run_bounded(command, limit, "the storm");
     let stdout = String::from_utf8_lossy(&stdout);
     let report = format!("{stdout}\n{}", String::from_utf8_lossy(&stderr));
@@ -615,6 +621,12 @@ fn serve_survives_a_storm_of_saves_and_then_serves_what_build_makes() {
         "serve died:\n{report}"
     );
     assert_eq!(figures["equal_to_build"].as_bool(), Some(true), "{report}");
+    // The script fails the run if serve found a rebuild stale; it reports how many rebuilds
+    // serve verified (none from a binary that does not verify yet).
+    assert!(
+        figures["verify_ok"].as_u64().is_some(),
+        "no verify_ok in the figures:\n{report}"
+    );
     let kib = |name: &str| figures[name].as_u64().unwrap_or(0);
     let (started, started_peak, ended) = (
         kib("rss_before_kib"),
