@@ -239,15 +239,20 @@ impl Site {
                 digest.add(&term.id).add(&term.slug).add_debug(&term.name);
             }
         }
-        for record in &self.records {
-            digest
+        // Where each record is, whatever the order: a date that moves a record in its list
+        // changes the lists (which declare what they read), not every text.
+        let places = self.records.iter().fold(0u64, |sum, record| {
+            let mut place = crate::digest::Digest::new();
+            place
                 .add(&record.collection)
                 .add(&record.id)
                 .add(&record.slug);
             for lang in record.presence.keys() {
-                digest.add(lang);
+                place.add(lang);
             }
-        }
+            sum.wrapping_add(place.finish())
+        });
+        digest.add(&places);
         digest.finish()
     }
 

@@ -799,7 +799,7 @@ fn make_card(
     view: CardView,
 ) -> Result<Card, RenderError> {
     WorkCounters::add(&counters.cards);
-    let digest = crate::digest::Digest::new().add_debug(&view).finish();
+    let digest = crate::digest::Digest::new().add(&view).finish();
     let mut value = tera::Value::from_serializable(&view);
     if theme.tera.contains_template(CARD_TEMPLATE) {
         value = with_card_html(theme, counters, value, lang, strings, &view.url)?;

@@ -86,57 +86,90 @@ pub struct Theme {
     digests: ThemeDigests,
 }
 
-/// Digests of the theme's files: `shared` of every file a page may read whatever its
-/// template, and per page template (a template at the top of `templates/` that no other file
-/// names) its own file and `shared`. An edit of `record.html` then touches record pages only.
+/// Digests of the theme's files, per template: the files a page rendered with it may read.
+/// Those are every file that is not a template (UI strings, and static files, whose URLs a
+/// template may name) and the templates it names (`extends`, `include`, `import`), and theirs.
+/// An edit of `year.html` then touches year pages only, and one of `base.html` every page but
+/// not the cards or booklet entries, whose partials do not name it.
 #[derive(Debug, Default)]
 struct ThemeDigests {
-    shared: u64,
-    pages: BTreeMap<String, u64>,
+    /// Of every file: for a name that is not a template.
+    all: u64,
+    templates: BTreeMap<String, u64>,
 }
 
 impl ThemeDigests {
     fn of(files: &BTreeMap<String, ThemeFile>) -> ThemeDigests {
-        let is_named_elsewhere = |name: &str| {
-            // Only templates name templates (`extends`, `include`).
-            files.values().any(|file| {
-                file.relative.starts_with("templates/")
-                    && file.relative != format!("templates/{name}")
-                    && memchr_find(&file.bytes, name.as_bytes())
-            })
-        };
-        let page_templates: BTreeMap<&str, &ThemeFile> = files
+        let templates: BTreeMap<&str, &[u8]> = files
             .iter()
             .filter_map(|(relative, file)| {
-                let name = relative.strip_prefix("templates/")?;
-                (!name.contains('/') && !is_named_elsewhere(name)).then_some((name, file))
+                Some((relative.strip_prefix("templates/")?, file.bytes.as_slice()))
             })
             .collect();
         let mut shared = crate::digest::Digest::new();
+        let mut all = crate::digest::Digest::new();
         for (relative, file) in files {
-            let is_page = relative
-                .strip_prefix("templates/")
-                .is_some_and(|name| page_templates.contains_key(name));
-            if !is_page {
+            all.add(relative).add(&file.bytes);
+            if !relative.starts_with("templates/") {
                 shared.add(relative).add(&file.bytes);
             }
         }
-        let shared = shared.finish();
-        let pages = page_templates
-            .into_iter()
-            .map(|(name, file)| {
-                let digest = crate::digest::Digest::new()
-                    .add(&shared)
-                    .add(&file.bytes)
-                    .finish();
-                (name.to_string(), digest)
+        // Which templates each template names, in quotes, as Tera's tags do.
+        let names: BTreeMap<&str, Vec<&str>> = templates
+            .iter()
+            .map(|(name, bytes)| {
+                let named = templates
+                    .keys()
+                    .filter(|other| {
+                        *other != name && contains(bytes, format!("\"{other}\"").as_bytes())
+                    })
+                    .copied()
+                    .collect();
+                (*name, named)
             })
             .collect();
-        ThemeDigests { shared, pages }
+        let shared = shared.finish();
+        let all = all.finish();
+        // Tera's components are called by name from anywhere: a theme that defines one gets
+        // no finer digests than the whole theme.
+        if templates
+            .values()
+            .any(|bytes| contains(bytes, b"{% component") || contains(bytes, b"{%- component"))
+        {
+            let digests = templates.keys().map(|name| (name.to_string(), all));
+            return ThemeDigests {
+                all,
+                templates: digests.collect(),
+            };
+        }
+        let digests = templates
+            .keys()
+            .map(|name| {
+                let mut reached = std::collections::BTreeSet::from([*name]);
+                let mut queue = vec![*name];
+                while let Some(next) = queue.pop() {
+                    for named in &names[next] {
+                        if reached.insert(named) {
+                            queue.push(named);
+                        }
+                    }
+                }
+                let mut digest = crate::digest::Digest::new();
+                digest.add(&shared);
+                for template in reached {
+                    digest.add(template).add(templates[template]);
+                }
+                (name.to_string(), digest.finish())
+            })
+            .collect();
+        ThemeDigests {
+            all,
+            templates: digests,
+        }
     }
 }
 
-fn memchr_find(haystack: &[u8], needle: &[u8]) -> bool {
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack
         .windows(needle.len())
         .any(|window| window == needle)
@@ -284,10 +317,10 @@ impl Theme {
     /// equal pages (for the same values).
     pub fn digest(&self, template: &str) -> u64 {
         self.digests
-            .pages
+            .templates
             .get(template)
             .copied()
-            .unwrap_or(self.digests.shared)
+            .unwrap_or(self.digests.all)
     }
 
     /// The UI strings of a language; a language the theme lacks gets the first one it has.

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct LinkView {
     pub name: String,
     pub url: String,
@@ -67,7 +67,7 @@ pub struct PageView {
 /// A picture as `<img>` and `<picture>` need it (issue 15). For a photo, `url` is the
 /// fallback-format variant nearest 960 px wide and the srcsets list every variant; for an SVG,
 /// a GIF or a picture from an allowed host, `url` is the file itself and the srcsets are empty.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Hash)]
 pub struct ImageView {
     pub url: String,
     /// Of `url`'s file; 0 when unknown (a picture from another host).
@@ -87,7 +87,7 @@ pub struct ImageView {
     pub print_height: u32,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct CoverView {
     pub alt: String,
     #[serde(flatten)]
@@ -102,7 +102,16 @@ pub struct MetricView {
     pub unit: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+impl std::hash::Hash for MetricView {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.label.hash(state);
+        self.value.to_bits().hash(state);
+        self.value_display.hash(state);
+        self.unit.hash(state);
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct CardView {
     pub id: String,
     pub collection: String,

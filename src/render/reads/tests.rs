@@ -270,6 +270,22 @@ fn a_template_renders_only_its_pages() {
 }
 
 #[test]
+fn the_base_template_renders_every_page_but_no_card_or_booklet_entry() {
+    let dir = site();
+    let (previous, all, _) = render(dir.path(), None);
+    let template = crate::render::theme::built_in_file("templates/base.html").unwrap();
+    write(
+        dir.path(),
+        "themes/default/templates/base.html",
+        &template.replace("</body>", "<!-- edited --></body>"),
+    );
+    let (_, pages, renders) = render(dir.path(), Some(previous));
+    assert_eq!(pages, all);
+    // The pages and the 404 page: cards and entries do not name base.html.
+    assert_eq!(renders, pages.len() + 1);
+}
+
+#[test]
 fn a_new_record_renders_everything_again() {
     let dir = site();
     let (previous, _, _) = render(dir.path(), None);
