@@ -307,20 +307,7 @@ impl<'a> Rendering<'a> {
         if let Some(written) = self.search.get() {
             return Ok(written);
         }
-        let digest = reads::search_digest(self);
-        let kept = previous
-            .and_then(|memo| memo.search.as_ref())
-            .filter(|(before, _)| *before == digest)
-            .map(|(_, written)| written)
-            .filter(|written| {
-                written
-                    .values()
-                    .all(|index| index.paths.iter().all(|path| sink.keep(path)))
-            });
-        let written = match kept {
-            Some(written) => written.clone(),
-            None => search::write_indexes(self, sink)?,
-        };
+        let written = search::write_indexes(self, sink, previous.map(|memo| &memo.search))?;
         Ok(self.search.get_or_init(|| written))
     }
 
@@ -406,7 +393,7 @@ impl<'a> Rendering<'a> {
         }
         let memo = Memo {
             pages: paths.iter().cloned().zip(digests).collect(),
-            search: Some((reads::search_digest(self), search.clone())),
+            search: search.clone(),
             booklets,
         };
 

@@ -27,8 +27,8 @@ use crate::digest::Digest;
 pub struct Memo {
     /// Output path of each page → the digest of what it read.
     pub(super) pages: HashMap<String, u64>,
-    /// The search indexes, with the digest of what they were made from.
-    pub(super) search: Option<(u64, BTreeMap<String, WrittenIndex>)>,
+    /// Each language's search index.
+    pub(super) search: BTreeMap<String, WrittenIndex>,
     /// Output path of each booklet → where its entries are.
     pub(super) booklets: HashMap<String, EntryPlaces>,
 }
@@ -150,17 +150,6 @@ fn records_of(digest: &mut Digest, r: &Rendering, list: &[usize]) {
     for &index in list {
         digest.add(&r.site.records[index].version);
     }
-}
-
-/// The digest of what the search indexes are made from: every record's version (its texts,
-/// its card) and the rest of the site.
-pub fn search_digest(r: &Rendering) -> u64 {
-    let mut digest = Digest::new();
-    digest.add(&r.site.inputs_digest());
-    for record in &r.site.records {
-        digest.add(&record.version);
-    }
-    digest.finish()
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use super::Rendering;
 use super::cards::Localizer;
 use crate::content::fields::FieldValue;
+use crate::digest::Digest;
 use crate::output::{OutputError, Sink};
 use crate::search::{self, LanguageIndex, SearchDoc};
 
@@ -25,18 +26,34 @@ pub struct WrittenIndex {
     pub bytes: usize,
     /// Every file's path, relative to the output root.
     pub paths: Vec<String>,
+    /// A digest of the records it was made from: an index of records with the same digest is
+    /// the same, and `serve` keeps it (issue 16).
+    pub digest: u64,
 }
 
 /// Builds every language's index and writes its files into `sink`, one language after the
 /// other (each is built in parallel), so that only one language's files are in memory at once.
+/// A language whose records are what `previous` was made from keeps its files
+/// ([`Sink::keep`]) instead.
 pub fn write_indexes(
     r: &Rendering,
     sink: &dyn Sink,
+    previous: Option<&BTreeMap<String, WrittenIndex>>,
 ) -> Result<BTreeMap<String, WrittenIndex>, OutputError> {
     let mut written = BTreeMap::new();
     for language in &r.site.config.languages {
         let lang = language.code.as_str();
-        let index: LanguageIndex = search::build(lang, &docs(r, lang));
+        let docs = docs(r, lang);
+        let digest = Digest::new().add(lang).add(&docs).finish();
+        let kept = previous
+            .and_then(|previous| previous.get(lang))
+            .filter(|before| before.digest == digest)
+            .filter(|before| before.paths.iter().all(|path| sink.keep(path)));
+        if let Some(kept) = kept {
+            written.insert(lang.to_string(), kept.clone());
+            continue;
+        }
+        let index: LanguageIndex = search::build(lang, &docs);
         index
             .files
             .par_iter()
@@ -48,6 +65,7 @@ pub fn write_indexes(
             docs: index.docs,
             shards: index.shards,
             chunk: index.chunk,
+            digest,
         };
         written.insert(lang.to_string(), summary);
     }

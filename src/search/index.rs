@@ -21,7 +21,7 @@ const SHARD_TARGET: usize = 32 * 1024;
 const CHUNK_TARGET: usize = 16 * 1024;
 
 /// A record as the index sees it, in one language.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Hash)]
 pub struct SearchDoc<'a> {
     pub url: String,
     pub title: String,

@@ -232,6 +232,21 @@ fn a_title_renders_the_pages_that_show_it() {
 }
 
 #[test]
+fn a_translation_leaves_the_other_language_s_search_index_alone() {
+    let (pages, _) = after(|root| {
+        write(
+            root,
+            "content/projects/p3.ko.md",
+            "---\ntitle: 새 제목\nsummary: 요약3\n---\n\n본문3.\n",
+        );
+    });
+    assert!(pages.contains("ko/search/index.html"), "{pages:?}");
+    assert!(pages.contains("ko/projects/index.html"), "{pages:?}");
+    assert!(!pages.contains("search/index.html"), "{pages:?}");
+    assert!(!pages.contains("projects/page/2/index.html"), "{pages:?}");
+}
+
+#[test]
 fn a_body_edit_leaves_lists_alone_when_the_summary_stays() {
     let (pages, _) = after(|root| {
         write(
