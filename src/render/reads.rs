@@ -38,6 +38,14 @@ impl Memo {
     pub(super) fn has(&self, path: &str, digest: u64) -> bool {
         self.pages.get(path) == Some(&digest)
     }
+
+    /// Forgets what `paths` were made from (their bytes were replaced some other way), so that
+    /// the next rendering renders them.
+    pub fn forget(&mut self, paths: &[String]) {
+        for path in paths {
+            self.pages.remove(path);
+        }
+    }
 }
 
 /// The digest of everything `page` reads.

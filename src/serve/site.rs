@@ -150,6 +150,12 @@ impl LiveSite {
         let mut files = (*self.files).clone();
         files.extend(sink.finish());
         let changed = changed_paths(&self.files, &files);
+        // These pages are no longer what the memo says they were made from: the next update
+        // renders them whatever their inputs (should the update this preview precedes fail and
+        // the edit be undone, keeping them would serve the undone body).
+        if let Some(memo) = &mut self.memo {
+            memo.forget(&changed);
+        }
         self.files = Arc::new(files);
         Some(changed)
     }
@@ -428,6 +434,78 @@ mod tests {
             .iter()
             .map(|(path, text)| (path.to_string(), Arc::from(text.as_bytes())))
             .collect()
+    }
+
+    /// The base fixture copied to a temporary folder.
+    fn base_site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
+        for entry in walkdir::WalkDir::new(&base) {
+            let entry = entry.unwrap();
+            let target = dir.path().join(entry.path().strip_prefix(&base).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+        dir
+    }
+
+    fn changes(paths: &[&str]) -> Changes {
+        Changes {
+            paths: paths
+                .iter()
+                .map(|p| (p.to_string(), ChangeKind::Content))
+                .collect(),
+            rescan: false,
+        }
+    }
+
+    #[test]
+    fn a_previewed_page_is_rendered_again_after_its_update_failed_and_the_edit_was_undone() {
+        let dir = base_site();
+        let root = dir.path();
+        let options = BuildOptions {
+            root: root.to_path_buf(),
+            ..BuildOptions::default()
+        };
+        let mut site = LiveSite::new(options.clone());
+        assert!(matches!(site.build(), Outcome::Built { .. }));
+        let record = "content/projects/hongxin.zh.md";
+        let other = "content/cases/liyuan.zh.md";
+        let original = std::fs::read_to_string(root.join(record)).unwrap();
+        let other_original = std::fs::read_to_string(root.join(other)).unwrap();
+        std::fs::write(
+            root.join(record),
+            original.replace("物业领域", "改过的物业领域"),
+        )
+        .unwrap();
+        let previewed = site
+            .preview(&changes(&[record]))
+            .expect("a body edit is previewed");
+        assert!(previewed.contains(&"projects/hongxin/index.html".to_string()));
+        // Another file is broken before the update runs: the update fails.
+        std::fs::write(root.join(other), "---\ntitle: 梨园\n").unwrap();
+        assert!(matches!(
+            site.rebuild(&changes(&[record, other])),
+            Outcome::Failed(_)
+        ));
+        // Both are put back as they were: the site is the one first served.
+        std::fs::write(root.join(record), &original).unwrap();
+        std::fs::write(root.join(other), &other_original).unwrap();
+        assert!(matches!(
+            site.rebuild(&changes(&[record, other])),
+            Outcome::Built { .. }
+        ));
+        let mut fresh = LiveSite::new(options);
+        assert!(matches!(fresh.build(), Outcome::Built { .. }));
+        let (served, built) = (site.files(), fresh.files());
+        let stale: Vec<&String> = built
+            .keys()
+            .filter(|path| served.get(*path) != built.get(*path))
+            .collect();
+        assert!(stale.is_empty(), "served stale: {stale:?}");
     }
 
     #[test]
