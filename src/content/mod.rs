@@ -126,7 +126,7 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Content, Diagnostics) {
 /// `site.yaml` too, so the cache must be cleared when it changes.
 #[derive(Default)]
 pub struct ParseCache {
-    files: std::sync::Mutex<std::collections::HashMap<PathBuf, CacheEntry>>,
+    files: std::sync::Mutex<std::collections::HashMap<PathBuf, std::sync::Arc<CacheEntry>>>,
 }
 
 /// A file's stamp when it was read, and what parsing it gave.
@@ -168,7 +168,10 @@ impl ParseCache {
         self.lock().retain(|path, _| existing.contains(path));
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<PathBuf, CacheEntry>> {
+    fn lock(
+        &self,
+    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<PathBuf, std::sync::Arc<CacheEntry>>>
+    {
         self.files.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -181,7 +184,8 @@ impl ParseCache {
         if !matches!(kind, ContentFile::Record { .. }) || path.extension()? != "md" {
             return None;
         }
-        let (_, old, old_diagnostics) = self.lock().get(path).cloned()?;
+        let cached = self.lock().get(path).cloned()?;
+        let (_, old, old_diagnostics) = (*cached).clone();
         let (new, new_diagnostics) = self.parse_now(root, path, &kind, config);
         let (Some(Parsed::Record(old)), Some(Parsed::Record(mut new))) = (old, new) else {
             return None;
@@ -211,7 +215,11 @@ impl ParseCache {
         kind: &ContentFile,
         config: &SiteConfig,
     ) -> (Option<Parsed>, Diagnostics) {
-        if let Some((Some(stamp), parsed, diagnostics)) = self.lock().get(path)
+        // The entry is taken out of the lock before the file is looked at and the parse copied:
+        // the files are read in parallel, and holding the lock through both serialized them.
+        let cached = self.lock().get(path).cloned();
+        if let Some(cached) = cached
+            && let (Some(stamp), parsed, diagnostics) = &*cached
             && Stamp::of(&root.join(path)).as_ref() == Some(stamp)
         {
             return (parsed.clone(), diagnostics.clone());
@@ -230,10 +238,8 @@ impl ParseCache {
     ) -> (Option<Parsed>, Diagnostics) {
         let stamp = Stamp::of(&root.join(path));
         let (parsed, diagnostics) = parse_file(root, path, kind, config);
-        self.lock().insert(
-            path.to_path_buf(),
-            (stamp, parsed.clone(), diagnostics.clone()),
-        );
+        let entry = std::sync::Arc::new((stamp, parsed.clone(), diagnostics.clone()));
+        self.lock().insert(path.to_path_buf(), entry);
         (parsed, diagnostics)
     }
 }
