@@ -101,6 +101,8 @@ pub fn write<'p>(
     let entry_inputs = Digest::new()
         .add(&r.page_inputs)
         .add(&r.theme.digest(ENTRY_TEMPLATE))
+        // The record's value carries its card's HTML.
+        .add(&r.theme.digest(super::CARD_TEMPLATE))
         .add(lang)
         .finish();
     let digest_of = |index: usize| {

@@ -6,7 +6,8 @@
 //! `tests/serve.rs` runs a storm of every kind of edit with it.
 //!
 //! What a page reads, besides its kind, language, URL and counterparts:
-//! - the theme: its template and every file it may include (`Theme::digest`);
+//! - the theme: its template and every file it may include (`Theme::digest`), and the card
+//!   partial, whose HTML every card value carries;
 //! - the rest of the site: `Rendering::page_inputs` (site.yaml, terms, introductions, files,
 //!   pictures, every record's place, the footer's year);
 //! - records: by their cards' digests where it shows cards (lists, the home page, neighbours
@@ -57,6 +58,9 @@ pub fn page_digest(r: &Rendering, page: &Page, counterparts: &[(String, String)]
     digest
         .add(&r.page_inputs)
         .add(&r.theme.digest(page.kind.template()))
+        // Cards come with their HTML rendered by the card partial, which a template may insert
+        // without naming the partial.
+        .add(&r.theme.digest(super::CARD_TEMPLATE))
         .add(lang)
         .add(&page.url)
         .add(counterparts)

@@ -170,7 +170,16 @@ fn render(root: &Path, previous: Option<Previous>) -> (Previous, BTreeSet<String
 
 /// What rendering again after `edit` renders, and whether that equals a full rendering.
 fn after(edit: impl FnOnce(&Path)) -> (BTreeSet<String>, usize) {
+    after_changing(|_| {}, edit)
+}
+
+/// [`after`], on the site as `setup` changes it.
+fn after_changing(
+    setup: impl FnOnce(&Path),
+    edit: impl FnOnce(&Path),
+) -> (BTreeSet<String>, usize) {
     let dir = site();
+    setup(dir.path());
     let (previous, _, _) = render(dir.path(), None);
     edit(dir.path());
     let ((incremental, _, _), pages, renders) = render(dir.path(), Some(previous));
@@ -298,6 +307,30 @@ fn the_base_template_renders_every_page_but_no_card_or_booklet_entry() {
     assert_eq!(pages, all);
     // The pages and the 404 page: cards and entries do not name base.html.
     assert_eq!(renders, pages.len() + 1);
+}
+
+#[test]
+fn the_card_partial_renders_every_page_that_carries_a_card() {
+    // A site's grid that inserts the pre-rendered card without naming the card partial.
+    let grid = |root: &Path| {
+        let grid = crate::render::theme::built_in_file("templates/partials/card-grid.html")
+            .unwrap()
+            .replace("{% include \"partials/card.html\" %}", "");
+        write(
+            root,
+            "themes/default/templates/partials/card-grid.html",
+            &grid,
+        );
+    };
+    let (pages, _) = after_changing(grid, |root| {
+        let card = crate::render::theme::built_in_file("templates/partials/card.html").unwrap();
+        write(
+            root,
+            "themes/default/templates/partials/card.html",
+            &format!("<!-- edited -->{card}"),
+        );
+    });
+    assert!(pages.contains("projects/index.html"), "{pages:?}");
 }
 
 #[test]
