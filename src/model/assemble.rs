@@ -246,11 +246,9 @@ fn finish_versions(records: &mut [Record], taxonomies: &[Taxonomy]) {
         .zip(&related_ids)
         .map(|(record, related)| {
             let mut digest = crate::digest::Digest::new();
+            digest.add(&record.version);
+            record.add_place(&mut digest);
             digest
-                .add(&record.version)
-                .add(&record.collection)
-                .add(&record.id)
-                .add(&record.slug)
                 .add(&record.bundle_files)
                 .add(&record.assets_url)
                 .add(related)

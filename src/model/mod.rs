@@ -94,6 +94,15 @@ impl Record {
         self.presence.contains_key(lang)
     }
 
+    /// Adds where the record is to `digest`: its collection, id, slug and languages (what a
+    /// link to it reads).
+    pub fn add_place(&self, digest: &mut crate::digest::Digest) {
+        digest.add(&self.collection).add(&self.id).add(&self.slug);
+        for lang in self.presence.keys() {
+            digest.add(lang);
+        }
+    }
+
     /// The first image field, used as the record's cover.
     pub fn cover(&self) -> Option<&ImageRef> {
         self.images.values().next()

@@ -106,18 +106,16 @@ pub fn render_texts(
         urls: &site.config.url_policy,
     };
     let mut kept = kept.filter(|kept| kept.inputs == site.inputs_digest());
-    let reused: Vec<Option<(Localized<RecordTexts>, Diagnostics)>> = match &mut kept {
-        Some(kept) => site.records.iter().map(|r| kept.take(r)).collect(),
-        None => Vec::new(),
-    };
+    let reused: Vec<Option<(Localized<RecordTexts>, Diagnostics)>> = site
+        .records
+        .iter()
+        .map(|record| kept.as_mut().and_then(|kept| kept.take(record)))
+        .collect();
     // What is left of the kept texts is freed on another thread.
     std::thread::spawn(move || drop(kept));
     let results: Vec<(Localized<RecordTexts>, Diagnostics)> = reused
-        .into_iter()
-        .chain(std::iter::repeat_with(|| None))
-        .zip(&site.records)
-        .collect::<Vec<_>>()
         .into_par_iter()
+        .zip(&site.records)
         .map(|(reused, record)| reused.unwrap_or_else(|| record_texts(site, record, counters)))
         .collect();
     let mut diagnostics = Diagnostics::default();

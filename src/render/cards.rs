@@ -260,7 +260,7 @@ impl<'a> Localizer<'a> {
 }
 
 /// Cards of every record in every language it appears in, each passed through `finish` (on
-/// the same worker thread), but those `reused` has already.
+/// the same worker thread), but those `reused` (one entry per record) has already.
 pub fn all_cards<T: Send, E: Send>(
     site: &Site,
     texts: &[Localized<RecordTexts>],
@@ -268,8 +268,6 @@ pub fn all_cards<T: Send, E: Send>(
     finish: impl Fn(&str, CardView) -> Result<T, E> + Sync,
 ) -> Result<Vec<Localized<T>>, E> {
     use rayon::prelude::*;
-    let mut reused = reused;
-    reused.resize_with(site.records.len(), || None);
     reused
         .into_par_iter()
         .enumerate()

@@ -99,6 +99,15 @@ const CARD_TEMPLATE: &str = "partials/card.html";
 /// rendered in place.
 const CARD_LEVELS: [u8; 2] = [2, 3];
 
+/// What every card is made from besides its record: the rest of the site and the theme's card
+/// partial (with the files it names, UI strings among them).
+fn cards_inputs(site: &Site, theme: &Theme) -> u64 {
+    crate::digest::Digest::new()
+        .add(&site.inputs_digest())
+        .add(&theme.digest(CARD_TEMPLATE))
+        .finish()
+}
+
 /// A card in both forms: typed for code that reads it, and as a template value that pages
 /// share (cloning a `tera::Value` map is a reference-count increment).
 struct Card {
@@ -192,10 +201,7 @@ impl<'a> Rendering<'a> {
         } else {
             0
         };
-        let cards_inputs = crate::digest::Digest::new()
-            .add(&site.inputs_digest())
-            .add(&theme.digest(CARD_TEMPLATE))
-            .finish();
+        let cards_inputs = cards_inputs(site, theme);
         let mut kept = kept.filter(|kept| kept.inputs == cards_inputs);
         let reused: Vec<Option<Localized<Card>>> = site
             .records
@@ -382,7 +388,7 @@ impl<'a> Rendering<'a> {
         // A booklet that was kept keeps its entries' places.
         if let Some(previous) = previous {
             for (path, places) in &previous.booklets {
-                if !booklets.contains_key(path) && paths.contains(path) {
+                if !booklets.contains_key(path) && generated.contains(path) {
                     booklets.insert(path.clone(), places.clone());
                 }
             }
@@ -510,10 +516,7 @@ impl<'a> Rendering<'a> {
         Kept {
             texts: KeptTexts::keep(site, &mut self.texts),
             cards: KeptCards {
-                inputs: crate::digest::Digest::new()
-                    .add(&site.inputs_digest())
-                    .add(&self.theme.digest(CARD_TEMPLATE))
-                    .finish(),
+                inputs: cards_inputs(site, self.theme),
                 records: site
                     .records
                     .iter()

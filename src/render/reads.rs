@@ -115,13 +115,7 @@ pub fn page_digest(r: &Rendering, page: &Page, counterparts: &[(String, String)]
             page: number,
         } => {
             let shown = r.term_records(*taxonomy, *term, lang);
-            digest.add(&shown.len());
-            cards_of(
-                &mut digest,
-                r,
-                pages::page_slice(shown, *number, config.paginate),
-                lang,
-            );
+            page_of(&mut digest, r, shown, *number, config.paginate, lang);
         }
         PageKind::Years => {
             for (year, records) in &r.years[lang] {
@@ -133,19 +127,27 @@ pub fn page_digest(r: &Rendering, page: &Page, counterparts: &[(String, String)]
                 .get(year)
                 .map(Vec::as_slice)
                 .unwrap_or_default();
-            digest.add(&shown.len());
-            cards_of(
-                &mut digest,
-                r,
-                pages::page_slice(shown, *number, config.paginate),
-                lang,
-            );
+            page_of(&mut digest, r, shown, *number, config.paginate, lang);
         }
         PageKind::Search => {
             digest.add(&r.search_index(lang).map(|index| index.folder.as_str()));
         }
     }
     digest.finish()
+}
+
+/// Adds what page `number` of list `shown` reads (as `pages::insert_page_of` shows it): the
+/// list's length, for the paginator and counts, and the cards of the page's records.
+fn page_of(
+    digest: &mut Digest,
+    r: &Rendering,
+    shown: &[usize],
+    number: usize,
+    size: usize,
+    lang: &str,
+) {
+    digest.add(&shown.len());
+    cards_of(digest, r, pages::page_slice(shown, number, size), lang);
 }
 
 /// Adds the cards of `list`'s records: what a page showing them reads of them.
