@@ -430,8 +430,14 @@ serve-not-local = Listening on { $bind }: other computers on the network can see
 serve-watching = Watching site.yaml, content/, static/ and the theme for changes. Press Ctrl-C to stop.
 serve-stopped = Stopped.
 serve-built = Built in { $millis } ms: { $files } files, { $counts }.
-serve-previewed = Updated the edited record ({ $changed } pages) in { $millis } ms; the rest of the site follows.
-serve-rebuilt = Rebuilt in { $millis } ms: { $changed } files changed, { $counts }.
+serve-previewed = Updated the edited record ({ $changed ->
+        [one] 1 page
+       *[other] { $changed } pages
+    }) in { $millis } ms; the rest of the site follows.
+serve-rebuilt = Rebuilt in { $millis } ms: { $changed ->
+        [one] 1 file
+       *[other] { $changed } files
+    } changed, { $counts }.
 serve-failed = The site has errors ({ $counts }); the last good version stays served until they are fixed.
 serve-last-good-kept = The last good version of the site stays served until this is fixed.
 serve-overlay-heading = showcase: the site has errors
