@@ -85,6 +85,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 import urllib.parse
 from pathlib import Path
 
@@ -1024,6 +1025,8 @@ def storm(args: argparse.Namespace, site: Path, scratch: Path) -> int:
         log.join(5)
         status = server.poll()
         print(f"storm: serve failed ({error!r}); exit status {status}", file=sys.stderr)
+        if isinstance(error, OSError):
+            traceback.print_exc()
         for line in log.verify_lines():
             print(line, file=sys.stderr)
         if log.verify_failed():

@@ -129,6 +129,16 @@ pub trait Sink: Sync {
     fn previous(&self, _path: &str) -> Option<std::sync::Arc<[u8]>> {
         None
     }
+    /// [`Sink::put`] of bytes that some other file of the previous output has (`serve` holds
+    /// them without a copy).
+    fn put_shared(&self, path: &str, bytes: std::sync::Arc<[u8]>) -> Result<(), OutputError> {
+        self.put(path, &bytes)
+    }
+    /// Whether the next rendering will be made on top of this output (`serve`), so that what
+    /// rendering could reuse of it is worth keeping in memory.
+    fn incremental(&self) -> bool {
+        false
+    }
 }
 
 /// A new output being written: a staging folder beside the output, which [`Staging::commit`]

@@ -47,6 +47,8 @@ pub struct WorkCounters {
     pub markdown: AtomicUsize,
     /// Cards built (each once per record and language, however many pages show it).
     pub cards: AtomicUsize,
+    /// Runs of records inverted for the search indexes (`serve` reuses the unchanged ones).
+    pub search_runs: AtomicUsize,
     /// Photos whose variants are being made.
     pub photos: crate::images::Progress,
 }

@@ -5,18 +5,19 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use rayon::prelude::*;
 
 use super::Rendering;
 use super::cards::Localizer;
 use crate::content::fields::FieldValue;
-use crate::digest::Digest;
 use crate::output::{OutputError, Sink};
-use crate::search::{self, LanguageIndex, SearchDoc};
+use crate::search::{self, FileBytes, LanguageIndex, Reusable, SearchDoc};
 
 /// What pages and the build's report need of a language's index once its files are written.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct WrittenIndex {
     /// The folder of the files, relative to the output root: `search/zh/0123456789abcdef/`.
     pub folder: String,
@@ -29,12 +30,15 @@ pub struct WrittenIndex {
     /// A digest of the records it was made from: an index of records with the same digest is
     /// the same, and `serve` keeps it (issue 16).
     pub digest: u64,
+    /// What the next index of the language can reuse of this one, when the sink it was
+    /// written to is built on again (`serve`).
+    pub reusable: Option<Arc<Reusable>>,
 }
 
 /// Builds every language's index and writes its files into `sink`, one language after the
 /// other (each is built in parallel), so that only one language's files are in memory at once.
 /// A language whose records are what `previous` was made from keeps its files
-/// ([`Sink::keep`]) instead.
+/// ([`Sink::keep`]) instead; another reuses what it can of the previous index of its language.
 pub fn write_indexes(
     r: &Rendering,
     sink: &dyn Sink,
@@ -44,28 +48,49 @@ pub fn write_indexes(
     for language in &r.site.config.languages {
         let lang = language.code.as_str();
         let docs = docs(r, lang);
-        let digest = Digest::new().add(lang).add(&docs).finish();
-        let kept = previous
-            .and_then(|previous| previous.get(lang))
+        let digests = search::digests(&docs);
+        let digest = search::digest(lang, &digests);
+        let before = previous.and_then(|previous| previous.get(lang));
+        let kept = before
             .filter(|before| before.digest == digest)
             .filter(|before| before.paths.iter().all(|path| sink.keep(path)));
         if let Some(kept) = kept {
             written.insert(lang.to_string(), kept.clone());
             continue;
         }
-        let index: LanguageIndex = search::build(lang, &docs);
-        index
-            .files
-            .par_iter()
-            .try_for_each(|(path, bytes)| sink.put(path, bytes))?;
+        let reuse = before.and_then(|before| before.reusable.as_deref());
+        let previous_file = |path: &str| sink.previous(path);
+        let keep = sink.incremental();
+        let (index, reusable) =
+            search::build_reusing(lang, &docs, &digests, reuse, &previous_file, keep);
+        r.counters
+            .search_runs
+            .fetch_add(index.inverted, Ordering::Relaxed);
+        let bytes = index.bytes();
+        let LanguageIndex {
+            folder,
+            docs,
+            shards,
+            chunk,
+            files,
+            ..
+        } = index;
+        let paths = files.iter().map(|(path, _)| path.clone()).collect();
+        files
+            .into_par_iter()
+            .try_for_each(|(path, bytes)| match bytes {
+                FileBytes::New(bytes) => sink.put(&path, &bytes),
+                FileBytes::Kept(bytes) => sink.put_shared(&path, bytes),
+            })?;
         let summary = WrittenIndex {
-            bytes: index.bytes(),
-            paths: index.files.iter().map(|(path, _)| path.clone()).collect(),
-            folder: index.folder,
-            docs: index.docs,
-            shards: index.shards,
-            chunk: index.chunk,
+            folder,
+            docs,
+            shards,
+            chunk,
+            bytes,
+            paths,
             digest,
+            reusable: reusable.map(Arc::new),
         };
         written.insert(lang.to_string(), summary);
     }

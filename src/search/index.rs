@@ -8,12 +8,15 @@
 //! a hash of every byte in it, so a static host's cache cannot mix two builds.
 
 use std::borrow::Cow;
-use std::hash::{Hash, Hasher};
+use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHashMap;
+use xxhash_rust::xxh3::xxh3_64;
 
-use super::tokenize::{Term, analyze};
+use super::runs::{self, Run, RunTerm, write_varint};
+use crate::digest::Digest;
 
 /// A shard aims at about this many bytes; their number is a power of two.
 const SHARD_TARGET: usize = 32 * 1024;
@@ -65,7 +68,9 @@ pub struct LanguageIndex {
     /// Records per chunk of display text (`d/0.json` …).
     pub chunk: usize,
     /// `(path relative to the output root, bytes)`.
-    pub files: Vec<(String, Vec<u8>)>,
+    pub files: Vec<(String, FileBytes)>,
+    /// Runs of records inverted for it (the others were reused).
+    pub inverted: usize,
 }
 
 impl LanguageIndex {
@@ -74,103 +79,97 @@ impl LanguageIndex {
     }
 }
 
-/// What the index keeps of one term in one record.
-#[derive(Debug, Clone, Copy)]
-struct Posting {
-    /// Position of the first occurrence (the title comes first, at position 0).
-    first: u32,
-    /// Occurrences (at most `u16::MAX` are counted).
-    count: u16,
-    /// The title's length in positions when the term is in the title, else 0.
-    title: u16,
-}
+/// A run of records aims at about this many: a saved record costs inverting its run again, and
+/// each run brings its own copy of the terms it shares with the others to the merge.
+const RUN_DOCS: u64 = 256;
+/// No run is longer, whatever the records' URLs hash to.
+const MAX_RUN: usize = 4 * RUN_DOCS as usize;
 
-/// A term as a number: a character is its code point, a pair its two code points above
-/// [`PAIR`], a word its number in the [`Partial`]'s word list above [`WORD`]. Hashing a number
-/// is what makes counting every occurrence of every term cheap.
-type Key = u64;
-const PAIR: Key = 1 << 42;
-const WORD: Key = 2 << 42;
-
-/// A term's postings in a run of records, already encoded (see [`encode_shard`]), except that
-/// the first posting's record number is absolute: the run does not know the previous one's.
-struct Encoded {
-    bytes: Vec<u8>,
-    count: u32,
-    first_doc: u32,
-    last_doc: u32,
-    /// Length of the first posting's record number in `bytes`.
-    head: u8,
-}
-
-/// The postings of a run of records, in record order.
+/// What an index was made of, kept by `serve` for the next index of the language (issue 16):
+/// the runs of records inverted, and the display chunks written, each by a digest of its
+/// records. The next index inverts only the runs whose records changed and takes the chunks
+/// whose records did not from the files of this one.
 #[derive(Default)]
-struct Partial {
-    postings: FxHashMap<Key, Encoded>,
-    words: Vec<Box<str>>,
+pub struct Reusable {
+    runs: FxHashMap<u64, Arc<Run>>,
+    /// Chunk digest → the chunk's path and the hash of its bytes.
+    chunks: FxHashMap<u64, (String, u64)>,
 }
 
-impl Partial {
-    fn text(&self, key: Key) -> String {
-        let char_at = |shift: u32| char::from_u32(((key >> shift) & 0x1F_FFFF) as u32);
-        if key >= WORD {
-            self.words[(key - WORD) as usize].to_string()
-        } else {
-            [char_at(21).filter(|_| key >= PAIR), char_at(0)]
-                .into_iter()
-                .flatten()
-                .collect()
+/// A file's bytes: new, or those of a file of the index that [`Reusable`] parts came from.
+#[derive(Debug, Clone)]
+pub enum FileBytes {
+    New(Vec<u8>),
+    Kept(Arc<[u8]>),
+}
+
+impl std::ops::Deref for FileBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            FileBytes::New(bytes) => bytes,
+            FileBytes::Kept(bytes) => bytes,
         }
     }
 }
 
-/// Builds the index of `docs` for language `lang`, in parallel.
+/// A digest of each record as the index sees it, in parallel.
+pub fn digests(docs: &[SearchDoc]) -> Vec<u64> {
+    docs.par_iter()
+        .map(|doc| Digest::new().add(doc).finish())
+        .collect()
+}
+
+/// A digest of the index of `lang` made from records with these `digests`: two indexes with
+/// the same are the same.
+pub fn digest(lang: &str, digests: &[u64]) -> u64 {
+    Digest::new().add(lang).add(digests).finish()
+}
+
+/// Builds the index of `docs` for language `lang`, from nothing.
+#[cfg(test)]
 pub fn build(lang: &str, docs: &[SearchDoc]) -> LanguageIndex {
-    // A few runs of records per thread: fewer partial lists to merge, still balanced.
-    let per_task = docs
-        .len()
-        .div_ceil(rayon::current_num_threads() * 4)
-        .max(16);
-    let partials: Vec<Partial> = docs
-        .par_chunks(per_task)
-        .enumerate()
-        .map(|(task, chunk)| invert(task * per_task, chunk))
-        .collect();
-    // Every term once, sorted by its text, with the partials that have it (in record order).
-    let mut entries: Vec<(String, usize, Key)> = partials
+    build_reusing(lang, docs, &digests(docs), None, &|_| None, false).0
+}
+
+/// Builds the index of `docs`, whose [`digests`] are `digests`, taking what it can from
+/// `reuse`; `previous` gives the bytes of a file of the index `reuse` came from. Returns, when
+/// asked to `keep` it, what the next index can reuse of this one.
+pub fn build_reusing(
+    lang: &str,
+    docs: &[SearchDoc],
+    digests: &[u64],
+    reuse: Option<&Reusable>,
+    previous: &(dyn Fn(&str) -> Option<Arc<[u8]>> + Sync),
+    keep: bool,
+) -> (LanguageIndex, Option<Reusable>) {
+    let bounds = run_bounds(docs);
+    let run_digests: Vec<u64> = bounds
         .iter()
-        .enumerate()
-        .flat_map(|(p, partial)| {
-            partial
-                .postings
-                .keys()
-                .map(move |&k| (partial.text(k), p, k))
-        })
+        .map(|run| Digest::new().add(&digests[run.clone()]).finish())
         .collect();
-    entries.sort_unstable();
-    let mut terms: Vec<(String, Vec<(usize, Key)>)> = Vec::new();
-    for (text, p, key) in entries {
-        match terms.last_mut() {
-            Some((last, holders)) if *last == text => holders.push((p, key)),
-            _ => terms.push((text, vec![(p, key)])),
-        }
-    }
-    let estimate: usize = partials
-        .iter()
-        .flat_map(|p| p.postings.values())
-        .map(|e| e.bytes.len())
-        .sum::<usize>()
-        + terms.iter().map(|(t, _)| t.len() + 4).sum::<usize>();
-    let shards = estimate.div_ceil(SHARD_TARGET).max(1).next_power_of_two();
-    let mut by_shard: Vec<Vec<usize>> = vec![Vec::new(); shards];
-    for (i, (text, _)) in terms.iter().enumerate() {
-        by_shard[shard_of(text, shards)].push(i);
-    }
-    let shard_bytes: Vec<Vec<u8>> = by_shard
+    let runs: Vec<(Arc<Run>, bool)> = bounds
         .par_iter()
-        .map(|members| encode_shard(members.iter().map(|&i| &terms[i]), &partials))
+        .zip(&run_digests)
+        .map(
+            |(run, digest)| match reuse.and_then(|r| r.runs.get(digest)) {
+                Some(kept) => (kept.clone(), false),
+                None => (Arc::new(runs::invert(&docs[run.clone()])), true),
+            },
+        )
         .collect();
-    drop(partials);
+    let inverted = runs.iter().filter(|(_, new)| *new).count();
+    let runs: Vec<Arc<Run>> = runs.into_iter().map(|(run, _)| run).collect();
+    let starts: Vec<u32> = bounds.iter().map(|run| run.start as u32).collect();
+
+    let estimate: usize = runs.iter().map(|run| run.shard_bytes()).sum();
+    let shards = estimate.div_ceil(SHARD_TARGET).max(1).next_power_of_two();
+    let shard_files: Vec<FileBytes> = (0..shards)
+        .into_par_iter()
+        .map(|shard| FileBytes::New(encode_shard(shard, shards, &runs, &starts)))
+        .collect();
+    // Not kept, the runs go before the display text is made: a build's peak memory is here.
+    let runs = keep.then(|| run_digests.into_iter().zip(runs).collect());
 
     // Records per chunk, from their average size (a row is about its text).
     let text: usize = docs
@@ -178,215 +177,132 @@ pub fn build(lang: &str, docs: &[SearchDoc]) -> LanguageIndex {
         .map(|d| d.title.len() + d.text_len() + d.url.len())
         .sum();
     let chunk = (CHUNK_TARGET / (text / docs.len().max(1)).max(1)).max(1);
-    let chunks: Vec<Vec<u8>> = docs.par_chunks(chunk).map(chunk_rows).collect();
-    let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(shards + chunks.len());
+    let chunk_files: Vec<(u64, FileBytes)> = docs
+        .par_chunks(chunk)
+        .zip(digests.par_chunks(chunk))
+        .map(|(docs, digests)| {
+            let digest = Digest::new().add(digests).finish();
+            let kept = reuse
+                .and_then(|r| r.chunks.get(&digest))
+                .and_then(|(path, _)| previous(path));
+            let bytes = match kept {
+                Some(bytes) => FileBytes::Kept(bytes),
+                None => FileBytes::New(chunk_rows(docs)),
+            };
+            (digest, bytes)
+        })
+        .collect();
+
+    let mut files: Vec<(String, FileBytes)> = Vec::with_capacity(shards + chunk_files.len());
     files.extend(
-        shard_bytes
+        shard_files
             .into_iter()
             .enumerate()
             .map(|(i, bytes)| (format!("t/{i}.bin"), bytes)),
     );
+    let first_chunk = files.len();
+    let chunk_digests: Vec<u64> = chunk_files.iter().map(|(digest, _)| *digest).collect();
     files.extend(
-        chunks
+        chunk_files
             .into_iter()
             .enumerate()
-            .map(|(i, bytes)| (format!("d/{i}.json"), bytes)),
+            .map(|(i, (_, bytes))| (format!("d/{i}.json"), bytes)),
     );
     // The folder's name changes with any byte of any file: a host's cache cannot serve an old
     // shard with a new page. Not a security measure.
-    let mut version = FxHasher::default();
-    (shards, chunk, docs.len()).hash(&mut version);
-    files.hash(&mut version);
-    let folder = format!("search/{lang}/{:016x}/", version.finish());
+    let hashes: Vec<u64> = files
+        .par_iter()
+        .map(|(path, bytes)| match bytes {
+            FileBytes::Kept(_) => reuse
+                .and_then(|r| r.chunks.get(&chunk_digests[chunk_number(path)]))
+                .map_or_else(|| xxh3_64(bytes), |(_, hash)| *hash),
+            FileBytes::New(_) => xxh3_64(bytes),
+        })
+        .collect();
+    let version = Digest::new()
+        .add(&(shards, chunk, docs.len()))
+        .add(&files.iter().map(|(path, _)| path).collect::<Vec<_>>())
+        .add(&hashes)
+        .finish();
+    let folder = format!("search/{lang}/{version:016x}/");
     for (path, _) in &mut files {
         path.insert_str(0, &folder);
     }
-    LanguageIndex {
+    let reusable = runs.map(|runs| Reusable {
+        runs,
+        chunks: chunk_digests
+            .into_iter()
+            .zip(&files[first_chunk..])
+            .zip(&hashes[first_chunk..])
+            .map(|((digest, (path, _)), hash)| (digest, (path.clone(), *hash)))
+            .collect(),
+    });
+    let index = LanguageIndex {
         folder,
         docs: docs.len(),
         shards,
         chunk,
         files,
-    }
+        inverted,
+    };
+    (index, reusable)
 }
 
-/// The postings of `docs`, numbered from `first_doc`. Each record's occurrences are counted
-/// in a small table of its own (it stays in the processor's cache), then each of its terms
-/// gets one posting.
-fn invert(first_doc: usize, docs: &[SearchDoc]) -> Partial {
-    let mut record = RecordTable::default();
-    let mut lists: FxHashMap<Key, Encoded> = FxHashMap::default();
-    let mut words: Vec<Box<str>> = Vec::new();
-    let mut word_keys: FxHashMap<Box<str>, Key> = FxHashMap::default();
+/// The number of chunk file `d/N.json`.
+fn chunk_number(path: &str) -> usize {
+    path.trim_start_matches("d/")
+        .trim_end_matches(".json")
+        .parse()
+        .unwrap_or(0)
+}
+
+/// Where runs of records start and end. A run ends after a record whose URL hashes to one of
+/// [`RUN_DOCS`] values, so runs depend on the records around them only: a record added,
+/// removed or edited changes one run, and the others keep their digests.
+fn run_bounds(docs: &[SearchDoc]) -> Vec<Range<usize>> {
+    let mut bounds = Vec::new();
+    let mut start = 0;
     for (i, doc) in docs.iter().enumerate() {
-        let id = (first_doc + i) as u32;
-        let title_length = analyze(&doc.title, 0, |_, _| {});
-        let title = u16::try_from(title_length).unwrap_or(u16::MAX);
-        let mut add = |term: Term, position: u32| {
-            let key = match term {
-                Term::Char(c) => Key::from(c),
-                Term::Pair(a, b) => PAIR | Key::from(a) << 21 | Key::from(b),
-                Term::Word(word) => match word_keys.get(word) {
-                    Some(&key) => key,
-                    None => {
-                        let key = WORD + words.len() as Key;
-                        words.push(word.into());
-                        word_keys.insert(word.into(), key);
-                        key
-                    }
-                },
-            };
-            record.count(key, || Posting {
-                first: position,
-                count: 1,
-                title: if position < title_length { title } else { 0 },
-            });
-        };
-        let mut position = analyze(&doc.title, 0, &mut add);
-        // Each line on its own is what the lines joined with line breaks give: a break ends a
-        // word and a run of characters, and takes no position.
-        for line in &doc.lines {
-            position = analyze(line, position, &mut add);
-        }
-        for (key, posting) in record.drain() {
-            let list = lists.entry(key).or_insert_with(|| Encoded {
-                bytes: Vec::new(),
-                count: 0,
-                first_doc: id,
-                last_doc: 0,
-                head: 0,
-            });
-            let delta = if list.count == 0 {
-                id
-            } else {
-                id - list.last_doc
-            };
-            let before = list.bytes.len();
-            write_varint(&mut list.bytes, u64::from(delta));
-            if list.count == 0 {
-                list.head = (list.bytes.len() - before) as u8;
-            }
-            encode_posting(&mut list.bytes, &posting, key >= PAIR);
-            list.count += 1;
-            list.last_doc = id;
+        let last = xxh3_64(doc.url.as_bytes()).is_multiple_of(RUN_DOCS) || i + 1 - start == MAX_RUN;
+        if last || i + 1 == docs.len() {
+            bounds.push(start..i + 1);
+            start = i + 1;
         }
     }
-    Partial {
-        postings: lists,
-        words,
-    }
-}
-
-/// One record's terms and their postings while the record is read: open addressing on the
-/// key, emptied through the list of slots in use. A record has thousands of occurrences of a
-/// few thousand terms, and each occurrence then costs a multiply and a compare or two.
-struct RecordTable {
-    keys: Vec<Key>,
-    postings: Vec<Posting>,
-    used: Vec<usize>,
-}
-
-/// A key no term has (a word's number would have to reach 2^63).
-const FREE: Key = Key::MAX;
-
-impl Default for RecordTable {
-    fn default() -> Self {
-        RecordTable::with_slots(4096)
-    }
-}
-
-impl RecordTable {
-    fn with_slots(slots: usize) -> RecordTable {
-        let empty = Posting {
-            first: 0,
-            count: 0,
-            title: 0,
-        };
-        RecordTable {
-            keys: vec![FREE; slots],
-            postings: vec![empty; slots],
-            used: Vec::new(),
-        }
-    }
-
-    /// Counts one more occurrence of `key`; `first` is its posting when it is new.
-    fn count(&mut self, key: Key, first: impl FnOnce() -> Posting) {
-        // At most half full, so probes stay short.
-        if self.used.len() * 2 >= self.keys.len() {
-            self.grow();
-        }
-        let mask = self.keys.len() - 1;
-        // Fibonacci hashing: the high bits of the product spread neighbouring code points.
-        let mut slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
-        loop {
-            let here = self.keys[slot];
-            if here == key {
-                let posting = &mut self.postings[slot];
-                posting.count = posting.count.saturating_add(1);
-                return;
-            }
-            if here == FREE {
-                self.keys[slot] = key;
-                self.postings[slot] = first();
-                self.used.push(slot);
-                return;
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-
-    fn grow(&mut self) {
-        let mut bigger = RecordTable::with_slots(self.keys.len() * 2);
-        for (key, posting) in self.drain() {
-            bigger.count(key, || posting);
-        }
-        *self = bigger;
-    }
-
-    /// The record's terms with their postings (in no useful order), leaving the table empty.
-    fn drain(&mut self) -> impl Iterator<Item = (Key, Posting)> + '_ {
-        let RecordTable {
-            keys,
-            postings,
-            used,
-        } = self;
-        used.drain(..).map(move |slot| {
-            let key = std::mem::replace(&mut keys[slot], FREE);
-            (key, postings[slot])
-        })
-    }
-}
-
-/// Which shard holds `term`: FNV-1a of its UTF-8 bytes (the client computes the same).
-pub fn shard_of(term: &str, shards: usize) -> usize {
-    let mut hash: u32 = 0x811c_9dc5;
-    for byte in term.as_bytes() {
-        hash ^= u32::from(*byte);
-        hash = hash.wrapping_mul(0x0100_0193);
-    }
-    hash as usize & (shards - 1)
+    bounds
 }
 
 /// A shard: for each term, sorted by its UTF-8 bytes, `len term count size postings`, where
 /// `size` is the postings' length in bytes and each posting is `doc-delta (count<<1 | in-title)
 /// [title-length if in title] [first-position unless the term is one character]`, all LEB128.
-fn encode_shard<'t>(
-    terms: impl Iterator<Item = &'t (String, Vec<(usize, Key)>)>,
-    partials: &[Partial],
-) -> Vec<u8> {
+/// The runs' postings are copied, only the record number of each run's first posting is
+/// written again: the run numbers its records from its own first, at `starts`.
+fn encode_shard(shard: usize, shards: usize, runs: &[Arc<Run>], starts: &[u32]) -> Vec<u8> {
+    let mut terms: Vec<(&str, usize, &RunTerm)> = runs
+        .iter()
+        .enumerate()
+        .flat_map(|(r, run)| {
+            run.in_shard(shard, shards)
+                .iter()
+                .map(move |term| (run.text(term), r, term))
+        })
+        .collect();
+    // Stable: the runs of a term stay in record order.
+    terms.sort_by(|a, b| a.0.cmp(b.0));
     let mut out = Vec::new();
     let mut postings = Vec::new();
-    for (text, holders) in terms {
+    for same in terms.chunk_by(|a, b| a.0 == b.0) {
         postings.clear();
         let mut count = 0u64;
         let mut previous = 0u32;
-        for &(p, key) in holders {
-            let run = &partials[p].postings[&key];
-            write_varint(&mut postings, u64::from(run.first_doc - previous));
-            postings.extend_from_slice(&run.bytes[usize::from(run.head)..]);
-            count += u64::from(run.count);
-            previous = run.last_doc;
+        for &(_, r, term) in same {
+            let first = starts[r] + term.first_doc;
+            write_varint(&mut postings, u64::from(first - previous));
+            postings.extend_from_slice(runs[r].postings_after_head(term));
+            count += u64::from(term.count);
+            previous = starts[r] + term.last_doc;
         }
+        let text = same[0].0;
         write_varint(&mut out, text.len() as u64);
         out.extend_from_slice(text.as_bytes());
         write_varint(&mut out, count);
@@ -394,28 +310,6 @@ fn encode_shard<'t>(
         out.extend_from_slice(&postings);
     }
     out
-}
-
-/// A posting after its record number: `(count<<1 | in-title) [title-length if in title]
-/// [first-position if the term has one]`. One character answers only one-character queries,
-/// where nothing is near, so it has no position.
-fn encode_posting(out: &mut Vec<u8>, posting: &Posting, positioned: bool) {
-    let in_title = u64::from(posting.title > 0);
-    write_varint(out, u64::from(posting.count) << 1 | in_title);
-    if posting.title > 0 {
-        write_varint(out, u64::from(posting.title));
-    }
-    if positioned {
-        write_varint(out, u64::from(posting.first));
-    }
-}
-
-fn write_varint(out: &mut Vec<u8>, mut value: u64) {
-    while value >= 0x80 {
-        out.push((value as u8 & 0x7f) | 0x80);
-        value >>= 7;
-    }
-    out.push(value as u8);
 }
 
 /// A chunk of display rows: a JSON array of `[url, title, collection, region, date,
@@ -445,40 +339,6 @@ fn chunk_rows(docs: &[SearchDoc]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_record_table_counts_each_key_keeps_its_first_posting_and_grows() {
-        let mut table = RecordTable::default();
-        let posting = |first| Posting {
-            first,
-            count: 1,
-            title: 0,
-        };
-        // More keys than the table starts with, each twice; keys close together, as code
-        // points are.
-        for round in 0..2 {
-            for key in 0..10_000u64 {
-                table.count(PAIR | key, || posting(key as u32 + round));
-            }
-        }
-        let mut counted: Vec<(Key, Posting)> = table.drain().collect();
-        counted.sort_by_key(|(key, _)| *key);
-        assert_eq!(counted.len(), 10_000);
-        assert!(
-            counted
-                .iter()
-                .enumerate()
-                .all(|(i, (key, p))| *key == PAIR | i as u64
-                    && p.count == 2
-                    && p.first == i as u32)
-        );
-        assert_eq!(table.drain().count(), 0, "drained");
-        table.count(7, || posting(3));
-        assert_eq!(
-            table.drain().map(|(k, p)| (k, p.count)).collect::<Vec<_>>(),
-            [(7, 1)]
-        );
-    }
 
     fn doc(title: &str, text: &str) -> SearchDoc<'static> {
         SearchDoc {
@@ -577,7 +437,7 @@ mod tests {
             .collect();
         let a = build("ko", &docs);
         let b = build("ko", &docs);
-        assert_eq!(a.files, b.files);
+        assert_eq!(contents(&a), contents(&b));
         assert_eq!(a.folder, b.folder);
         let mut changed = docs.clone();
         changed[7].lines.push("。".into());
@@ -590,7 +450,7 @@ mod tests {
             .map(|i| doc(&i.to_string(), &"字".repeat(2000)))
             .collect();
         let index = build("zh", &docs);
-        let chunks: Vec<&(String, Vec<u8>)> = index
+        let chunks: Vec<&(String, FileBytes)> = index
             .files
             .iter()
             .filter(|(p, _)| p.contains("/d/"))
@@ -609,9 +469,59 @@ mod tests {
         assert!(index.files[0].1.is_empty());
     }
 
+    /// Each file's path inside the folder, and its bytes.
+    fn contents(index: &LanguageIndex) -> Vec<(&str, &[u8])> {
+        index
+            .files
+            .iter()
+            .map(|(path, bytes)| (&path[index.folder.len()..], &**bytes))
+            .collect()
+    }
+
     #[test]
-    fn shards_match_the_client_hash() {
-        // FNV-1a of "延边" (e5 bb b6 e8 be b9), as search.js computes it.
-        assert_eq!(shard_of("延边", 1 << 31), 0xe19a_5b26 & ((1 << 31) - 1));
+    fn an_index_made_again_reuses_the_runs_and_chunks_of_unchanged_records() {
+        let mut docs: Vec<SearchDoc> = (0..3000)
+            .map(|i| {
+                doc(
+                    &format!("项目{i}"),
+                    &format!("第{i}个项目，연변 {i}번째 사업 word{i}"),
+                )
+            })
+            .collect();
+        let previous_files = std::sync::Mutex::new(std::collections::HashMap::new());
+        let previous = |path: &str| previous_files.lock().unwrap().get(path).cloned();
+        let (first, reusable) = build_reusing("zh", &docs, &digests(&docs), None, &previous, true);
+        assert!(first.inverted > 4, "{} runs", first.inverted);
+        for (path, bytes) in &first.files {
+            let bytes: Arc<[u8]> = Arc::from(&**bytes);
+            previous_files.lock().unwrap().insert(path.clone(), bytes);
+        }
+        // A title changed, a record removed and one added: each changes one run.
+        docs[10].title = "新的标题".into();
+        docs.remove(1500);
+        docs.insert(2500, doc("新项目", "新的内容"));
+        let (again, _) = build_reusing(
+            "zh",
+            &docs,
+            &digests(&docs),
+            reusable.as_ref(),
+            &previous,
+            true,
+        );
+        let fresh = build("zh", &docs);
+        assert!(
+            again.inverted <= 3,
+            "{} runs inverted again",
+            again.inverted
+        );
+        assert_eq!(contents(&again), contents(&fresh));
+        assert_eq!(again.folder, fresh.folder);
+        assert_ne!(again.folder, first.folder);
+        let kept = again
+            .files
+            .iter()
+            .filter(|(_, bytes)| matches!(bytes, FileBytes::Kept(_)))
+            .count();
+        assert!(kept > 0, "chunks before the change are kept");
     }
 }

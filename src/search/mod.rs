@@ -5,6 +5,7 @@
 //! returns through the same `Sink` as the pages.
 
 mod index;
+mod runs;
 mod tokenize;
 
-pub use index::{LanguageIndex, SearchDoc, build};
+pub use index::{FileBytes, LanguageIndex, Reusable, SearchDoc, build_reusing, digest, digests};
