@@ -159,7 +159,7 @@ impl Index {
     }
 
     /// The related records record `record`'s page shows in `lang`, at most [`RELATED`]: those
-    /// it names, in the order written, then those sharing its terms, best first.
+    /// it names, in the order written, then those sharing its terms, best first; each once.
     pub fn related(&self, record: usize, lang: &str) -> &[usize] {
         self.language(lang)
             .and_then(|l| self.related.get(record)?.get(l))
@@ -246,16 +246,12 @@ impl Shown {
     }
 }
 
-/// Record `index`'s related records shown in `lang`: those it names, then those of `similar`
-/// it does not name, at most [`RELATED`].
+/// Record `index`'s related records shown in `lang`: those it names, then those of `similar`,
+/// each once, at most [`RELATED`].
 fn related_in(site: &Site, index: usize, similar: &[usize], lang: &str) -> Vec<usize> {
-    let mut related: Vec<usize> = site.records[index]
-        .related
-        .iter()
-        .copied()
-        .filter(|&i| site.records[i].is_in(lang))
-        .collect();
-    for &other in similar {
+    let mut related: Vec<usize> = Vec::with_capacity(RELATED);
+    let named = site.records[index].related.iter();
+    for &other in named.chain(similar) {
         if related.len() >= RELATED {
             break;
         }
@@ -263,7 +259,6 @@ fn related_in(site: &Site, index: usize, similar: &[usize], lang: &str) -> Vec<u
             related.push(other);
         }
     }
-    related.truncate(RELATED);
     related
 }
 

@@ -29,7 +29,7 @@ collections:
 const TOPICS: &str = "a: {zh: 甲, ko: 갑}\nb: {zh: 乙, ko: 을}\nc: {zh: 丙, ko: 병}\n";
 
 /// `(file, date, topics, related, translated into Korean)`. p3 and p5 have no Korean file;
-/// p4 names c1 and p3, which has no Korean text.
+/// p4 names c1 twice and p3, which has no Korean text.
 const RECORDS: &[(&str, &str, &str, &str, bool)] = &[
     ("projects/p1", "2019-03-01", "[a]", "[]", true),
     ("projects/p2", "2020-01-01", "[a, b]", "[]", true),
@@ -38,7 +38,7 @@ const RECORDS: &[(&str, &str, &str, &str, bool)] = &[
         "projects/p4",
         "2021-02-01",
         "[a, b]",
-        "[cases/c1, projects/p3]",
+        "[cases/c1, projects/p3, c1]",
         true,
     ),
     ("projects/p5", "2022-09-01", "[b]", "[]", false),
@@ -192,7 +192,7 @@ fn related_records_name_first_then_share_terms() {
     let site = small_site("omit");
     let index = Index::new(&site);
     let p4 = at(&site, "projects/p4");
-    // Named (c1, p3), then p2 (two topics shared), then one topic shared, nearest in
+    // Named (c1 twice, p3), then p2 (two topics shared), then one topic shared, nearest in
     // date first: p3 (named already), p5, p1, c1 (named already).
     assert_eq!(
         ids(&site, index.related(p4, "zh")),
@@ -205,6 +205,18 @@ fn related_records_name_first_then_share_terms() {
     assert!(index.related(p4, "en").is_empty());
     // A record without terms has none but those it names.
     assert!(index.related(at(&site, "cases/c2"), "zh").is_empty());
+}
+
+#[test]
+fn a_record_named_twice_as_related_is_shown_once() {
+    // p4 names c1 twice: the record page showed its card twice.
+    let site = small_site("omit");
+    let index = Index::new(&site);
+    let c1 = at(&site, "cases/c1");
+    for lang in ["zh", "ko"] {
+        let related = index.related(at(&site, "projects/p4"), lang);
+        assert_eq!(related.iter().filter(|&&r| r == c1).count(), 1, "{lang}");
+    }
 }
 
 #[test]
