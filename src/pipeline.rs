@@ -343,8 +343,9 @@ mod tests {
         let booklet = text("booklet/index.html");
         assert!(!booklet.contains('\u{0}'), "no placeholder is left");
         let mut last = 0;
-        for collection in &site.collections {
-            for index in site.records_in(collection, site.default_lang()) {
+        let shown = crate::model::Index::new(&site);
+        for c in 0..site.collections.len() {
+            for &index in shown.collection(c, site.default_lang()) {
                 let record = &site.records[index];
                 let anchor = format!(
                     "<article class=\"booklet-record record\" id=\"{}-{}\"",

@@ -1,8 +1,11 @@
 //! The site as one immutable value (STYLE: "`Site` is a value"): records paired across
 //! languages with shared fields inherited, slugs, resolved references, sorted collections and
-//! taxonomies. Built by [`assemble`] from the config and the parsed content; no IO here.
+//! taxonomies. Built by [`assemble`] from the config and the parsed content; what pages ask of
+//! it (records shown per language, years, related records, neighbours) is answered once by
+//! [`Index`]. No IO here.
 
 mod assemble;
+mod index;
 pub mod routes;
 pub mod slug;
 
@@ -13,6 +16,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 pub use assemble::{AssembleOptions, assemble, slash_path};
+pub use index::Index;
 
 use crate::config::SiteConfig;
 use crate::content::fields::{FieldValue, Located, SourceLink};
@@ -265,19 +269,6 @@ impl Site {
         digest.finish()
     }
 
-    /// The records of a collection shown in `lang`, in order.
-    pub fn records_in<'a>(
-        &'a self,
-        collection: &'a Collection,
-        lang: &'a str,
-    ) -> impl Iterator<Item = usize> + 'a {
-        collection
-            .records
-            .iter()
-            .copied()
-            .filter(move |&i| self.records[i].is_in(lang))
-    }
-
     /// Frees the Markdown of every body once it has been rendered: a build does not need it
     /// again, and at 10,000 records it is over 100 MB.
     pub fn release_markdown(&mut self) {
@@ -298,78 +289,6 @@ impl Site {
     pub fn unpublished(&self, reference: &str) -> Option<Unpublished> {
         unpublished_reason(&self.unpublished, reference)
     }
-
-    /// For every record, up to `limit` records that share terms with it: those sharing the
-    /// most terms first, then the closest in date, then in site order. The candidates are, in
-    /// each of the record's terms, the `limit` records on either side of it in date order. That
-    /// bounds the work per record, so the whole is linear in the number of records (counting
-    /// every record that shares a term is quadratic: at 10,000 records a region holds 800).
-    /// Nearest in date, rather than newest, also spreads the links instead of pointing every
-    /// record of a region at the same few new ones.
-    pub fn similar_records(&self, limit: usize) -> Vec<Vec<usize>> {
-        use rayon::prelude::*;
-        let by_date: Vec<Vec<Vec<usize>>> = self
-            .taxonomies
-            .iter()
-            .map(|taxonomy| {
-                taxonomy
-                    .terms
-                    .iter()
-                    .map(|term| {
-                        let mut records = term.records.clone();
-                        records.sort_by_key(|&i| (self.records[i].date, i));
-                        records
-                    })
-                    .collect()
-            })
-            .collect();
-        (0..self.records.len())
-            .into_par_iter()
-            .map(|index| self.similar_to(index, limit, &by_date))
-            .collect()
-    }
-
-    fn similar_to(&self, index: usize, limit: usize, by_date: &[Vec<Vec<usize>>]) -> Vec<usize> {
-        let record = &self.records[index];
-        let mut candidates = Vec::new();
-        for (taxonomy_key, terms) in &record.terms {
-            let Some(t) = self.taxonomies.iter().position(|t| &t.key == taxonomy_key) else {
-                continue;
-            };
-            for &term in terms {
-                let list = &by_date[t][term];
-                let at = list
-                    .binary_search_by_key(&(record.date, index), |&i| (self.records[i].date, i))
-                    .unwrap_or_else(|at| at);
-                let window = &list[at.saturating_sub(limit)..(at + limit + 1).min(list.len())];
-                candidates.extend(window.iter().copied().filter(|&other| other != index));
-            }
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        let shared = |other: usize| -> usize {
-            let theirs = &self.records[other].terms;
-            record
-                .terms
-                .iter()
-                .map(|(key, terms)| {
-                    theirs.get(key).map_or(0, |their_terms| {
-                        terms.iter().filter(|t| their_terms.contains(t)).count()
-                    })
-                })
-                .sum()
-        };
-        let days_apart = |other: usize| {
-            (self.records[other].date - record.date)
-                .get_days()
-                .unsigned_abs()
-        };
-        candidates.sort_by_cached_key(|&other| {
-            (std::cmp::Reverse(shared(other)), days_apart(other), other)
-        });
-        candidates.truncate(limit);
-        candidates
-    }
 }
 
 /// Why a referenced record is missing from the site, if it exists as a file.
@@ -389,47 +308,4 @@ pub(crate) fn unpublished_reason(
         .iter()
         .find(|(key, _)| key.rsplit('/').next() == Some(reference))
         .map(|(_, reason)| *reason)
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::pipeline::{BuildOptions, load};
-
-    #[test]
-    fn similar_records_match_an_exact_ranking_on_a_small_site() {
-        // The sample site: with a window wider than any of its terms, the result must be exact.
-        let options = BuildOptions {
-            root: env!("CARGO_MANIFEST_DIR").into(),
-            ..BuildOptions::default()
-        };
-        let (site, _) = load(&options).expect("the sample site loads");
-        let limit = site.records.len();
-        let shared = |a: usize, b: usize| -> usize {
-            let (a, b) = (&site.records[a], &site.records[b]);
-            a.terms
-                .iter()
-                .map(|(key, terms)| {
-                    b.terms.get(key).map_or(0, |theirs| {
-                        terms.iter().filter(|t| theirs.contains(t)).count()
-                    })
-                })
-                .sum()
-        };
-        let similar = site.similar_records(limit);
-        let mut checked = 0;
-        for (index, found) in similar.iter().enumerate() {
-            let date = site.records[index].date;
-            let mut exact: Vec<usize> = (0..site.records.len())
-                .filter(|&other| other != index && shared(index, other) > 0)
-                .collect();
-            exact.sort_by_key(|&other| {
-                let apart = (site.records[other].date - date).get_days().unsigned_abs();
-                (std::cmp::Reverse(shared(index, other)), apart, other)
-            });
-            exact.truncate(limit);
-            assert_eq!(found, &exact, "record {}", site.records[index].id);
-            checked += usize::from(!found.is_empty());
-        }
-        assert!(checked > 10, "the sample has records sharing terms");
-    }
 }

@@ -32,7 +32,7 @@ use views::{CardView, LanguageStrings, RecordView};
 
 use crate::localized::Localized;
 use crate::messages::{Message, msg};
-use crate::model::{Site, routes};
+use crate::model::{Index, Site, routes};
 use crate::output::{OutputError, Sink};
 use crate::svg::{self, SafeSvgs};
 use search::WrittenIndex;
@@ -127,16 +127,9 @@ pub struct Rendering<'a> {
     texts: Texts,
     cards: Vec<Localized<Card>>,
     strings: BTreeMap<String, tera::Value>,
-    /// Per collection, language → the collection's records shown in that language, in order.
-    shown: Vec<BTreeMap<String, Vec<usize>>>,
-    /// Per taxonomy, per term, language → the term's records shown in that language.
-    term_records: Vec<Vec<BTreeMap<String, Vec<usize>>>>,
-    /// Language → year → that year's records, newest first.
-    years: BTreeMap<String, BTreeMap<i16, Vec<usize>>>,
-    /// The year of the newest record (shown in the footer of every page).
-    latest_year: i16,
-    /// Per record, records sharing terms with it, best first (language-independent).
-    similar: Vec<Vec<usize>>,
+    /// What pages ask of the site: record lists per collection, term and year, related
+    /// records, neighbours (built per rendering, from the site alone).
+    index: Index,
     /// Language → what `site` holds on every page of that language.
     site_values: BTreeMap<String, pages::SiteValues>,
     /// Language → its search index, once written (see [`Rendering::write_search_indexes`]).
@@ -229,36 +222,6 @@ impl<'a> Rendering<'a> {
         let cards = cards::all_cards(site, &texts.records, reused, |lang, view| {
             make_card(theme, counters, &strings[lang], lang, view)
         })?;
-        let per_lang = |records: &dyn Fn(&str) -> Vec<usize>| -> BTreeMap<String, Vec<usize>> {
-            languages
-                .iter()
-                .map(|l| (l.code.clone(), records(&l.code)))
-                .collect()
-        };
-        let shown = site
-            .collections
-            .iter()
-            .map(|collection| per_lang(&|lang| site.records_in(collection, lang).collect()))
-            .collect();
-        let term_records = site
-            .taxonomies
-            .iter()
-            .map(|taxonomy| {
-                taxonomy
-                    .terms
-                    .iter()
-                    .map(|term| {
-                        per_lang(&|lang| {
-                            term.records
-                                .iter()
-                                .copied()
-                                .filter(|&i| site.records[i].is_in(lang))
-                                .collect()
-                        })
-                    })
-                    .collect()
-            })
-            .collect();
         let mut rendering = Rendering {
             site,
             theme,
@@ -266,19 +229,7 @@ impl<'a> Rendering<'a> {
             texts,
             cards,
             strings,
-            shown,
-            term_records,
-            years: languages
-                .iter()
-                .map(|l| (l.code.clone(), pages::years(site, &l.code)))
-                .collect(),
-            latest_year: site
-                .records
-                .iter()
-                .map(|r| r.date.year())
-                .max()
-                .unwrap_or(2000),
-            similar: site.similar_records(pages::RELATED * 2),
+            index: Index::new(site),
             site_values: BTreeMap::new(),
             search: OnceLock::new(),
             svgs,
@@ -286,7 +237,7 @@ impl<'a> Rendering<'a> {
         };
         rendering.page_inputs = crate::digest::Digest::new()
             .add(&site.inputs_digest())
-            .add(&rendering.latest_year)
+            .add(&rendering.index.latest_year())
             .finish();
         rendering.site_values = languages
             .iter()
@@ -538,16 +489,11 @@ impl<'a> Rendering<'a> {
         let Rendering {
             texts,
             cards,
-            shown,
-            term_records,
-            years,
-            similar,
+            index,
             search,
             ..
         } = self;
-        std::thread::spawn(move || {
-            drop((texts, cards, shown, term_records, years, similar, search))
-        });
+        std::thread::spawn(move || drop((texts, cards, index, search)));
     }
 
     /// Renders `job`'s page and hands it to `sink`; a record page may come with its record
@@ -687,14 +633,12 @@ impl<'a> Rendering<'a> {
             jobs.push((lang, new, card));
         }
         let config = &self.site.config;
-        let record = &self.site.records[index];
         // As `pages::counterparts` gives them from the whole plan: the languages the record is
         // shown in, in the site's order.
-        let counterparts: Vec<(String, String)> = config
-            .languages
-            .iter()
-            .filter(|l| record.is_in(&l.code))
-            .map(|l| (l.code.clone(), pages::record_page(self, index, &l.code).url))
+        let counterparts: Vec<(String, String)> = self
+            .index
+            .translations(index)
+            .map(|(lang, _)| (lang.to_string(), pages::record_page(self, index, lang).url))
             .collect();
         let mut written = Vec::new();
         for (lang, texts, card) in jobs {
@@ -725,14 +669,12 @@ impl<'a> Rendering<'a> {
 
     /// A collection's records shown in `lang`, in the collection's order.
     fn shown(&self, collection: usize, lang: &str) -> &[usize] {
-        self.shown[collection].get(lang).map_or(&[], Vec::as_slice)
+        self.index.collection(collection, lang)
     }
 
     /// A term's records shown in `lang`.
     fn term_records(&self, taxonomy: usize, term: usize, lang: &str) -> &[usize] {
-        self.term_records[taxonomy][term]
-            .get(lang)
-            .map_or(&[], Vec::as_slice)
+        self.index.term(taxonomy, term, lang)
     }
 }
 

@@ -15,8 +15,6 @@ use crate::model::routes;
 const HOME_FEATURED: usize = 3;
 const HOME_LATEST: usize = 6;
 const HOME_FIGURES: usize = 8;
-/// Related records shown on a record page.
-pub const RELATED: usize = 6;
 /// Page links shown on each side of the current page, besides the first and the last.
 const PAGINATOR_NEIGHBOURS: usize = 2;
 
@@ -145,7 +143,7 @@ pub fn plan(r: &Rendering) -> Vec<Page> {
             PageKind::Years,
             routes::section(config, lang, &["years"], 1),
         );
-        for (year, records) in r.years[lang].iter().rev() {
+        for (year, records) in r.index.years(lang).iter().rev() {
             let segment = year.to_string();
             for page in 1..=page_count(records.len(), config.paginate) {
                 push(
@@ -161,25 +159,6 @@ pub fn plan(r: &Rendering) -> Vec<Page> {
         push(PageKind::Search, routes::search(config, lang));
     }
     pages
-}
-
-/// Year → records of that year shown in `lang`, newest first.
-pub fn years(site: &crate::model::Site, lang: &str) -> BTreeMap<i16, Vec<usize>> {
-    let mut years: BTreeMap<i16, Vec<usize>> = BTreeMap::new();
-    for (index, record) in site.records.iter().enumerate() {
-        if record.is_in(lang) {
-            years.entry(record.date.year()).or_default().push(index);
-        }
-    }
-    for records in years.values_mut() {
-        records.sort_by(|&a, &b| {
-            site.records[b]
-                .date
-                .cmp(&site.records[a].date)
-                .then(a.cmp(&b))
-        });
-    }
-    years
 }
 
 /// Page identity across languages → `(lang, url)` of each counterpart.
@@ -279,7 +258,7 @@ pub fn context(
         }
         PageKind::Record { index } => {
             let record = &site.records[*index];
-            let collection = collection_of(r, *index);
+            let collection = r.index.collection_of(*index);
             let prepared_here;
             let prepared = match prepared_record {
                 Some(prepared) => prepared,
@@ -298,8 +277,8 @@ pub fn context(
                 image = (config.base_url.absolute(&url), width, height);
             }
             current_nav = record.collection.clone();
-            let (prev, next) = neighbours(r, collection, *index, lang);
-            let related = related(r, *index, lang);
+            let (prev, next) = r.index.neighbours(*index, lang);
+            let related = r.index.related(*index, lang).iter().copied();
             ctx.insert("collection", &collection_view(r, collection, lang));
             ctx.insert_value("record", prepared.value.clone());
             ctx.insert_value("related", r.card_values(related, lang));
@@ -344,7 +323,9 @@ pub fn context(
         PageKind::Years => {
             title = r.strings_text(lang, "years_title");
             current_nav = "years".into();
-            let years: Vec<YearView> = r.years[lang]
+            let years: Vec<YearView> = r
+                .index
+                .years(lang)
                 .iter()
                 .rev()
                 .map(|(year, records)| YearView {
@@ -360,10 +341,7 @@ pub fn context(
                 .strings_text(lang, "year_n")
                 .replace("{n}", &year.to_string());
             current_nav = "years".into();
-            let shown = r.years[lang]
-                .get(year)
-                .map(Vec::as_slice)
-                .unwrap_or_default();
+            let shown = r.index.year(lang, *year);
             let segment = year.to_string();
             insert_page_of(&mut ctx, r, shown, *number, config.paginate, lang, |p| {
                 routes::section(config, lang, &["years", &segment], p)
@@ -416,54 +394,6 @@ pub fn context(
         },
     );
     ctx
-}
-
-/// The position of record `index`'s collection.
-pub fn collection_of(r: &Rendering, index: usize) -> usize {
-    let record = &r.site.records[index];
-    r.site
-        .collections
-        .iter()
-        .position(|c| c.key == record.collection)
-        .unwrap_or(0)
-}
-
-/// The records before and after record `index` in its collection's list in `lang`.
-pub fn neighbours(
-    r: &Rendering,
-    collection: usize,
-    index: usize,
-    lang: &str,
-) -> (Option<usize>, Option<usize>) {
-    // Records are stored in site order, so a collection's list is sorted by index.
-    let shown = r.shown(collection, lang);
-    let Ok(position) = shown.binary_search(&index) else {
-        return (None, None);
-    };
-    let prev = position.checked_sub(1).map(|p| shown[p]);
-    (prev, shown.get(position + 1).copied())
-}
-
-/// The related records a record's page shows in `lang`: those it names, then those sharing
-/// its terms, best first.
-pub fn related(r: &Rendering, index: usize, lang: &str) -> Vec<usize> {
-    let site = r.site;
-    let mut related: Vec<usize> = site.records[index]
-        .related
-        .iter()
-        .copied()
-        .filter(|&i| site.records[i].is_in(lang))
-        .collect();
-    for &similar in &r.similar[index] {
-        if related.len() >= RELATED {
-            break;
-        }
-        if !related.contains(&similar) && site.records[similar].is_in(lang) {
-            related.push(similar);
-        }
-    }
-    related.truncate(RELATED);
-    related
 }
 
 /// The records of page `number` of a list paginated by `size`.
@@ -594,7 +524,7 @@ pub fn site_values(r: &Rendering, lang: &str) -> SiteValues {
         home_url: routes::home(config, lang),
         lang_tag: l.lang_tag(lang),
         feed_url: routes::feed(config, lang),
-        year: r.latest_year,
+        year: r.index.latest_year(),
         resource_hosts: config.url_policy.csp_sources(),
     };
     SiteValues {

@@ -94,15 +94,15 @@ pub fn page_digest(r: &Rendering, page: &Page, counterparts: &[(String, String)]
             );
         }
         PageKind::Record { index } => {
-            let collection = pages::collection_of(r, *index);
-            let (prev, next) = pages::neighbours(r, collection, *index, lang);
+            let collection = r.index.collection_of(*index);
+            let (prev, next) = r.index.neighbours(*index, lang);
             digest.add(&r.shown(collection, lang).len());
             records_of(&mut digest, r, &[*index]);
             let prev: Vec<usize> = prev.into_iter().collect();
             let next: Vec<usize> = next.into_iter().collect();
             cards_of(&mut digest, r, &prev, lang);
             cards_of(&mut digest, r, &next, lang);
-            cards_of(&mut digest, r, &pages::related(r, *index, lang), lang);
+            cards_of(&mut digest, r, r.index.related(*index, lang), lang);
         }
         PageKind::Taxonomy { taxonomy } => {
             for term in 0..site.taxonomies[*taxonomy].terms.len() {
@@ -118,15 +118,12 @@ pub fn page_digest(r: &Rendering, page: &Page, counterparts: &[(String, String)]
             page_of(&mut digest, r, shown, *number, config.paginate, lang);
         }
         PageKind::Years => {
-            for (year, records) in &r.years[lang] {
+            for (year, records) in r.index.years(lang) {
                 digest.add(year).add(&records.len());
             }
         }
         PageKind::Year { year, page: number } => {
-            let shown = r.years[lang]
-                .get(year)
-                .map(Vec::as_slice)
-                .unwrap_or_default();
+            let shown = r.index.year(lang, *year);
             page_of(&mut digest, r, shown, *number, config.paginate, lang);
         }
         PageKind::Search => {
