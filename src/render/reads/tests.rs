@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::atomic::Ordering::Relaxed;
 use std::sync::{Arc, Mutex};
 
 use super::Memo;
@@ -108,6 +109,10 @@ impl Sink for Recording {
         true
     }
 
+    fn incremental(&self) -> bool {
+        true
+    }
+
     fn previous(&self, path: &str) -> Option<Arc<[u8]>> {
         self.previous.get(path).cloned()
     }
@@ -118,7 +123,7 @@ type Previous = (BTreeMap<String, Arc<[u8]>>, Kept, Memo);
 
 /// The site at `root` rendered after `previous`, as `serve` does: what the next rendering
 /// needs, the HTML pages written anew and the template renders done.
-fn render(root: &Path, previous: Option<Previous>) -> (Previous, BTreeSet<String>, usize) {
+fn render(root: &Path, previous: Option<Previous>) -> (Previous, BTreeSet<String>, Work) {
     let options = BuildOptions {
         root: root.to_path_buf(),
         ..BuildOptions::default()
@@ -158,14 +163,17 @@ fn render(root: &Path, previous: Option<Previous>) -> (Previous, BTreeSet<String
         .into_iter()
         .filter(|path| path.ends_with(".html") && path != "404.html")
         .collect();
-    let renders = counters
-        .templates
-        .load(std::sync::atomic::Ordering::Relaxed);
-    (
-        (sink.files.into_inner().unwrap(), kept, memo),
-        pages,
-        renders,
-    )
+    let work = Work {
+        renders: counters.templates.load(Relaxed),
+        search_runs: counters.search_runs.load(Relaxed),
+    };
+    ((sink.files.into_inner().unwrap(), kept, memo), pages, work)
+}
+
+/// What a rendering did: template renders, and runs of records inverted for search.
+struct Work {
+    renders: usize,
+    search_runs: usize,
 }
 
 /// What rendering again after `edit` renders, and whether that equals a full rendering.
@@ -178,11 +186,20 @@ fn after_changing(
     setup: impl FnOnce(&Path),
     edit: impl FnOnce(&Path),
 ) -> (BTreeSet<String>, usize) {
+    let (_, pages, work) = work_after_changing(setup, edit);
+    (pages, work.renders)
+}
+
+/// [`after_changing`], with the work of the first rendering and of the one after the edit.
+fn work_after_changing(
+    setup: impl FnOnce(&Path),
+    edit: impl FnOnce(&Path),
+) -> (Work, BTreeSet<String>, Work) {
     let dir = site();
     setup(dir.path());
-    let (previous, _, _) = render(dir.path(), None);
+    let (previous, _, first) = render(dir.path(), None);
     edit(dir.path());
-    let ((incremental, _, _), pages, renders) = render(dir.path(), Some(previous));
+    let ((incremental, _, _), pages, work) = render(dir.path(), Some(previous));
     let ((full, _, _), _, _) = render(dir.path(), None);
     let differ: Vec<&String> = full
         .keys()
@@ -190,7 +207,7 @@ fn after_changing(
         .filter(|path| full.get(*path) != incremental.get(*path))
         .collect();
     assert!(differ.is_empty(), "stale after the update: {differ:?}");
-    (pages, renders)
+    (first, pages, work)
 }
 
 fn set(paths: &[&str]) -> BTreeSet<String> {
@@ -256,6 +273,30 @@ fn a_translation_leaves_the_other_language_s_search_index_alone() {
 }
 
 #[test]
+fn a_title_inverts_again_only_the_run_of_records_it_is_in() {
+    let (first, _, work) = work_after_changing(
+        |root| {
+            for i in 0..1200 {
+                let text = format!(
+                    "---\ntitle: 记录{i}\ndate: 2019-01-01\nregion: antu\n---\n\n第{i}条记录。\n"
+                );
+                write(root, &format!("content/projects/q{i}.zh.md"), &text);
+            }
+        },
+        |root| {
+            write(
+                root,
+                "content/projects/p3.zh.md",
+                &record(3, "新标题", "正文3。"),
+            );
+        },
+    );
+    // Both languages' runs from nothing, then one Chinese run: the Korean index is kept.
+    assert!(first.search_runs > 4, "{} runs", first.search_runs);
+    assert_eq!(work.search_runs, 1);
+}
+
+#[test]
 fn a_body_edit_leaves_lists_alone_when_the_summary_stays() {
     let (pages, _) = after(|root| {
         write(
@@ -303,10 +344,10 @@ fn the_base_template_renders_every_page_but_no_card_or_booklet_entry() {
         "themes/default/templates/base.html",
         &template.replace("</body>", "<!-- edited --></body>"),
     );
-    let (_, pages, renders) = render(dir.path(), Some(previous));
+    let (_, pages, work) = render(dir.path(), Some(previous));
     assert_eq!(pages, all);
     // The pages and the 404 page: cards and entries do not name base.html.
-    assert_eq!(renders, pages.len() + 1);
+    assert_eq!(work.renders, pages.len() + 1);
 }
 
 #[test]
