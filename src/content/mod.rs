@@ -12,6 +12,7 @@ pub use published::{NameKind, is_published_name, is_published_path};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -22,7 +23,7 @@ use crate::messages::msg;
 use crate::source::SourceFile;
 use crate::source::characters::{self, IdKind};
 use crate::yaml::{self, Reader};
-use fields::{Located, RecordFields, read_fields};
+use fields::{Body, Located, RecordFields, read_fields};
 
 pub const CONTENT_DIR: &str = "content";
 
@@ -568,7 +569,7 @@ pub struct BodyEdit {
     pub collection: String,
     pub id: String,
     pub lang: String,
-    pub body: Located<String>,
+    pub body: Body,
 }
 
 #[derive(Debug, Clone)]
@@ -647,7 +648,7 @@ fn parse_record(
                 Some(front) => (
                     front,
                     Some(Located {
-                        value: split.body.to_string(),
+                        value: Arc::from(split.body),
                         at: file.location(split.body_line, 1, 1),
                     }),
                 ),

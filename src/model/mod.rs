@@ -19,7 +19,7 @@ pub use assemble::{AssembleOptions, assemble, slash_path};
 pub use index::Index;
 
 use crate::config::SiteConfig;
-use crate::content::fields::{FieldValue, Located, SourceLink};
+use crate::content::fields::{Body, FieldValue, Located, SourceLink};
 use crate::diagnostics::Location;
 use crate::images::Catalog;
 use crate::localized::Localized;
@@ -69,7 +69,7 @@ pub struct Record {
     pub title: Localized<String>,
     pub summary: Localized<String>,
     /// The Markdown body per language, with where it starts in its file.
-    pub body: Localized<Located<String>>,
+    pub body: Localized<Body>,
     /// Taxonomy key → indices into that taxonomy's terms.
     pub terms: BTreeMap<String, Vec<usize>>,
     /// Indices of explicitly related records, in the order written.

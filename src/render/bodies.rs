@@ -220,7 +220,7 @@ fn render_record(
 }
 
 fn render_located(
-    text: &Located<String>,
+    text: &Located<impl std::ops::Deref<Target = str>>,
     options: MarkdownOptions,
     resolver: &Resolver,
     report: bool,
@@ -340,7 +340,11 @@ fn check_heading_links(site: &Site, texts: &[Localized<RecordTexts>]) -> Diagnos
 
 /// Where byte `offset` of a Markdown text is in its file.
 /// The place of `length` bytes at `offset` of the text, underlined to the end of that line.
-fn location_of(text: &Located<String>, offset: usize, length: usize) -> Location {
+fn location_of(
+    text: &Located<impl std::ops::Deref<Target = str>>,
+    offset: usize,
+    length: usize,
+) -> Location {
     let mut location = location_in(text, offset);
     let written = text.value.get(offset..offset + length).unwrap_or_default();
     location.width = written
@@ -350,7 +354,7 @@ fn location_of(text: &Located<String>, offset: usize, length: usize) -> Location
     location
 }
 
-fn location_in(text: &Located<String>, offset: usize) -> Location {
+fn location_in(text: &Located<impl std::ops::Deref<Target = str>>, offset: usize) -> Location {
     let (line, column) = line_col(&text.value, offset);
     Location {
         file: text.at.file.clone(),

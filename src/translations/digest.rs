@@ -28,13 +28,21 @@ pub fn source_parts(
     schema: &CollectionSchema,
 ) -> Vec<(String, SourcePart)> {
     let mut parts = Vec::new();
-    let text = |parts: &mut Vec<(String, SourcePart)>, name: &str, value: Option<&String>| {
-        if let Some(value) = value.map(|v| normalize(v)).filter(|v| !v.is_empty()) {
+    let text = |parts: &mut Vec<(String, SourcePart)>, name: &str, value: Option<&str>| {
+        if let Some(value) = value.map(normalize).filter(|v| !v.is_empty()) {
             parts.push((name.to_string(), SourcePart::Text(value)));
         }
     };
-    text(&mut parts, "title", fields.title.exact(lang));
-    text(&mut parts, "summary", fields.summary.exact(lang));
+    text(
+        &mut parts,
+        "title",
+        fields.title.exact(lang).map(String::as_str),
+    );
+    text(
+        &mut parts,
+        "summary",
+        fields.summary.exact(lang).map(String::as_str),
+    );
     // `custom` is a BTreeMap: by field name, whatever order site.yaml declares them in.
     for (name, value) in &fields.custom {
         let translatable = schema.field(name).is_some_and(|f| f.ty.is_translatable());
@@ -42,7 +50,9 @@ pub fn source_parts(
             continue;
         }
         match value {
-            FieldValue::Text(v) | FieldValue::Markdown(v) => text(&mut parts, name, v.exact(lang)),
+            FieldValue::Text(v) | FieldValue::Markdown(v) => {
+                text(&mut parts, name, v.exact(lang).map(String::as_str))
+            }
             FieldValue::List(v) => {
                 if let Some(items) = v.exact(lang).filter(|items| !items.is_empty()) {
                     let items = items.iter().map(|i| normalize(i)).collect();
@@ -55,7 +65,7 @@ pub fn source_parts(
     text(
         &mut parts,
         "body",
-        fields.body.exact(lang).map(|b| &b.value),
+        fields.body.exact(lang).map(|b| &*b.value),
     );
     parts
 }
@@ -125,7 +135,7 @@ mod tests {
         fields.body = crate::localized::Localized::one(
             "zh",
             crate::content::fields::Located {
-                value: split.body.to_string(),
+                value: split.body.into(),
                 at: file.location(1, 1, 1),
             },
         );

@@ -278,16 +278,16 @@ fn is_translated(
 ) -> bool {
     let has = |file: &RawRecord| -> bool {
         let fields = &file.fields;
-        let text = |value: Option<&String>| value.is_some_and(|v| !v.trim().is_empty());
+        let text = |value: Option<&str>| value.is_some_and(|v| !v.trim().is_empty());
         match (name, part) {
-            ("title", _) => text(fields.title.exact(lang)),
-            ("summary", _) => text(fields.summary.exact(lang)),
-            ("body", _) => text(fields.body.exact(lang).map(|b| &b.value)),
+            ("title", _) => text(fields.title.exact(lang).map(String::as_str)),
+            ("summary", _) => text(fields.summary.exact(lang).map(String::as_str)),
+            ("body", _) => text(fields.body.exact(lang).map(|b| &*b.value)),
             (name, _) => match fields.custom.get(name) {
                 Some(
                     crate::content::fields::FieldValue::Text(v)
                     | crate::content::fields::FieldValue::Markdown(v),
-                ) => text(v.exact(lang)),
+                ) => text(v.exact(lang).map(String::as_str)),
                 Some(crate::content::fields::FieldValue::List(v)) => {
                     v.exact(lang).is_some_and(|items| !items.is_empty())
                 }
