@@ -292,7 +292,7 @@ def showcase_subject(args: argparse.Namespace, site: Path, record: Path) -> Subj
     subject = Subject(
         "showcase",
         site,
-        [args.binary, "serve", "--port", "0", "--root", str(site)],
+        [args.binary, "serve", "--port", "0", "--root", str(site), "--timings"],
         done="Rebuilt in",
         ready="",
     )
@@ -436,6 +436,7 @@ def measure_subject(args: argparse.Namespace, subject: Subject, kinds: list[str]
             if not changed:
                 raise SystemExit(f"{subject.name}: a save of {kind} changes none of {subject.pages}")
             served, reload, whole = [], [], []
+            timed_from = len(log.timings)
             for n in range(args.edits):
                 which = n % 2  # the other value than the one served now
                 target = snapshots[which]
@@ -463,6 +464,13 @@ def measure_subject(args: argparse.Namespace, subject: Subject, kinds: list[str]
                 line += f";  reload event: median {statistics.median(reload):8.1f} ms"
             line += f";  rebuild ended: median {statistics.median(whole):8.1f} ms"
             print(line, flush=True)
+            timings = log.timings[timed_from:]
+            if timings:
+                phases = {name: round(statistics.median(t.get(name, 0.0) for t in timings), 1)
+                          for name in timings[0]}
+                out["kinds"][kind]["phases_ms"] = phases
+                print("           phases, median: "
+                      + ", ".join(f"{name} {ms} ms" for name, ms in phases.items()), flush=True)
         out["hwm_end_mib"] = memory(pid, "VmHWM")
         out["rss_end_mib"] = memory(pid, "VmRSS")
         print(f"  memory: VmRSS {out['rss_end_mib']} MiB now, VmHWM (peak) {out['hwm_end_mib']} MiB")
@@ -1144,6 +1152,15 @@ def memory(pid: int, field: str, kib: bool = False) -> int:
     return 0
 
 
+def parse_timings(line: str) -> dict[str, float]:
+    """`  timings: load 98.1 ms, prepare 45.0 ms, …` → {"load": 98.1, "prepare": 45.0, …}."""
+    phases = {}
+    for part in line.split(":", 1)[1].split(","):
+        name, value, _ = part.split()
+        phases[name] = float(value)
+    return phases
+
+
 class ServerLog:
     """What serve prints to stderr (or another server to a stream), read on a thread; counts the
     lines that end a rebuild (serve's "Rebuilt in", Hugo's "Total in": `done`), and keeps serve's
@@ -1158,6 +1175,7 @@ class ServerLog:
         self.verify_problems: list[str] = []  # its `stale <path>` and `FAILED` lines
         self.failed = False
         self.last_lines: collections.deque[str] = collections.deque(maxlen=30)
+        self.timings: list[dict[str, float]] = []  # serve --timings: phase → ms, per build
         self.reader = threading.Thread(target=self.read, args=(stream,), daemon=True)
         self.reader.start()
 
@@ -1166,6 +1184,8 @@ class ServerLog:
             with self.lock:
                 self.last_line = time.perf_counter()
                 self.last_lines.append(line.rstrip("\n"))
+                if line.startswith("  timings: "):
+                    self.timings.append(parse_timings(line))
                 if line.startswith("verify-incremental: ok"):
                     self.verified += 1
                 elif line.startswith("verify-incremental:"):

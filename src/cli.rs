@@ -83,6 +83,9 @@ pub struct ServeArgs {
     /// Also show records marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// After each build, print how long each phase took (load, prepare, render, swap)
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Args)]

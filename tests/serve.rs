@@ -239,6 +239,41 @@ fn an_edit_changes_the_page_and_sends_a_reload() {
 }
 
 #[test]
+fn timings_name_each_phase_of_every_build() {
+    let site = Site::base();
+    let serving = Serving(ServeProcess::start_with(
+        site.root(),
+        0,
+        WAIT,
+        &["--timings"],
+    ));
+    serving.wait_for_stderr("timings: ", "the first build's timings");
+    site.edit(RECORD, "党支部166个", "党支部188个");
+    let started = Instant::now();
+    while serving.stderr.lock().unwrap().matches("timings: ").count() < 2 {
+        assert!(started.elapsed() < WAIT, "no timings after the rebuild");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let stderr = serving.stderr.lock().unwrap().clone();
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|line| line.starts_with("  timings: "))
+        .collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    for line in lines {
+        let names: Vec<&str> = line["  timings: ".len()..]
+            .split(", ")
+            .map(|phase| phase.split(' ').next().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            ["load", "prepare", "render", "swap", "all"],
+            "{line}"
+        );
+    }
+}
+
+#[test]
 fn a_broken_edit_keeps_the_last_good_site_and_shows_the_error_until_fixed() {
     let site = Site::base();
     let serving = Serving::start(&site);

@@ -48,6 +48,9 @@ pub fn run(args: ServeArgs, lang: UiLang) -> Result<u8> {
     let started = Instant::now();
     let outcome = site.build();
     let overlay = report(&outcome, started, true, lang);
+    if args.timings {
+        print_timings(&site);
+    }
     let server = match start_server(&args, &site, overlay, lang) {
         Some(server) => server,
         None => return Ok(EXIT_FAILURE),
@@ -96,6 +99,9 @@ pub fn run(args: ServeArgs, lang: UiLang) -> Result<u8> {
         }
         let outcome = site.rebuild(&changes);
         let overlay = report(&outcome, started, false, lang);
+        if args.timings {
+            print_timings(&site);
+        }
         let changed = match &outcome {
             Outcome::Built { changed, .. } => urls(&site, changed),
             Outcome::Failed(_) => Vec::new(),
@@ -113,6 +119,16 @@ pub fn run(args: ServeArgs, lang: UiLang) -> Result<u8> {
     server.shutdown();
     eprintln!("{}", msg!("serve-stopped").text(lang));
     Ok(EXIT_OK)
+}
+
+/// The phases of the last build, on one line. For whoever tunes showcase, so in English.
+fn print_timings(site: &LiveSite) {
+    let phases: Vec<String> = site
+        .phases()
+        .iter()
+        .map(|(name, took)| format!("{name} {:.1} ms", took.as_secs_f64() * 1000.0))
+        .collect();
+    eprintln!("  timings: {}", phases.join(", "));
 }
 
 /// Adds the batches that arrived while the previous one was being rebuilt: one rebuild for all.

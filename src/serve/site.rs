@@ -6,6 +6,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use super::watch::{ChangeKind, Changes};
 use crate::content::ParseCache;
@@ -42,6 +43,8 @@ pub struct LiveSite {
     memo: Option<Memo>,
     /// Whether the last build failed (the served site is older than the files).
     broken: bool,
+    /// How long each phase of the last build took (`serve --timings`).
+    phases: Mutex<Vec<(&'static str, Duration)>>,
 }
 
 /// What the last good site was rendered from.
@@ -81,6 +84,7 @@ impl LiveSite {
             last: None,
             memo: None,
             broken: false,
+            phases: Mutex::default(),
         }
     }
 
@@ -189,7 +193,10 @@ impl LiveSite {
             kept = Some(previous.with_dependent_mut(|_, rendering| rendering.keep()));
             std::thread::spawn(move || drop(previous))
         });
+        let started = Instant::now();
+        lock(&self.phases).clear();
         let rendered = self.render(kept.unwrap_or_default());
+        let swapping = Instant::now();
         self.broken = rendered.is_err();
         let outcome = match rendered {
             Ok((last, files, memo, warnings)) => {
@@ -208,13 +215,31 @@ impl LiveSite {
             let _ = dropping.join();
         }
         give_back_freed_memory();
+        let mut phases = lock(&self.phases);
+        phases.push(("swap", swapping.elapsed()));
+        phases.push(("all", started.elapsed()));
         outcome
+    }
+
+    /// How long each phase of the last build took: loading (the files read, parsed and
+    /// assembled, the texts rendered), preparing (cards, lists), rendering (search index and
+    /// pages), and putting the new files in place of the old.
+    pub fn phases(&self) -> Vec<(&'static str, Duration)> {
+        lock(&self.phases).clone()
+    }
+
+    fn phase(&self, name: &'static str, since: &mut Instant) {
+        let now = Instant::now();
+        lock(&self.phases).push((name, now - *since));
+        *since = now;
     }
 
     fn render(&self, kept: Kept) -> Result<NewSite, BuildError> {
         let Kept { texts, cards } = kept;
+        let mut since = Instant::now();
         let (site, theme, texts, svgs, warnings) =
             pipeline::load_for_serve(&self.options, &self.cache, Some(texts))?;
+        self.phase("load", &mut since);
         crate::images::save_index(&site.pictures);
         let owner = Rendered {
             site,
@@ -232,11 +257,13 @@ impl LiveSite {
             )
         })
         .map_err(pipeline::build_error)?;
+        self.phase("prepare", &mut since);
         let sink = DiffSink::new(&self.options.root, &self.files);
         let (_, memo) = last
             .borrow_dependent()
             .render_since(&sink, self.memo.as_ref())
             .map_err(pipeline::build_error)?;
+        self.phase("render", &mut since);
         Ok((last, sink.finish(), memo, warnings))
     }
 

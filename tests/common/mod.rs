@@ -796,10 +796,16 @@ pub struct ServeProcess {
 impl ServeProcess {
     /// Starts serve and waits up to `wait` for its address.
     pub fn start(root: &Path, port: u16, wait: Duration) -> ServeProcess {
+        ServeProcess::start_with(root, port, wait, &[])
+    }
+
+    /// [`ServeProcess::start`] with more arguments.
+    pub fn start_with(root: &Path, port: u16, wait: Duration, more: &[&str]) -> ServeProcess {
         use std::io::BufRead;
         let mut child = showcase_command()
             .args(["serve", "--port", &port.to_string(), "--root"])
             .arg(root)
+            .args(more)
             .spawn()
             .expect("the showcase binary runs");
         let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
