@@ -168,6 +168,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (texts, svgs, diagnostics) = texts_or_errors(&site, &theme, diagnostics, options, None)?;
     let mut site = site;
     site.release_markdown();
+    phases.end("markdown");
     // Photos are made before anything is written, so that a photo only decoding finds broken
     // stops the build with the previous output in place.
     let photos = images::produce(&options.root, &site.pictures, &options.counters.photos)
@@ -175,7 +176,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     phases.end("photos");
     let rendering =
         Rendering::prepare(&site, &theme, &options.counters, texts, svgs).map_err(build_error)?;
-    phases.end("markdown, cards, related");
+    phases.end("cards, lists, related");
     let staging = Staging::create(&options.root, &output)?;
     let search = rendering
         .write_search_indexes(&staging)
