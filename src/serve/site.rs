@@ -419,17 +419,19 @@ impl Sink for DiffSink<'_> {
     fn append(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
         let started = lock(&self.files).remove(path);
         let mut parts = lock(&self.parts);
-        let file = parts.entry(path.to_string()).or_insert_with(|| {
-            // A file written in parts is the booklet, about as long as the one it replaces:
-            // room for that up front spares copying 100 MB as the buffer doubles.
+        let file = parts
+            .entry(path.to_string())
+            .or_insert_with(|| started.map(|b| b.to_vec()).unwrap_or_default());
+        if file.capacity() < 4096 {
+            // A file written in parts is the booklet (started empty by `put`), about as long as
+            // the one it replaces: room for that up front spares copying 100 MB as the buffer
+            // doubles.
             let room = self
                 .previous
                 .get(path)
                 .map_or(0, |before| before.len() * 9 / 8);
-            let mut file = Vec::with_capacity(room);
-            file.extend_from_slice(started.as_deref().unwrap_or_default());
-            file
-        });
+            file.reserve(room.saturating_sub(file.len()));
+        }
         file.extend_from_slice(bytes);
         Ok(())
     }
