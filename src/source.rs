@@ -4,7 +4,8 @@
 
 pub mod characters;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::messages::msg;
@@ -12,13 +13,19 @@ use crate::messages::msg;
 /// One input file's text. `path` is relative to the site root: it is what users see in reports.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
-    pub path: PathBuf,
+    /// Shared with every location in the file.
+    pub path: Arc<Path>,
     pub text: String,
     line_starts: Vec<usize>,
 }
 
 impl SourceFile {
-    pub fn new(path: PathBuf, text: String) -> Self {
+    pub fn new(path: std::path::PathBuf, text: String) -> Self {
+        SourceFile::with_shared_path(path.into(), text)
+    }
+
+    /// [`SourceFile::new`] with the path a file read earlier already shares.
+    pub fn with_shared_path(path: Arc<Path>, text: String) -> Self {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -61,12 +68,12 @@ impl SourceFile {
                 // Shown lossily: the point is to see where the bad bytes are.
                 let prefix = String::from_utf8_lossy(&bytes[line_start..bad]);
                 let location = Location {
-                    file: path.to_path_buf(),
+                    file: path.into(),
                     line,
                     column: prefix.chars().count() + 1,
                     line_text: String::from_utf8_lossy(&bytes[line_start..line_end])
                         .trim_end()
-                        .to_string(),
+                        .into(),
                     width: 1,
                 };
                 return Err(Diagnostic::error("E-not-utf8", msg!("not-utf8"))
@@ -127,7 +134,7 @@ impl SourceFile {
             file: self.path.clone(),
             line,
             column: column.max(1),
-            line_text: self.line(line).to_string(),
+            line_text: self.line(line).into(),
             width: width.max(1),
         }
     }

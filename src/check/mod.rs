@@ -35,10 +35,10 @@ pub fn template_problem(
             msg!("check-template-error", detail = spot.message),
         )
         .at(Location {
-            file: spot.file,
+            file: spot.file.into(),
             line: spot.line,
             column: spot.column,
-            line_text: spot.line_text,
+            line_text: spot.line_text.into(),
             width: spot.width,
         })
         .hint(hint);

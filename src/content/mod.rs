@@ -697,7 +697,7 @@ fn parse_record(
         id: id.to_string(),
         lang: lang.to_string(),
         format,
-        path: file.path.clone(),
+        path: file.path.to_path_buf(),
         bundle_dir,
         fields,
         start,

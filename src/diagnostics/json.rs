@@ -45,7 +45,7 @@ fn item(d: &Diagnostic, lang: UiLang) -> JsonDiagnostic<'_> {
         line: location.map(|l| l.line),
         column: location.map(|l| l.column),
         width: location.map(|l| l.width),
-        line_text: location.map(|l| l.line_text.as_str()),
+        line_text: location.map(|l| &*l.line_text),
         hint: d.hint_text(lang),
     }
 }
@@ -62,7 +62,7 @@ mod tests {
         let diagnostics: Diagnostics = [
             Diagnostic::error("E-x", crate::messages::msg!("label-error"))
                 .at(Location {
-                    file: PathBuf::from("content/a.zh.md"),
+                    file: PathBuf::from("content/a.zh.md").into(),
                     line: 3,
                     column: 7,
                     line_text: "date: 延吉".into(),

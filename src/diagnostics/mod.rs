@@ -6,6 +6,7 @@ mod json;
 mod text;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use json::render_json;
 pub use text::render_text;
@@ -19,13 +20,15 @@ pub enum Severity {
 }
 
 /// A place in a user's file: 1-based line and column (in characters), the line's text so the
-/// report can show it, and how many characters to underline.
+/// report can show it, and how many characters to underline. Cheap to copy (the file's name and
+/// the line are shared): a parsed record holds dozens, and `serve` copies every record out of
+/// its parse cache on every save.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
-    pub file: PathBuf,
+    pub file: Arc<Path>,
     pub line: usize,
     pub column: usize,
-    pub line_text: String,
+    pub line_text: Arc<str>,
     pub width: usize,
 }
 
@@ -66,7 +69,7 @@ impl Diagnostic {
     }
 
     pub fn at(mut self, location: Location) -> Self {
-        self.file = Some(location.file.clone());
+        self.file = Some(location.file.to_path_buf());
         self.location = Some(Box::new(location));
         self
     }

@@ -121,7 +121,7 @@ mod tests {
             ),
         )
         .at(Location {
-            file: PathBuf::from("content/projects/a.zh.md"),
+            file: PathBuf::from("content/projects/a.zh.md").into(),
             line: 4,
             column: 1,
             line_text: "regoin: yanji".into(),
@@ -146,7 +146,7 @@ mod tests {
     #[test]
     fn caret_sits_under_double_width_text() {
         let text = render(Diagnostic::error("E-x", msg!("empty-file")).at(Location {
-            file: PathBuf::from("a.md"),
+            file: PathBuf::from("a.md").into(),
             line: 2,
             column: 8,
             line_text: "title: 延吉市".into(),
@@ -192,7 +192,7 @@ mod tests {
     #[test]
     fn hidden_characters_are_shown_with_the_caret_under_them() {
         let location = |line_text: &str, column, width| Location {
-            file: PathBuf::from("content/projects/a\u{200b}.zh.md"),
+            file: PathBuf::from("content/projects/a\u{200b}.zh.md").into(),
             line: 2,
             column,
             line_text: line_text.into(),

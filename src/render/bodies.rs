@@ -360,7 +360,7 @@ fn location_in(text: &Located<impl std::ops::Deref<Target = str>>, offset: usize
         file: text.at.file.clone(),
         line: text.at.line + line - 1,
         column,
-        line_text: text.value.lines().nth(line - 1).unwrap_or("").to_string(),
+        line_text: text.value.lines().nth(line - 1).unwrap_or("").into(),
         width: 1,
     }
 }

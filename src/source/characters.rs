@@ -356,7 +356,7 @@ pub fn scan(file: SourceFile, diagnostics: &mut Diagnostics) -> SourceFile {
         .chars()
         .map(|c| if is_forbidden(c) { '\u{fffd}' } else { c })
         .collect();
-    SourceFile::new(file.path, text)
+    SourceFile::with_shared_path(file.path, text)
 }
 
 /// The character a numeric character reference at the start of `text` writes (`&#7;`,
@@ -648,7 +648,7 @@ mod tests {
             "the term `党建<U+200B>品牌` contains the invisible character U+200B (ZERO WIDTH SPACE)"
         );
         let at = Location {
-            file: "a.md".into(),
+            file: std::path::Path::new("a.md").into(),
             line: 3,
             column: 7,
             line_text: "tags: [党建\u{200b}品牌]".into(),
