@@ -28,7 +28,7 @@ pub use bodies::{KeptTexts, RecordTexts, Texts, record_texts, render_texts};
 use cards::Localizer;
 pub use reads::Memo;
 pub use theme::{Theme, ThemeError, template_spot};
-use views::{CardView, LanguageStrings, RecordView};
+use views::{CardView, RecordView};
 
 use crate::localized::Localized;
 use crate::messages::{Message, msg};
@@ -607,14 +607,6 @@ impl<'a> Rendering<'a> {
         self.prepared_card(index, lang).value.clone()
     }
 
-    fn card_values(&self, records: impl IntoIterator<Item = usize>, lang: &str) -> tera::Value {
-        records
-            .into_iter()
-            .map(|i| self.card_value(i, lang))
-            .collect::<Vec<_>>()
-            .into()
-    }
-
     /// A record as its page and its booklet entry show it.
     fn prepare_record(&self, index: usize, lang: &str) -> PreparedRecord {
         let texts: &RecordTexts = self.texts.records[index]
@@ -868,45 +860,8 @@ fn render_into(
 
 /// One `/404.html` for every language: a static host serves a single not-found page.
 fn not_found_page(r: &Rendering) -> Result<Vec<u8>, RenderError> {
-    let site = r.site;
-    let config = &site.config;
-    let lang = config.default_lang();
-    let mut ctx = tera::Context::new();
-    ctx.insert("lang", lang);
-    ctx.insert_value("t", r.strings[lang].clone());
-    let languages_t: Vec<LanguageStrings> = config
-        .languages
-        .iter()
-        .map(|l| LanguageStrings {
-            code: l.code.clone(),
-            tag: l.tag.clone(),
-            home_url: routes::home(config, &l.code),
-            t: r.theme.strings(&l.code).clone(),
-        })
-        .collect();
-    ctx.insert("languages_t", &languages_t);
-    let url = format!("{}404.html", config.base_url.path);
-    let homes: Vec<(String, String)> = config
-        .languages
-        .iter()
-        .map(|l| (l.code.clone(), routes::home(config, &l.code)))
-        .collect();
-    ctx.insert_value("site", pages::site_value(r, lang, "", &homes));
-    ctx.insert(
-        "page",
-        &views::PageView {
-            kind: "404",
-            title: r.strings_text(lang, "not_found_title"),
-            url: url.clone(),
-            permalink: config.base_url.absolute(&url),
-            description: String::new(),
-            image: String::new(),
-            image_width: 0,
-            image_height: 0,
-            alternates: Vec::new(),
-        },
-    );
-    r.render_template("404.html", &ctx, &url)
+    let (url, context) = pages::not_found(r);
+    r.render_template("404.html", &context, &url)
 }
 
 /// Escapes text for XML and HTML attributes.
