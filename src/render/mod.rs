@@ -11,6 +11,7 @@ mod cards;
 mod chart;
 mod feeds;
 pub mod format;
+mod jobs;
 mod pages;
 mod pictures;
 mod reads;
@@ -18,7 +19,7 @@ mod search;
 pub mod theme;
 mod views;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -453,59 +454,6 @@ impl<'a> Rendering<'a> {
             }
         }
         Ok((RenderSummary { pages_per_lang }, memo))
-    }
-
-    /// Renders the pages of `jobs` into `sink`, in parallel. A record's page is rendered by the
-    /// booklet of its language, in the same task as the record's booklet entry, so that both
-    /// come from one prepared record (see [`booklet::write`]); the pages of records no booklet
-    /// in `jobs` shows are rendered afterwards.
-    fn render_pages(
-        &self,
-        jobs: &[&PageJob],
-        sink: &dyn Sink,
-        previous: Option<&Memo>,
-    ) -> Result<HashMap<String, booklet::EntryPlaces>, RenderError> {
-        let record_pages: BTreeMap<(&str, usize), &PageJob> = jobs
-            .iter()
-            .filter_map(|job| match job.page.kind {
-                pages::PageKind::Record { index } => Some(((job.page.lang.as_str(), index), *job)),
-                _ => None,
-            })
-            .collect();
-        // Per page: the records whose pages a booklet wrote, and the booklet's entries.
-        type Written<'j> = (
-            Vec<(&'j str, usize)>,
-            Option<(String, booklet::EntryPlaces)>,
-        );
-        let by_booklets: Vec<Written> = jobs
-            .par_iter()
-            .filter(|job| !matches!(job.page.kind, pages::PageKind::Record { .. }))
-            .map(|job| {
-                if job.page.kind != pages::PageKind::Booklet {
-                    return self
-                        .render_page(job, None, sink)
-                        .map(|()| (Vec::new(), None));
-                }
-                let lang = job.page.lang.as_str();
-                let before = previous.and_then(|memo| memo.booklets.get(job.path));
-                let (written, places) = booklet::write(self, job, sink, before, &|index| {
-                    record_pages.get(&(lang, index)).copied()
-                })?;
-                let written = written.into_iter().map(|index| (lang, index)).collect();
-                Ok((written, Some((job.path.to_string(), places))))
-            })
-            .collect::<Result<_, RenderError>>()?;
-        let mut by_booklet: BTreeSet<(&str, usize)> = BTreeSet::new();
-        let mut booklets = HashMap::new();
-        for (written, places) in by_booklets {
-            by_booklet.extend(written);
-            booklets.extend(places);
-        }
-        record_pages
-            .par_iter()
-            .filter(|(key, _)| !by_booklet.contains(*key))
-            .try_for_each(|(_, job)| self.render_page(job, None, sink))?;
-        Ok(booklets)
     }
 
     /// Moves out what the next rendering can take (texts and cards), leaving this one unable
