@@ -47,6 +47,15 @@ enum EntryBytes {
     Rendered(Vec<u8>),
 }
 
+impl EntryBytes {
+    fn len(&self) -> usize {
+        match self {
+            EntryBytes::Copied(range) => range.len(),
+            EntryBytes::Rendered(bytes) => bytes.len(),
+        }
+    }
+}
+
 /// A booklet page being written: its frame cut at the slots, its entries in order, and where
 /// the entries written so far are.
 pub struct Booklet<'a> {
@@ -157,7 +166,8 @@ impl<'a> Booklet<'a> {
 
     /// Writes the next `entries`, in the booklet's order, with the frame text before each.
     pub fn append(&mut self, entries: Vec<Entry>) -> Result<(), RenderError> {
-        let mut joined = Vec::new();
+        let size = entries.iter().map(|entry| entry.bytes.len()).sum();
+        let mut joined = Vec::with_capacity(size);
         for entry in entries {
             self.frame_text(&mut joined);
             debug_assert!(matches!(self.pieces.get(self.next), Some(Piece::Entry(_))));

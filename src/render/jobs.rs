@@ -91,11 +91,9 @@ impl Rendering<'_> {
         let mut seen = BTreeSet::new();
         let pages: Vec<Option<&PageJob>> = records
             .iter()
-            .map(|&index| {
-                let first = seen.insert(index);
-                first
-                    .then(|| record_pages.get(&(lang, index)).copied())
-                    .flatten()
+            .map(|&index| match seen.insert(index) {
+                true => record_pages.get(&(lang, index)).copied(),
+                false => None,
             })
             .collect();
         let mut written = Vec::new();

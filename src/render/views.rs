@@ -1,6 +1,7 @@
 //! What templates see (STYLE: "Templates see view types only"): plain serializable values,
-//! localized and formatted for one language. `themes/default/README.md` documents every field;
-//! keep the two in step. Values that are already HTML are named `*_html` or `chart_svg`.
+//! localized and formatted for one language, shared by several page kinds (each kind's own
+//! view is in its file under `pages/`). `themes/default/README.md` documents every field of
+//! both; keep them in step. Values that are already HTML are named `*_html` or `chart_svg`.
 
 use serde::Serialize;
 
