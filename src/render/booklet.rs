@@ -1,211 +1,238 @@
 //! The booklet (`/booklet/`): one page per language holding every record. At 10,000 records it
-//! is about 100 MB, so it is never built in memory: `booklet.html` is rendered as a frame with a
-//! placeholder where each record's entry goes, and the entries are rendered from
-//! `partials/booklet-record.html` in parallel, a batch at a time, and appended to the file in
-//! order.
+//! is about 100 MB, so it is never built in memory. Its frame, `booklet.html`, marks in each
+//! chapter the one slot where the chapter's entries go (`chapters[].entries`); a [`Booklet`]
+//! cuts the rendered frame at those slots and writes it as frame text, then the entries of
+//! the first slot's chapter, then frame text, and so on, appending to the file in order.
+//!
+//! This module renders entries (`partials/booklet-record.html`) and assembles the page; it
+//! does not choose when entries are rendered or from what: its caller (`render/jobs.rs`)
+//! renders them in parallel batches from records it prepared once for their pages too.
 
-use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use rayon::prelude::*;
+use serde::Serialize;
 
-use super::cards::Localizer;
-use super::views::TocEntry;
-use super::{PageJob, PreparedRecord, RenderError, Rendering, pages};
+use super::views::{TocEntry, find_entries_slot};
+use super::{PageJob, PreparedRecord, RenderError, Rendering};
 use crate::digest::Digest;
 use crate::output::Sink;
 
 pub const ENTRY_TEMPLATE: &str = "partials/booklet-record.html";
-/// Frame pieces rendered and written together: enough to keep both cores busy, few enough
-/// that a batch stays a few megabytes.
-const BATCH: usize = 256;
-/// Placeholders are wrapped in NUL, which no content or template text can contain: source
-/// files holding NUL are refused as binary.
-const MARK: char = '\u{0}';
-const PREFIX: &str = "\u{0}booklet:";
-
-/// What `booklet.html` sees as `record.html` for record `index`.
-fn placeholder(index: usize) -> String {
-    format!("{PREFIX}{index}{MARK}")
-}
-
-/// The booklet's `chapters`: one per collection, its records being cards with one more key,
-/// `html`. Built from the shared card values (a map copy of a dozen pointers per record) rather
-/// than from typed views, which would copy every card of the site into the context.
-pub fn chapters(r: &Rendering, lang: &str) -> tera::Value {
-    let site = r.site;
-    let chapters: Vec<tera::Value> = site
-        .collections
-        .iter()
-        .enumerate()
-        .map(|(c, collection)| {
-            let records: Vec<tera::Value> = r
-                .shown(c, lang)
-                .iter()
-                .map(|&index| {
-                    let mut entry = r
-                        .card_value(index, lang)
-                        .as_map()
-                        .cloned()
-                        .unwrap_or_default();
-                    entry.insert("html".into(), placeholder(index).into());
-                    entry.into()
-                })
-                .collect();
-            let mut chapter = tera::Map::default();
-            chapter.insert("key".into(), collection.key.clone().into());
-            chapter.insert(
-                "name".into(),
-                Localizer { site, lang }
-                    .text(&site.config.collections[c].name)
-                    .into(),
-            );
-            chapter.insert("records".into(), records.into());
-            chapter.into()
-        })
-        .collect();
-    chapters.into()
-}
-
-enum Part<'a> {
-    Text(&'a str),
-    Entry(usize),
-}
 
 /// Where each entry of a written booklet is in its bytes, by the digest of what the entry was
 /// rendered from: the next rendering copies the entries whose digest it finds again.
 pub type EntryPlaces = HashMap<u64, Range<usize>>;
 
-/// Renders the booklet page `job` and writes it to its path, filling the placeholders of its
-/// frame. An entry `previous` has (the places of the entries of the booklet the sink replaces)
-/// is copied from that booklet instead of rendered. Each record's page `record_page` names is
-/// rendered with its entry, from one prepared record, and handed to `sink` too. Returns the
-/// records whose pages were written, and where this booklet's entries are.
-pub fn write<'p>(
-    r: &Rendering,
-    job: &PageJob,
-    sink: &dyn Sink,
-    previous: Option<&EntryPlaces>,
-    record_page: &(dyn Fn(usize) -> Option<&'p PageJob<'p>> + Sync),
-) -> Result<(Vec<usize>, EntryPlaces), RenderError> {
-    let page = job.page;
-    let lang = page.lang.as_str();
-    let ctx = pages::context(r, page, job.counterparts, None);
-    let frame = r.render_template(page.kind.template(), &ctx, &page.url)?;
-    sink.put(job.path, b"")?;
-    let frame = super::rendered_text(&frame);
-    let parts = split(&frame);
-    let before = previous.and_then(|_| sink.previous(job.path));
-    let entry_inputs = Digest::new()
-        .add(&r.page_inputs)
-        .add(&r.theme.digest(ENTRY_TEMPLATE))
-        // The record's value carries its card's HTML.
-        .add(&r.theme.digest(super::CARD_TEMPLATE))
-        .add(lang)
-        .finish();
-    let digest_of = |index: usize| {
-        Digest::new()
-            .add(&entry_inputs)
-            .add(&r.site.records[index].version)
-            .finish()
-    };
-    let copied = |digest: u64| -> Option<&[u8]> {
-        let range = previous?.get(&digest)?.clone();
-        before.as_deref()?.get(range)
-    };
-    // A theme may show a record twice; its page is rendered once.
-    let mut seen = BTreeSet::new();
-    let pages: Vec<Option<&PageJob>> = parts
-        .iter()
-        .map(|part| match part {
-            Part::Entry(index) if seen.insert(*index) => record_page(*index),
-            _ => None,
+/// A piece of the booklet, in order.
+enum Piece {
+    /// Frame text: a range of the rendered frame.
+    Frame(Range<usize>),
+    /// The entry of a record.
+    Entry(usize),
+}
+
+/// One record's entry, ready to be written.
+pub struct Entry {
+    /// What the entry was made from.
+    digest: u64,
+    bytes: EntryBytes,
+}
+
+enum EntryBytes {
+    /// As the previous booklet has it: a range of its bytes.
+    Copied(Range<usize>),
+    Rendered(Vec<u8>),
+}
+
+impl EntryBytes {
+    fn len(&self) -> usize {
+        match self {
+            EntryBytes::Copied(range) => range.len(),
+            EntryBytes::Rendered(bytes) => bytes.len(),
+        }
+    }
+}
+
+/// A booklet page being written: its frame cut at the slots, its entries in order, and where
+/// the entries written so far are.
+pub struct Booklet<'a> {
+    r: &'a Rendering<'a>,
+    sink: &'a dyn Sink,
+    path: &'a str,
+    lang: &'a str,
+    /// The page's URL, naming it when an entry fails to render.
+    url: &'a str,
+    frame: Vec<u8>,
+    pieces: Vec<Piece>,
+    /// The next piece to write.
+    next: usize,
+    /// What every entry is made from besides its record.
+    entry_inputs: u64,
+    /// The booklet this one replaces, and where its entries are.
+    before: Option<(Arc<[u8]>, &'a EntryPlaces)>,
+    places: EntryPlaces,
+    /// Bytes written so far.
+    offset: usize,
+}
+
+impl<'a> Booklet<'a> {
+    /// Starts the booklet page `job` from its rendered `frame`. The entries of the booklet the
+    /// sink replaces are copied where `previous` (their places) says they were made from what
+    /// they would be made from now.
+    pub fn start(
+        r: &'a Rendering<'a>,
+        sink: &'a dyn Sink,
+        job: &'a PageJob<'a>,
+        frame: Vec<u8>,
+        previous: Option<&'a EntryPlaces>,
+    ) -> Result<Booklet<'a>, RenderError> {
+        let (path, lang, url) = (job.path, job.page.lang.as_str(), job.page.url.as_str());
+        sink.put(path, b"")?;
+        let before = previous.and_then(|places| Some((sink.previous(path)?, places)));
+        let pieces = cut(r, lang, &frame);
+        let entry_inputs = Digest::new()
+            .add(&r.page_inputs)
+            .add(&r.theme.digest(ENTRY_TEMPLATE))
+            // The record's value carries its card's HTML.
+            .add(&r.theme.digest(super::CARD_TEMPLATE))
+            .add(lang)
+            .finish();
+        Ok(Booklet {
+            r,
+            sink,
+            path,
+            lang,
+            url,
+            frame,
+            pieces,
+            next: 0,
+            entry_inputs,
+            before,
+            places: EntryPlaces::new(),
+            offset: 0,
         })
-        .collect();
-    let mut written = Vec::new();
-    let mut places = EntryPlaces::new();
-    let mut offset = 0;
-    for (batch, batch_pages) in parts.chunks(BATCH).zip(pages.chunks(BATCH)) {
-        let rendered: Vec<(Option<u64>, Cow<[u8]>)> = batch
-            .par_iter()
-            .zip(batch_pages)
-            .map(|(part, record_page)| match part {
-                Part::Text(text) => Ok((None, Cow::Borrowed(text.as_bytes()))),
-                Part::Entry(index) => {
-                    let digest = digest_of(*index);
-                    let copy = copied(digest);
-                    if let (Some(bytes), None) = (copy, record_page) {
-                        return Ok((Some(digest), Cow::Borrowed(bytes)));
-                    }
-                    let record = r.prepare_record(*index, lang);
-                    if let Some(record_page) = record_page {
-                        r.render_page(record_page, Some(&record), sink)?;
-                    }
-                    let bytes = match copy {
-                        Some(bytes) => Cow::Borrowed(bytes),
-                        None => {
-                            r.counters.planned.fetch_add(1, Ordering::Relaxed);
-                            Cow::Owned(entry(r, &record, lang, &page.url)?)
-                        }
-                    };
-                    Ok((Some(digest), bytes))
-                }
+    }
+
+    /// The records whose entries the booklet shows, in order (a theme may show a chapter
+    /// twice, or not at all).
+    pub fn records(&self) -> Vec<usize> {
+        self.pieces
+            .iter()
+            .filter_map(|piece| match piece {
+                Piece::Entry(index) => Some(*index),
+                Piece::Frame(_) => None,
             })
-            .collect::<Result<_, RenderError>>()?;
-        let mut joined = Vec::with_capacity(rendered.iter().map(|(_, b)| b.len()).sum());
-        for (digest, bytes) in &rendered {
-            if let Some(digest) = digest {
-                places.insert(*digest, offset..offset + bytes.len());
-            }
-            offset += bytes.len();
+            .collect()
+    }
+
+    fn digest(&self, index: usize) -> u64 {
+        Digest::new()
+            .add(&self.entry_inputs)
+            .add(&self.r.site.records[index].version)
+            .finish()
+    }
+
+    /// Record `index`'s entry as the booklet this one replaces has it, when it was made from
+    /// what it would be made from now.
+    pub fn kept(&self, index: usize) -> Option<Entry> {
+        let digest = self.digest(index);
+        let (bytes, places) = self.before.as_ref()?;
+        let range = places.get(&digest)?;
+        (range.end <= bytes.len()).then(|| Entry {
+            digest,
+            bytes: EntryBytes::Copied(range.clone()),
+        })
+    }
+
+    /// Renders record `index`'s entry from `record`.
+    pub fn render(&self, index: usize, record: &PreparedRecord) -> Result<Entry, RenderError> {
+        let r = self.r;
+        r.counters.planned.fetch_add(1, Ordering::Relaxed);
+        let view = EntryView {
+            lang: self.lang,
+            t: r.strings[self.lang].clone(),
+            record: entry_value(record),
+        };
+        let context = tera::Context::from_serialize(&view).expect("an entry's view is a map");
+        let bytes = r.render_template(ENTRY_TEMPLATE, &context, self.url)?;
+        Ok(Entry {
+            digest: self.digest(index),
+            bytes: EntryBytes::Rendered(bytes),
+        })
+    }
+
+    /// Writes the next `entries`, in the booklet's order, with the frame text before each.
+    pub fn append(&mut self, entries: Vec<Entry>) -> Result<(), RenderError> {
+        let size = entries.iter().map(|entry| entry.bytes.len()).sum();
+        let mut joined = Vec::with_capacity(size);
+        for entry in entries {
+            self.frame_text(&mut joined);
+            debug_assert!(matches!(self.pieces.get(self.next), Some(Piece::Entry(_))));
+            self.next += 1;
+            let bytes: &[u8] = match &entry.bytes {
+                EntryBytes::Rendered(bytes) => bytes,
+                EntryBytes::Copied(range) => {
+                    let (before, _) = self.before.as_ref().expect("copied from a booklet");
+                    &before[range.clone()]
+                }
+            };
+            let at = self.offset + joined.len();
+            self.places.insert(entry.digest, at..at + bytes.len());
             joined.extend_from_slice(bytes);
         }
-        sink.append(job.path, &joined)?;
-        written.extend(batch.iter().zip(batch_pages).filter_map(|(part, page)| {
-            match (part, page) {
-                (Part::Entry(index), Some(_)) => Some(*index),
-                _ => None,
-            }
-        }));
+        self.offset += joined.len();
+        Ok(self.sink.append(self.path, &joined)?)
     }
-    Ok((written, places))
+
+    /// Writes the rest of the frame; returns where the entries are.
+    pub fn finish(mut self) -> Result<EntryPlaces, RenderError> {
+        let mut rest = Vec::new();
+        self.frame_text(&mut rest);
+        self.sink.append(self.path, &rest)?;
+        Ok(self.places)
+    }
+
+    /// Adds the frame text up to the next entry (or the end) to `out`.
+    fn frame_text(&mut self, out: &mut Vec<u8>) {
+        while let Some(Piece::Frame(range)) = self.pieces.get(self.next) {
+            out.extend_from_slice(&self.frame[range.clone()]);
+            self.next += 1;
+        }
+    }
 }
 
-fn split(frame: &str) -> Vec<Part<'_>> {
-    let mut parts = Vec::new();
-    let mut rest = frame;
-    while let Some(start) = rest.find(PREFIX) {
-        let after = &rest[start + PREFIX.len()..];
-        let Some(end) = after.find(MARK) else { break };
-        let Ok(index) = after[..end].parse::<usize>() else {
-            break;
-        };
-        parts.push(Part::Text(&rest[..start]));
-        parts.push(Part::Entry(index));
-        rest = &after[end + MARK.len_utf8()..];
+/// Cuts `frame` at its slots: each slot becomes the entries of its chapter's records.
+fn cut(r: &Rendering, lang: &str, frame: &[u8]) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    while let Some((slot, chapter)) = find_entries_slot(&frame[at..]) {
+        pieces.push(Piece::Frame(at..at + slot.start));
+        if chapter < r.site.collections.len() {
+            let records = r.shown(chapter, lang);
+            pieces.extend(records.iter().map(|&index| Piece::Entry(index)));
+        }
+        at += slot.end;
     }
-    parts.push(Part::Text(rest));
-    parts
+    pieces.push(Piece::Frame(at..frame.len()));
+    pieces
 }
 
-fn entry(
-    r: &Rendering,
-    record: &PreparedRecord,
-    lang: &str,
-    page: &str,
-) -> Result<Vec<u8>, RenderError> {
-    let mut ctx = tera::Context::new();
-    ctx.insert("lang", lang);
-    ctx.insert_value("t", r.strings[lang].clone());
-    ctx.insert_value("record", entry_value(record));
-    r.render_template(ENTRY_TEMPLATE, &ctx, page)
+/// What `partials/booklet-record.html` sees.
+#[derive(Serialize)]
+struct EntryView<'a> {
+    lang: &'a str,
+    /// The UI strings, shared (see `pages::PageContext`).
+    t: tera::Value,
+    record: tera::Value,
 }
 
 /// A record inside the booklet, where many bodies share one page: heading and footnote ids get
 /// the record's prefix so they stay unique, and headings move two levels down to sit under the
-/// booklet's chapter (`h2`) and record (`h3`) titles. The rest is the record page's `record`.
+/// booklet's chapter (`h2`) and record (`h3`) titles. The rest is the record page's `record`
+/// (a copy of its map: a pointer per key).
 fn entry_value(record: &PreparedRecord) -> tera::Value {
     let view = &record.view;
     let prefix = format!("{}-{}-", view.card.collection, view.card.id);
@@ -269,26 +296,6 @@ fn rewrite_tag(tag: &str, prefix: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_frame_splits_at_placeholders_only() {
-        let frame = format!("<a>{}<b>{}</b>", placeholder(3), placeholder(12));
-        let parts = split(&frame);
-        let shown: Vec<String> = parts
-            .iter()
-            .map(|p| match p {
-                Part::Text(t) => format!("T{t}"),
-                Part::Entry(i) => format!("E{i}"),
-            })
-            .collect();
-        assert_eq!(shown, ["T<a>", "E3", "T<b>", "E12", "T</b>"]);
-        let broken = format!("x{PREFIX}oops{MARK}y");
-        assert_eq!(
-            split(&broken).len(),
-            1,
-            "a malformed placeholder stays text"
-        );
-    }
 
     #[test]
     fn bodies_get_prefixed_ids_and_lower_headings() {

@@ -11,6 +11,7 @@ mod cards;
 mod chart;
 mod feeds;
 pub mod format;
+mod jobs;
 mod pages;
 mod pictures;
 mod reads;
@@ -18,7 +19,7 @@ mod search;
 pub mod theme;
 mod views;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -28,7 +29,7 @@ pub use bodies::{KeptTexts, RecordTexts, Texts, record_texts, render_texts};
 use cards::Localizer;
 pub use reads::Memo;
 pub use theme::{Theme, ThemeError, template_spot};
-use views::{CardView, LanguageStrings, RecordView};
+use views::{CardView, RecordView};
 
 use crate::localized::Localized;
 use crate::messages::{Message, msg};
@@ -408,59 +409,6 @@ impl<'a> Rendering<'a> {
         Ok((RenderSummary { pages_per_lang }, memo))
     }
 
-    /// Renders the pages of `jobs` into `sink`, in parallel. A record's page is rendered by the
-    /// booklet of its language, in the same task as the record's booklet entry, so that both
-    /// come from one prepared record (see [`booklet::write`]); the pages of records no booklet
-    /// in `jobs` shows are rendered afterwards.
-    fn render_pages(
-        &self,
-        jobs: &[&PageJob],
-        sink: &dyn Sink,
-        previous: Option<&Memo>,
-    ) -> Result<HashMap<String, booklet::EntryPlaces>, RenderError> {
-        let record_pages: BTreeMap<(&str, usize), &PageJob> = jobs
-            .iter()
-            .filter_map(|job| match job.page.kind {
-                pages::PageKind::Record { index } => Some(((job.page.lang.as_str(), index), *job)),
-                _ => None,
-            })
-            .collect();
-        // Per page: the records whose pages a booklet wrote, and the booklet's entries.
-        type Written<'j> = (
-            Vec<(&'j str, usize)>,
-            Option<(String, booklet::EntryPlaces)>,
-        );
-        let by_booklets: Vec<Written> = jobs
-            .par_iter()
-            .filter(|job| !matches!(job.page.kind, pages::PageKind::Record { .. }))
-            .map(|job| {
-                if job.page.kind != pages::PageKind::Booklet {
-                    return self
-                        .render_page(job, None, sink)
-                        .map(|()| (Vec::new(), None));
-                }
-                let lang = job.page.lang.as_str();
-                let before = previous.and_then(|memo| memo.booklets.get(job.path));
-                let (written, places) = booklet::write(self, job, sink, before, &|index| {
-                    record_pages.get(&(lang, index)).copied()
-                })?;
-                let written = written.into_iter().map(|index| (lang, index)).collect();
-                Ok((written, Some((job.path.to_string(), places))))
-            })
-            .collect::<Result<_, RenderError>>()?;
-        let mut by_booklet: BTreeSet<(&str, usize)> = BTreeSet::new();
-        let mut booklets = HashMap::new();
-        for (written, places) in by_booklets {
-            by_booklet.extend(written);
-            booklets.extend(places);
-        }
-        record_pages
-            .par_iter()
-            .filter(|(key, _)| !by_booklet.contains(*key))
-            .try_for_each(|(_, job)| self.render_page(job, None, sink))?;
-        Ok(booklets)
-    }
-
     /// Moves out what the next rendering can take (texts and cards), leaving this one unable
     /// to render: `serve` calls it on the rendering it replaces.
     pub fn keep(&mut self) -> Kept {
@@ -553,14 +501,6 @@ impl<'a> Rendering<'a> {
     /// The card as a template value, cheap to clone.
     fn card_value(&self, index: usize, lang: &str) -> tera::Value {
         self.prepared_card(index, lang).value.clone()
-    }
-
-    fn card_values(&self, records: impl IntoIterator<Item = usize>, lang: &str) -> tera::Value {
-        records
-            .into_iter()
-            .map(|i| self.card_value(i, lang))
-            .collect::<Vec<_>>()
-            .into()
     }
 
     /// A record as its page and its booklet entry show it.
@@ -812,45 +752,8 @@ fn render_into(
 
 /// One `/404.html` for every language: a static host serves a single not-found page.
 fn not_found_page(r: &Rendering) -> Result<Vec<u8>, RenderError> {
-    let site = r.site;
-    let config = &site.config;
-    let lang = config.default_lang();
-    let mut ctx = tera::Context::new();
-    ctx.insert("lang", lang);
-    ctx.insert_value("t", r.strings[lang].clone());
-    let languages_t: Vec<LanguageStrings> = config
-        .languages
-        .iter()
-        .map(|l| LanguageStrings {
-            code: l.code.clone(),
-            tag: l.tag.clone(),
-            home_url: routes::home(config, &l.code),
-            t: r.theme.strings(&l.code).clone(),
-        })
-        .collect();
-    ctx.insert("languages_t", &languages_t);
-    let url = format!("{}404.html", config.base_url.path);
-    let homes: Vec<(String, String)> = config
-        .languages
-        .iter()
-        .map(|l| (l.code.clone(), routes::home(config, &l.code)))
-        .collect();
-    ctx.insert_value("site", pages::site_value(r, lang, "", &homes));
-    ctx.insert(
-        "page",
-        &views::PageView {
-            kind: "404",
-            title: r.strings_text(lang, "not_found_title"),
-            url: url.clone(),
-            permalink: config.base_url.absolute(&url),
-            description: String::new(),
-            image: String::new(),
-            image_width: 0,
-            image_height: 0,
-            alternates: Vec::new(),
-        },
-    );
-    r.render_template("404.html", &ctx, &url)
+    let (url, context) = pages::not_found(r);
+    r.render_template("404.html", &context, &url)
 }
 
 /// Escapes text for XML and HTML attributes.

@@ -1,5 +1,6 @@
 //! What each page reads (issue 16): for every page of the plan, a digest of every input its
-//! context is made from, declared per page kind beside `pages::context`. Two renderings that
+//! view is made from. What every page reads is here; what a page kind's own keys read is
+//! declared in its file under `pages/`, beside the function that makes them (`reads`). Two renderings that
 //! give a page the same digest give it the same bytes, so `serve` renders only the pages whose
 //! digest changed and keeps the others' bytes ([`Memo`]). `SHOWCASE_VERIFY_INCREMENTAL=1`
 //! makes `serve` check that claim after every update against a full rendering, and
@@ -19,7 +20,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::Rendering;
 use super::booklet::EntryPlaces;
-use super::pages::{self, Page, PageKind};
+use super::pages::{self, Page};
 use super::search::WrittenIndex;
 use crate::digest::Digest;
 
@@ -51,8 +52,6 @@ impl Memo {
 
 /// The digest of everything `page` reads.
 pub fn page_digest(r: &Rendering, page: &Page, counterparts: &[(String, String)]) -> u64 {
-    let site = r.site;
-    let config = &site.config;
     let lang = page.lang.as_str();
     let mut digest = Digest::new();
     digest
@@ -65,102 +64,8 @@ pub fn page_digest(r: &Rendering, page: &Page, counterparts: &[(String, String)]
         .add(&page.url)
         .add(counterparts)
         .add_debug(&page.kind);
-    match &page.kind {
-        // Cards of every collection's records (featured, latest), and the figures they add up.
-        PageKind::Home => {
-            for c in 0..site.collections.len() {
-                cards_of(&mut digest, r, r.shown(c, lang), lang);
-            }
-            digest.add_debug(&pages::figures(r, lang));
-        }
-        // Every record whole.
-        PageKind::Booklet => {
-            for c in 0..site.collections.len() {
-                records_of(&mut digest, r, r.shown(c, lang));
-            }
-        }
-        PageKind::List {
-            collection,
-            page: number,
-        } => {
-            let shown = r.shown(*collection, lang);
-            digest.add(&shown.len());
-            let size = config.collections[*collection].paginate;
-            cards_of(
-                &mut digest,
-                r,
-                pages::page_slice(shown, *number, size),
-                lang,
-            );
-        }
-        PageKind::Record { index } => {
-            let collection = r.index.collection_of(*index);
-            let (prev, next) = r.index.neighbours(*index, lang);
-            digest.add(&r.shown(collection, lang).len());
-            records_of(&mut digest, r, &[*index]);
-            let prev: Vec<usize> = prev.into_iter().collect();
-            let next: Vec<usize> = next.into_iter().collect();
-            cards_of(&mut digest, r, &prev, lang);
-            cards_of(&mut digest, r, &next, lang);
-            cards_of(&mut digest, r, r.index.related(*index, lang), lang);
-        }
-        PageKind::Taxonomy { taxonomy } => {
-            for term in 0..site.taxonomies[*taxonomy].terms.len() {
-                digest.add(&r.term_records(*taxonomy, term, lang).len());
-            }
-        }
-        PageKind::Term {
-            taxonomy,
-            term,
-            page: number,
-        } => {
-            let shown = r.term_records(*taxonomy, *term, lang);
-            page_of(&mut digest, r, shown, *number, config.paginate, lang);
-        }
-        PageKind::Years => {
-            for (year, records) in r.index.years(lang) {
-                digest.add(year).add(&records.len());
-            }
-        }
-        PageKind::Year { year, page: number } => {
-            let shown = r.index.year(lang, *year);
-            page_of(&mut digest, r, shown, *number, config.paginate, lang);
-        }
-        PageKind::Search => {
-            digest.add(&r.search_index(lang).map(|index| index.folder.as_str()));
-        }
-    }
+    pages::reads(r, page, &mut digest);
     digest.finish()
-}
-
-/// Adds what page `number` of list `shown` reads (as `pages::insert_page_of` shows it): the
-/// list's length, for the paginator and counts, and the cards of the page's records.
-fn page_of(
-    digest: &mut Digest,
-    r: &Rendering,
-    shown: &[usize],
-    number: usize,
-    size: usize,
-    lang: &str,
-) {
-    digest.add(&shown.len());
-    cards_of(digest, r, pages::page_slice(shown, number, size), lang);
-}
-
-/// Adds the cards of `list`'s records: what a page showing them reads of them.
-fn cards_of(digest: &mut Digest, r: &Rendering, list: &[usize], lang: &str) {
-    digest.add(&list.len());
-    for &index in list {
-        digest.add(&r.card_digest(index, lang));
-    }
-}
-
-/// Adds the versions of `list`'s records: what a page showing them whole reads of them.
-fn records_of(digest: &mut Digest, r: &Rendering, list: &[usize]) {
-    digest.add(&list.len());
-    for &index in list {
-        digest.add(&r.site.records[index].version);
-    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! What templates see (STYLE: "Templates see view types only"): plain serializable values,
-//! localized and formatted for one language. `themes/default/README.md` documents every field;
-//! keep the two in step. Values that are already HTML are named `*_html` or `chart_svg`.
+//! localized and formatted for one language, shared by several page kinds (each kind's own
+//! view is in its file under `pages/`). `themes/default/README.md` documents every field of
+//! both; keep them in step. Values that are already HTML are named `*_html` or `chart_svg`.
 
 use serde::Serialize;
 
@@ -258,4 +259,51 @@ pub struct SearchView {
     pub docs: usize,
     pub shards: usize,
     pub chunk: usize,
+}
+
+/// The start of a booklet chapter's slot. Slots are wrapped in NUL, which no content or
+/// template text can contain (source files holding NUL are refused as binary), so that a slot
+/// is never met by chance.
+const SLOT_START: &[u8] = b"\0booklet-entries:";
+
+/// `entries` of chapter `chapter` on `booklet.html`: the one place the theme prints it is where
+/// `render/booklet.rs` writes the chapter's entries (see `themes/default/README.md`).
+pub fn entries_slot(chapter: usize) -> String {
+    format!("\u{0}booklet-entries:{chapter}\u{0}")
+}
+
+/// The first slot in `text`: where it is, and the chapter it stands for. A text that merely
+/// looks like the start of one is text.
+pub fn find_entries_slot(text: &[u8]) -> Option<(std::ops::Range<usize>, usize)> {
+    let mut from = 0;
+    loop {
+        let start = from + text[from..].iter().position(|&b| b == 0)?;
+        if let Some(after) = text[start..].strip_prefix(SLOT_START) {
+            let digits = after.iter().take_while(|b| b.is_ascii_digit()).count();
+            let number = std::str::from_utf8(&after[..digits]).ok();
+            if let (Some(Ok(chapter)), Some(&0)) = (number.map(str::parse), after.get(digits)) {
+                return Some((start..start + SLOT_START.len() + digits + 1, chapter));
+            }
+        }
+        from = start + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slots_are_found_in_order_and_nothing_else_is() {
+        let text = format!("<a>{}<b>{}</b>", entries_slot(3), entries_slot(12));
+        let (first, chapter) = find_entries_slot(text.as_bytes()).unwrap();
+        assert_eq!((&text[..first.start], chapter), ("<a>", 3));
+        let rest = &text[first.end..];
+        let (second, chapter) = find_entries_slot(rest.as_bytes()).unwrap();
+        assert_eq!((&rest[..second.start], chapter), ("<b>", 12));
+        assert_eq!(&rest[second.end..], "</b>");
+        for text in ["x\0booklet-entries:oops\0y", "\0booklet-entries:7", "\0\0"] {
+            assert_eq!(find_entries_slot(text.as_bytes()), None, "{text:?}");
+        }
+    }
 }
