@@ -34,6 +34,15 @@ impl<'a> Localizer<'a> {
             .map_or_else(|| lang.to_string(), |l| l.tag.clone())
     }
 
+    /// The record's terms of the taxonomy a built-in field names (`region`, `tags`: SPEC §2),
+    /// whatever site.yaml calls its key; none when the site has no such taxonomy.
+    pub fn field_terms(&self, record: &Record, field: &str) -> Vec<LinkView> {
+        match self.site.config.taxonomy_for_field(field) {
+            Some(taxonomy) => self.term_links(record, &taxonomy.key),
+            None => Vec::new(),
+        }
+    }
+
     pub fn term_links(&self, record: &Record, taxonomy: &str) -> Vec<LinkView> {
         let Some(tax) = self.site.taxonomies.iter().find(|t| t.key == taxonomy) else {
             return Vec::new();
@@ -103,7 +112,7 @@ impl<'a> Localizer<'a> {
             summary: texts.summary.clone(),
             date: record.date.to_string(),
             date_display: format::date(record.date, self.lang),
-            region: self.term_links(record, "regions").into_iter().next(),
+            region: self.field_terms(record, "region").into_iter().next(),
             cover: record.cover().map(|cover| CoverView {
                 image: pictures::image_view(self.site, cover),
                 alt: title.clone(),
@@ -251,8 +260,8 @@ impl<'a> Localizer<'a> {
                     terms: self.term_links(record, &t.key),
                 })
                 .collect(),
-            regions: self.term_links(record, "regions"),
-            tags: self.term_links(record, "tags"),
+            regions: self.field_terms(record, "region"),
+            tags: self.field_terms(record, "tags"),
             source,
             card,
         }

@@ -145,15 +145,18 @@ fn doc<'r>(r: &'r Rendering, index: usize, lang: &str) -> SearchDoc<'r> {
             }
         }
     }
-    let mut regions = Vec::new();
     for taxonomy in &site.taxonomies {
-        for term in l.term_links(record, &taxonomy.key) {
-            if taxonomy.key == "regions" {
-                regions.push(term.name.clone());
-            }
-            owned.push(term.name);
-        }
+        owned.extend(
+            l.term_links(record, &taxonomy.key)
+                .into_iter()
+                .map(|t| t.name),
+        );
     }
+    let regions: Vec<String> = l
+        .field_terms(record, "region")
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
     // The body before the fields and terms: a snippet shows the first best match, and a
     // sentence reads better there than a list of field values.
     let lines = summary
