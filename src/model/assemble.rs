@@ -5,6 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::{
     Collection, ImageRef, Intro, Picture, Presence, Record, RecordLookup, Site, StaticFile,
     Taxonomy, Term, Unpublished, routes, slug::slugify,
@@ -220,7 +222,7 @@ pub fn assemble(
         });
     }
     site.static_files.sort();
-    finish_versions(&mut records, &site.taxonomies);
+    finish_versions(&mut records, &site.taxonomies, site.config.default_lang());
     site.lookup = lookup;
     site.unpublished = unpublished;
     site.records = records;
@@ -229,8 +231,9 @@ pub fn assemble(
 
 /// Adds to each record's version (so far its files' digests) what assembling gave it: its slug,
 /// languages and bundle files, and its terms and related records by id (indices move when
-/// records or free terms come and go).
-fn finish_versions(records: &mut [Record], taxonomies: &[Taxonomy]) {
+/// records or free terms come and go); and makes its version in each language it is shown in
+/// from the same and what it shows there (`versions::of_language`).
+fn finish_versions(records: &mut [Record], taxonomies: &[Taxonomy], default_lang: &str) {
     let related_ids: Vec<Vec<(&str, &str)>> = records
         .iter()
         .map(|record| {
@@ -241,12 +244,11 @@ fn finish_versions(records: &mut [Record], taxonomies: &[Taxonomy]) {
                 .collect()
         })
         .collect();
-    let versions: Vec<u64> = records
-        .iter()
+    let versions: Vec<(u64, BTreeMap<String, u64>)> = records
+        .par_iter()
         .zip(&related_ids)
         .map(|(record, related)| {
             let mut digest = crate::digest::Digest::new();
-            digest.add(&record.version);
             record.add_place(&mut digest);
             digest
                 .add(&record.bundle_files)
@@ -260,11 +262,25 @@ fn finish_versions(records: &mut [Record], taxonomies: &[Taxonomy]) {
                     digest.add(&taxonomy.map(|t| t.terms[term].id.as_str()));
                 }
             }
-            digest.finish()
+            let shared = digest.finish();
+            let in_languages = record
+                .presence
+                .keys()
+                .map(|lang| {
+                    let version = super::versions::of_language(record, lang, default_lang, shared);
+                    (lang.clone(), version)
+                })
+                .collect();
+            let version = crate::digest::Digest::new()
+                .add(&record.version)
+                .add(&shared)
+                .finish();
+            (version, in_languages)
         })
         .collect();
-    for (record, version) in records.iter_mut().zip(versions) {
+    for (record, (version, in_languages)) in records.iter_mut().zip(versions) {
         record.version = version;
+        record.versions = in_languages;
     }
 }
 
@@ -537,6 +553,7 @@ impl Builder<'_> {
             bundle_files,
             // Completed by `finish_versions` once related records are known.
             version: files_digest.finish(),
+            versions: BTreeMap::new(),
         };
         Some((record, related))
     }

@@ -8,6 +8,7 @@ mod assemble;
 mod index;
 pub mod routes;
 pub mod slug;
+mod versions;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -91,11 +92,20 @@ pub struct Record {
     /// the same wherever the rest of the site is the same; `serve` compares versions to tell
     /// which records a change touched (issue 16).
     pub version: u64,
+    /// Per language the record is shown in, a digest of what it shows there (see
+    /// [`Record::version_in`]): an edit of the Chinese text leaves the Korean pages alone.
+    pub versions: BTreeMap<String, u64>,
 }
 
 impl Record {
     pub fn is_in(&self, lang: &str) -> bool {
         self.presence.contains_key(lang)
+    }
+
+    /// A digest of what the record's pages in `lang` show of it: its version where it has none
+    /// for the language (which is then not shown there).
+    pub fn version_in(&self, lang: &str) -> u64 {
+        self.versions.get(lang).copied().unwrap_or(self.version)
     }
 
     /// Adds where the record is to `digest`: its collection, id, slug and languages (what a

@@ -131,7 +131,7 @@ impl<'a> Booklet<'a> {
     fn digest(&self, index: usize) -> u64 {
         Digest::new()
             .add(&self.entry_inputs)
-            .add(&self.r.site.records[index].version)
+            .add(&self.r.site.records[index].version_in(self.lang))
             .finish()
     }
 

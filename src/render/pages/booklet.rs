@@ -54,6 +54,6 @@ pub fn view(r: &Rendering, lang: &str) -> (Head, BookletView) {
 /// Every record whole.
 pub fn reads(r: &Rendering, lang: &str, digest: &mut Digest) {
     for c in 0..r.site.collections.len() {
-        records_of(digest, r, r.shown(c, lang));
+        records_of(digest, r, r.shown(c, lang), lang);
     }
 }

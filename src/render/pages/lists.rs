@@ -111,10 +111,10 @@ pub fn cards_of(digest: &mut Digest, r: &Rendering, list: &[usize], lang: &str) 
 }
 
 /// Adds the versions of `list`'s records: what a page showing them whole reads of them.
-pub fn records_of(digest: &mut Digest, r: &Rendering, list: &[usize]) {
+pub fn records_of(digest: &mut Digest, r: &Rendering, list: &[usize], lang: &str) {
     digest.add(&list.len());
     for &index in list {
-        digest.add(&r.site.records[index].version);
+        digest.add(&r.site.records[index].version_in(lang));
     }
 }
 

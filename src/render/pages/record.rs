@@ -65,7 +65,7 @@ pub fn reads(r: &Rendering, lang: &str, index: usize, digest: &mut Digest) {
     let collection = r.index.collection_of(index);
     let (prev, next) = r.index.neighbours(index, lang);
     digest.add(&r.shown(collection, lang).len());
-    records_of(digest, r, &[index]);
+    records_of(digest, r, &[index], lang);
     let prev: Vec<usize> = prev.into_iter().collect();
     let next: Vec<usize> = next.into_iter().collect();
     cards_of(digest, r, &prev, lang);

@@ -232,9 +232,9 @@ fn a_title_renders_the_pages_that_show_it() {
     assert_eq!(
         pages,
         set(&[
-            // The record's pages (the Korean one reads the record whole).
+            // The record's Chinese page (the Korean one shows the Korean title: p3 is
+            // translated).
             "projects/p3/index.html",
-            "ko/projects/p3/index.html",
             // Its list page (p6 p5 | p4 p3 | p2 p1), the home page, its neighbours.
             "projects/page/2/index.html",
             "index.html",
@@ -246,15 +246,15 @@ fn a_title_renders_the_pages_that_show_it() {
             // Its region's page and its year's page.
             "regions/yanji/index.html",
             "years/2020/index.html",
-            // The booklets and the Chinese search page (its index changed).
+            // The Chinese booklet and search page (its index changed).
             "booklet/index.html",
-            "ko/booklet/index.html",
             "search/index.html",
         ])
     );
-    // Those pages, one booklet entry per language, the record's card in each language twice
-    // (h2, h3) and the 404 page: nothing grows with the site.
-    assert_eq!(renders, pages.len() + 2 + 2 * 2 + 1);
+    // Those pages, the record's Chinese booklet entry, its card in each language twice (h2,
+    // h3: cards are made again for every language of a changed record) and the 404 page:
+    // nothing grows with the site.
+    assert_eq!(renders, pages.len() + 1 + 2 * 2 + 1);
 }
 
 #[test]
@@ -309,10 +309,50 @@ fn a_body_edit_leaves_lists_alone_when_the_summary_stays() {
         pages,
         set(&[
             "projects/p3/index.html",
-            "ko/projects/p3/index.html",
             "booklet/index.html",
-            "ko/booklet/index.html",
             "search/index.html",
+        ])
+    );
+}
+
+#[test]
+fn an_untranslated_record_s_edit_renders_its_fallback_pages_too() {
+    // p5 has no Korean file: with `fallback` its Korean page and entry show the Chinese text.
+    let (pages, _) = after_changing(
+        |root| write(root, "site.yaml", &SITE.replace("omit", "fallback")),
+        |root| {
+            write(
+                root,
+                "content/projects/p5.zh.md",
+                &record(5, "项目5", "新的正文。"),
+            );
+        },
+    );
+    for page in [
+        "projects/p5/index.html",
+        "ko/projects/p5/index.html",
+        "booklet/index.html",
+        "ko/booklet/index.html",
+    ] {
+        assert!(pages.contains(page), "{page} not rendered: {pages:?}");
+    }
+}
+
+#[test]
+fn a_translation_s_edit_leaves_the_default_language_s_pages_alone() {
+    let (pages, _) = after(|root| {
+        write(
+            root,
+            "content/projects/p3.ko.md",
+            "---\ntitle: 사업3\nsummary: 요약3\n---\n\n새 본문.\n",
+        );
+    });
+    assert_eq!(
+        pages,
+        set(&[
+            "ko/projects/p3/index.html",
+            "ko/booklet/index.html",
+            "ko/search/index.html",
         ])
     );
 }
