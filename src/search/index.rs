@@ -5,7 +5,8 @@
 //! in `themes/default/README.md` ("Search"); the client is `assets/search.js`.
 //!
 //! Deterministic: terms are written sorted, records in the order given, and the folder's name is
-//! a hash of every byte in it, so a static host's cache cannot mix two builds.
+//! a hash of every file's bytes, so a static host's cache cannot mix two builds. Made from runs
+//! of records (see `runs`), which `serve` keeps between saves with the display chunks.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -177,19 +178,23 @@ pub fn build_reusing(
         .map(|d| d.title.len() + d.text_len() + d.url.len())
         .sum();
     let chunk = (CHUNK_TARGET / (text / docs.len().max(1)).max(1)).max(1);
-    let chunk_files: Vec<(u64, FileBytes)> = docs
+    // Each chunk with the digest of its records and the hash of its bytes.
+    let chunk_files: Vec<(u64, FileBytes, u64)> = docs
         .par_chunks(chunk)
         .zip(digests.par_chunks(chunk))
         .map(|(docs, digests)| {
             let digest = Digest::new().add(digests).finish();
             let kept = reuse
                 .and_then(|r| r.chunks.get(&digest))
-                .and_then(|(path, _)| previous(path));
-            let bytes = match kept {
-                Some(bytes) => FileBytes::Kept(bytes),
-                None => FileBytes::New(chunk_rows(docs)),
-            };
-            (digest, bytes)
+                .and_then(|(path, hash)| Some((previous(path)?, *hash)));
+            match kept {
+                Some((bytes, hash)) => (digest, FileBytes::Kept(bytes), hash),
+                None => {
+                    let bytes = chunk_rows(docs);
+                    let hash = xxh3_64(&bytes);
+                    (digest, FileBytes::New(bytes), hash)
+                }
+            }
         })
         .collect();
 
@@ -201,24 +206,15 @@ pub fn build_reusing(
             .map(|(i, bytes)| (format!("t/{i}.bin"), bytes)),
     );
     let first_chunk = files.len();
-    let chunk_digests: Vec<u64> = chunk_files.iter().map(|(digest, _)| *digest).collect();
-    files.extend(
-        chunk_files
-            .into_iter()
-            .enumerate()
-            .map(|(i, (_, bytes))| (format!("d/{i}.json"), bytes)),
-    );
+    let mut hashes: Vec<u64> = files.par_iter().map(|(_, bytes)| xxh3_64(bytes)).collect();
+    let mut chunk_digests = Vec::with_capacity(chunk_files.len());
+    for (i, (digest, bytes, hash)) in chunk_files.into_iter().enumerate() {
+        files.push((format!("d/{i}.json"), bytes));
+        hashes.push(hash);
+        chunk_digests.push(digest);
+    }
     // The folder's name changes with any byte of any file: a host's cache cannot serve an old
     // shard with a new page. Not a security measure.
-    let hashes: Vec<u64> = files
-        .par_iter()
-        .map(|(path, bytes)| match bytes {
-            FileBytes::Kept(_) => reuse
-                .and_then(|r| r.chunks.get(&chunk_digests[chunk_number(path)]))
-                .map_or_else(|| xxh3_64(bytes), |(_, hash)| *hash),
-            FileBytes::New(_) => xxh3_64(bytes),
-        })
-        .collect();
     let version = Digest::new()
         .add(&(shards, chunk, docs.len()))
         .add(&files.iter().map(|(path, _)| path).collect::<Vec<_>>())
@@ -246,14 +242,6 @@ pub fn build_reusing(
         inverted,
     };
     (index, reusable)
-}
-
-/// The number of chunk file `d/N.json`.
-fn chunk_number(path: &str) -> usize {
-    path.trim_start_matches("d/")
-        .trim_end_matches(".json")
-        .parse()
-        .unwrap_or(0)
 }
 
 /// Where runs of records start and end. A run ends after a record whose URL hashes to one of
