@@ -212,17 +212,7 @@ impl Shown {
             collections.iter().all(|list| list.is_sorted()),
             "a collection's records are in site order"
         );
-        let terms = site
-            .taxonomies
-            .iter()
-            .map(|taxonomy| {
-                taxonomy
-                    .terms
-                    .iter()
-                    .map(|term| shown(&term.records))
-                    .collect()
-            })
-            .collect();
+        let terms = per_term(site, shown);
         let mut years: BTreeMap<i16, Vec<usize>> = BTreeMap::new();
         for (index, record) in site.records.iter().enumerate() {
             if record.is_in(lang) {
@@ -244,6 +234,14 @@ impl Shown {
             years,
         }
     }
+}
+
+/// `f` of each term's records, per taxonomy and per term.
+fn per_term<T>(site: &Site, f: impl Fn(&[usize]) -> T) -> Vec<Vec<T>> {
+    site.taxonomies
+        .iter()
+        .map(|taxonomy| taxonomy.terms.iter().map(|term| f(&term.records)).collect())
+        .collect()
 }
 
 /// Record `index`'s related records shown in `lang`: those it names, then those of `similar`,
@@ -270,21 +268,11 @@ fn related_in(site: &Site, index: usize, similar: &[usize], lang: &str) -> Vec<u
 /// rather than newest, also spreads the links instead of pointing every record of a term at
 /// the same few new ones.
 fn similar_records(site: &Site, limit: usize) -> Vec<Vec<usize>> {
-    let by_date: Vec<Vec<Vec<usize>>> = site
-        .taxonomies
-        .iter()
-        .map(|taxonomy| {
-            taxonomy
-                .terms
-                .iter()
-                .map(|term| {
-                    let mut records = term.records.clone();
-                    records.sort_by_key(|&i| (site.records[i].date, i));
-                    records
-                })
-                .collect()
-        })
-        .collect();
+    let by_date = per_term(site, |records| {
+        let mut records = records.to_vec();
+        records.sort_by_key(|&i| (site.records[i].date, i));
+        records
+    });
     (0..site.records.len())
         .into_par_iter()
         .map(|index| similar_to(site, index, limit, &by_date))
