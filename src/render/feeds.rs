@@ -14,16 +14,16 @@ const FEED_ENTRIES: usize = 30;
 pub fn atom(r: &Rendering, lang: &str) -> String {
     let site = r.site;
     let config = &site.config;
-    let mut shown: Vec<usize> = (0..site.records.len())
-        .filter(|&i| site.records[i].is_in(lang))
+    // The years newest first, each year's records newest first.
+    let shown: Vec<usize> = r
+        .index
+        .years(lang)
+        .values()
+        .rev()
+        .flatten()
+        .copied()
+        .take(FEED_ENTRIES)
         .collect();
-    shown.sort_by(|&a, &b| {
-        site.records[b]
-            .date
-            .cmp(&site.records[a].date)
-            .then(a.cmp(&b))
-    });
-    shown.truncate(FEED_ENTRIES);
     let home = config.base_url.absolute(&routes::home(config, lang));
     let feed = config.base_url.absolute(&routes::feed(config, lang));
     let title = config.title.text(lang, config.default_lang());

@@ -133,6 +133,9 @@ pub struct Rendering<'a> {
     index: Index,
     /// Language → what `site` holds on every page of that language.
     site_values: BTreeMap<String, pages::SiteValues>,
+    /// Language → the home page's key figures, added up once: the home page shows them and
+    /// its digest reads them.
+    figures: BTreeMap<String, Vec<views::FigureView>>,
     /// Language → its search index, once written (see [`Rendering::write_search_indexes`]).
     search: OnceLock<BTreeMap<String, WrittenIndex>>,
     /// The SVG files to publish, cleaned (issue 14): written instead of copying the files.
@@ -232,6 +235,7 @@ impl<'a> Rendering<'a> {
             strings,
             index: Index::new(site),
             site_values: BTreeMap::new(),
+            figures: BTreeMap::new(),
             search: OnceLock::new(),
             svgs,
             page_inputs: 0,
@@ -243,6 +247,10 @@ impl<'a> Rendering<'a> {
         rendering.site_values = languages
             .iter()
             .map(|l| (l.code.clone(), pages::site_values(&rendering, &l.code)))
+            .collect();
+        rendering.figures = languages
+            .iter()
+            .map(|l| (l.code.clone(), pages::figures(&rendering, &l.code)))
             .collect();
         Ok(rendering)
     }

@@ -77,7 +77,7 @@ pub fn view(r: &Rendering, lang: &str) -> (Head, HomeView) {
         .collect();
     let view = HomeView {
         intro_html: r.texts.intros.get(&key).cloned().unwrap_or_default(),
-        figures: figures(r, lang),
+        figures: r.figures[lang].clone(),
         sections,
     };
     (Head::titled(title, ""), view)
@@ -88,7 +88,7 @@ pub fn reads(r: &Rendering, lang: &str, digest: &mut Digest) {
     for c in 0..r.site.collections.len() {
         cards_of(digest, r, r.shown(c, lang), lang);
     }
-    digest.add_debug(&figures(r, lang));
+    digest.add_debug(&r.figures[lang]);
 }
 
 /// The home page's key figures: the records' figures added up per label and unit, most
