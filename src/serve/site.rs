@@ -237,9 +237,10 @@ impl LiveSite {
     fn render(&self, kept: Kept) -> Result<NewSite, BuildError> {
         let Kept { texts, cards } = kept;
         let mut since = Instant::now();
-        let (site, theme, texts, svgs, warnings) =
-            pipeline::load_for_serve(&self.options, &self.cache, Some(texts))?;
+        let loaded = pipeline::load_for_serve(&self.options, &self.cache, Some(texts));
+        // Timed also when the files have errors: that is where such a build ends.
         self.phase("load", &mut since);
+        let (site, theme, texts, svgs, warnings) = loaded?;
         crate::images::save_index(&site.pictures);
         let owner = Rendered {
             site,
