@@ -129,10 +129,21 @@ pub trait Sink: Sync {
     fn previous(&self, _path: &str) -> Option<std::sync::Arc<[u8]>> {
         None
     }
-    /// [`Sink::put`] of bytes that some other file of the previous output has (`serve` holds
-    /// them without a copy).
-    fn put_shared(&self, path: &str, bytes: std::sync::Arc<[u8]>) -> Result<(), OutputError> {
-        self.put(path, &bytes)
+    /// Whether the output this sink replaces has a file at `path` that
+    /// [`Sink::put_previous`] can copy.
+    fn has_previous(&self, path: &str) -> bool {
+        self.previous(path).is_some()
+    }
+    /// Writes at `path` the bytes the output this sink replaces has at `from` (`serve`
+    /// shares them without reading them).
+    fn put_previous(&self, path: &str, from: &str) -> Result<(), OutputError> {
+        match self.previous(from) {
+            Some(bytes) => self.put(path, &bytes),
+            None => Err(OutputError::Io {
+                path: PathBuf::from(from),
+                source: std::io::ErrorKind::NotFound.into(),
+            }),
+        }
     }
     /// Whether the next rendering will be made on top of this output (`serve`), so that what
     /// rendering could reuse of it is worth keeping in memory.

@@ -10,7 +10,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
-use super::{EXIT_CONTENT, EXIT_FAILURE, EXIT_OK, failure_text, print_diagnostics, summary_counts};
+use super::{
+    EXIT_CONTENT, EXIT_FAILURE, EXIT_OK, failure_text, print_diagnostics, print_failure,
+    summary_counts,
+};
 use crate::cli::ServeArgs;
 use crate::config;
 use crate::diagnostics::Diagnostics;
@@ -34,7 +37,6 @@ pub fn run(args: ServeArgs, lang: UiLang) -> Result<u8> {
         counters: Arc::new(WorkCounters::default()),
         ..BuildOptions::default()
     };
-    let mut site = LiveSite::new(options);
     // Watching starts before the first build, so a save made while it runs is not missed.
     let (sender, receiver) = mpsc::channel();
     let mut theme = match configured_theme(&args.root) {
@@ -42,6 +44,18 @@ pub fn run(args: ServeArgs, lang: UiLang) -> Result<u8> {
         Err(diagnostics) => {
             print_diagnostics(&diagnostics, lang);
             return Ok(EXIT_CONTENT);
+        }
+    };
+    let mut site = match LiveSite::new(options) {
+        Ok(site) => site,
+        Err(err) => {
+            print_failure(
+                &err.message(),
+                std::error::Error::source(&err),
+                err.hint().as_ref(),
+                lang,
+            );
+            return Ok(EXIT_FAILURE);
         }
     };
     let mut watcher = start_watcher(&args, &theme, sender.clone(), lang);

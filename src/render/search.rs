@@ -59,7 +59,7 @@ pub fn write_indexes(
             continue;
         }
         let reuse = before.and_then(|before| before.reusable.as_deref());
-        let previous_file = |path: &str| sink.previous(path);
+        let previous_file = |path: &str| sink.has_previous(path);
         let keep = sink.incremental();
         let (index, reusable) =
             search::build_reusing(lang, &docs, &digests, reuse, &previous_file, keep);
@@ -80,7 +80,7 @@ pub fn write_indexes(
             .into_par_iter()
             .try_for_each(|(path, bytes)| match bytes {
                 FileBytes::New(bytes) => sink.put(&path, &bytes),
-                FileBytes::Kept(bytes) => sink.put_shared(&path, bytes),
+                FileBytes::Kept { from, .. } => sink.put_previous(&path, &from),
             })?;
         let summary = WrittenIndex {
             folder,

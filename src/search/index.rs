@@ -93,23 +93,23 @@ const MAX_RUN: usize = 4 * RUN_DOCS as usize;
 #[derive(Default)]
 pub struct Reusable {
     runs: FxHashMap<u64, Arc<Run>>,
-    /// Chunk digest → the chunk's path and the hash of its bytes.
-    chunks: FxHashMap<u64, (String, u64)>,
+    /// Chunk digest → the chunk's path, the hash of its bytes and their length.
+    chunks: FxHashMap<u64, (String, u64, usize)>,
 }
 
-/// A file's bytes: new, or those of a file of the index that [`Reusable`] parts came from.
+/// A file's bytes: new, or those of the file `from` of the index that [`Reusable`] parts
+/// came from, which the sink still has (and copies without reading them here).
 #[derive(Debug, Clone)]
 pub enum FileBytes {
     New(Vec<u8>),
-    Kept(Arc<[u8]>),
+    Kept { from: String, len: usize },
 }
 
-impl std::ops::Deref for FileBytes {
-    type Target = [u8];
-    fn deref(&self) -> &[u8] {
+impl FileBytes {
+    pub fn len(&self) -> usize {
         match self {
-            FileBytes::New(bytes) => bytes,
-            FileBytes::Kept(bytes) => bytes,
+            FileBytes::New(bytes) => bytes.len(),
+            FileBytes::Kept { len, .. } => *len,
         }
     }
 }
@@ -130,18 +130,19 @@ pub fn digest(lang: &str, digests: &[u64]) -> u64 {
 /// Builds the index of `docs` for language `lang`, from nothing.
 #[cfg(test)]
 pub fn build(lang: &str, docs: &[SearchDoc]) -> LanguageIndex {
-    build_reusing(lang, docs, &digests(docs), None, &|_| None, false).0
+    build_reusing(lang, docs, &digests(docs), None, &|_| false, false).0
 }
 
 /// Builds the index of `docs`, whose [`digests`] are `digests`, taking what it can from
-/// `reuse`; `previous` gives the bytes of a file of the index `reuse` came from. Returns, when
+/// `reuse`; `previous` tells whether a file of the index `reuse` came from can still be
+/// copied. Returns, when
 /// asked to `keep` it, what the next index can reuse of this one.
 pub fn build_reusing(
     lang: &str,
     docs: &[SearchDoc],
     digests: &[u64],
     reuse: Option<&Reusable>,
-    previous: &(dyn Fn(&str) -> Option<Arc<[u8]>> + Sync),
+    previous: &(dyn Fn(&str) -> bool + Sync),
     keep: bool,
 ) -> (LanguageIndex, Option<Reusable>) {
     let bounds = run_bounds(docs);
@@ -165,9 +166,9 @@ pub fn build_reusing(
 
     let estimate: usize = runs.iter().map(|run| run.shard_bytes()).sum();
     let shards = estimate.div_ceil(SHARD_TARGET).max(1).next_power_of_two();
-    let shard_files: Vec<FileBytes> = (0..shards)
+    let shard_files: Vec<Vec<u8>> = (0..shards)
         .into_par_iter()
-        .map(|shard| FileBytes::New(encode_shard(shard, shards, &runs, &starts)))
+        .map(|shard| encode_shard(shard, shards, &runs, &starts))
         .collect();
     // Not kept, the runs go before the display text is made: a build's peak memory is here.
     let runs = keep.then(|| run_digests.into_iter().zip(runs).collect());
@@ -186,9 +187,15 @@ pub fn build_reusing(
             let digest = Digest::new().add(digests).finish();
             let kept = reuse
                 .and_then(|r| r.chunks.get(&digest))
-                .and_then(|(path, hash)| Some((previous(path)?, *hash)));
+                .filter(|(path, ..)| previous(path));
             match kept {
-                Some((bytes, hash)) => (digest, FileBytes::Kept(bytes), hash),
+                Some((from, hash, len)) => {
+                    let kept = FileBytes::Kept {
+                        from: from.clone(),
+                        len: *len,
+                    };
+                    (digest, kept, *hash)
+                }
                 None => {
                     let bytes = chunk_rows(docs);
                     let hash = xxh3_64(&bytes);
@@ -198,15 +205,15 @@ pub fn build_reusing(
         })
         .collect();
 
+    let mut hashes: Vec<u64> = shard_files.par_iter().map(|bytes| xxh3_64(bytes)).collect();
     let mut files: Vec<(String, FileBytes)> = Vec::with_capacity(shards + chunk_files.len());
     files.extend(
         shard_files
             .into_iter()
             .enumerate()
-            .map(|(i, bytes)| (format!("t/{i}.bin"), bytes)),
+            .map(|(i, bytes)| (format!("t/{i}.bin"), FileBytes::New(bytes))),
     );
     let first_chunk = files.len();
-    let mut hashes: Vec<u64> = files.par_iter().map(|(_, bytes)| xxh3_64(bytes)).collect();
     let mut chunk_digests = Vec::with_capacity(chunk_files.len());
     for (i, (digest, bytes, hash)) in chunk_files.into_iter().enumerate() {
         files.push((format!("d/{i}.json"), bytes));
@@ -230,7 +237,7 @@ pub fn build_reusing(
             .into_iter()
             .zip(&files[first_chunk..])
             .zip(&hashes[first_chunk..])
-            .map(|((digest, (path, _)), hash)| (digest, (path.clone(), *hash)))
+            .map(|((digest, (path, bytes)), hash)| (digest, (path.clone(), *hash, bytes.len())))
             .collect(),
     });
     let index = LanguageIndex {
@@ -399,7 +406,7 @@ mod tests {
         assert_eq!(index.docs, 2);
         let shard = &index.files[0];
         assert!(shard.0.starts_with("search/zh/") && shard.0.ends_with("/t/0.bin"));
-        let terms = decode(&shard.1);
+        let terms = decode(new(&shard.1));
         let find = |t: &str| terms.iter().find(|(text, _)| text == t).unwrap().1.clone();
         // 延边: title of doc 0 (length 2) at 0, three times in all.
         assert_eq!(find("延边"), vec![(0, 3, 2, 0)]);
@@ -425,7 +432,8 @@ mod tests {
             .collect();
         let a = build("ko", &docs);
         let b = build("ko", &docs);
-        assert_eq!(contents(&a), contents(&b));
+        let none = Default::default();
+        assert_eq!(contents(&a, &none), contents(&b, &none));
         assert_eq!(a.folder, b.folder);
         let mut changed = docs.clone();
         changed[7].lines.push("。".into());
@@ -444,7 +452,7 @@ mod tests {
             .filter(|(p, _)| p.contains("/d/"))
             .collect();
         assert_eq!(chunks.len(), docs.len().div_ceil(index.chunk));
-        let first: Vec<Vec<String>> = serde_json::from_slice(&chunks[0].1).unwrap();
+        let first: Vec<Vec<String>> = serde_json::from_slice(new(&chunks[0].1)).unwrap();
         assert_eq!(first.len(), index.chunk);
         assert_eq!(first[0][1], "0");
     }
@@ -454,15 +462,32 @@ mod tests {
         let index = build("zh", &[]);
         assert_eq!(index.shards, 1);
         assert_eq!(index.files.len(), 1);
-        assert!(index.files[0].1.is_empty());
+        assert!(new(&index.files[0].1).is_empty());
     }
 
-    /// Each file's path inside the folder, and its bytes.
-    fn contents(index: &LanguageIndex) -> Vec<(&str, &[u8])> {
+    /// The bytes of a file made anew.
+    fn new(bytes: &FileBytes) -> &[u8] {
+        match bytes {
+            FileBytes::New(bytes) => bytes,
+            FileBytes::Kept { from, .. } => panic!("{from} was kept"),
+        }
+    }
+
+    /// Each file's path inside the folder, and its bytes (a kept file's from `previous`).
+    fn contents(
+        index: &LanguageIndex,
+        previous: &std::collections::HashMap<String, Vec<u8>>,
+    ) -> Vec<(String, Vec<u8>)> {
         index
             .files
             .iter()
-            .map(|(path, bytes)| (&path[index.folder.len()..], &**bytes))
+            .map(|(path, bytes)| {
+                let bytes = match bytes {
+                    FileBytes::New(bytes) => bytes.clone(),
+                    FileBytes::Kept { from, .. } => previous[from].clone(),
+                };
+                (path[index.folder.len()..].to_string(), bytes)
+            })
             .collect()
     }
 
@@ -476,14 +501,15 @@ mod tests {
                 )
             })
             .collect();
-        let previous_files = std::sync::Mutex::new(std::collections::HashMap::new());
-        let previous = |path: &str| previous_files.lock().unwrap().get(path).cloned();
-        let (first, reusable) = build_reusing("zh", &docs, &digests(&docs), None, &previous, true);
+        let nothing = |_: &str| false;
+        let (first, reusable) = build_reusing("zh", &docs, &digests(&docs), None, &nothing, true);
         assert!(first.inverted > 4, "{} runs", first.inverted);
-        for (path, bytes) in &first.files {
-            let bytes: Arc<[u8]> = Arc::from(&**bytes);
-            previous_files.lock().unwrap().insert(path.clone(), bytes);
-        }
+        let previous_files: std::collections::HashMap<String, Vec<u8>> = first
+            .files
+            .iter()
+            .map(|(path, bytes)| (path.clone(), new(bytes).to_vec()))
+            .collect();
+        let previous = |path: &str| previous_files.contains_key(path);
         // A title changed, a record removed and one added: each changes one run.
         docs[10].title = "新的标题".into();
         docs.remove(1500);
@@ -502,13 +528,16 @@ mod tests {
             "{} runs inverted again",
             again.inverted
         );
-        assert_eq!(contents(&again), contents(&fresh));
+        assert_eq!(
+            contents(&again, &previous_files),
+            contents(&fresh, &previous_files)
+        );
         assert_eq!(again.folder, fresh.folder);
         assert_ne!(again.folder, first.folder);
         let kept = again
             .files
             .iter()
-            .filter(|(_, bytes)| matches!(bytes, FileBytes::Kept(_)))
+            .filter(|(_, bytes)| matches!(bytes, FileBytes::Kept { .. }))
             .count();
         assert!(kept > 0, "chunks before the change are kept");
     }

@@ -6,7 +6,6 @@
 
 // Used by the serve command, being written beside.
 
-use std::collections::HashMap;
 use std::io::{self, Cursor, Read, Write};
 use std::net::{SocketAddr, TcpListener};
 use std::ops::Range;
@@ -17,6 +16,7 @@ use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
 use crate::serve::site::PictureFiles;
+use crate::serve::store::Files;
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 /// The browser side of live reload, served at `RESERVED_SCRIPT`; it reads `{events, overlay}`
@@ -51,8 +51,8 @@ const MAX_TARGET_LEN: usize = 8 * 1024;
 /// The rendered site, as the server serves it.
 pub struct SiteSnapshot {
     /// Output path as `build` would write it ("index.html", "ko/projects/x/index.html",
-    /// "assets/style.css", "404.html") → bytes. Shared, never copied per request or update.
-    pub files: Arc<HashMap<String, Arc<[u8]>>>,
+    /// "assets/style.css", "404.html") → where its bytes are stored, read on each request.
+    pub files: Arc<Files>,
     /// The site's base path, "/" or "/sub/": files are served under it.
     pub base_path: String,
     /// Files not among `files`: the photos' variants (issue 15), read from the image cache
@@ -102,7 +102,7 @@ struct Live {
 
 /// A snapshot with its base path split into decoded segments, ready for routing.
 struct ServedSite {
-    files: Arc<HashMap<String, Arc<[u8]>>>,
+    files: Arc<Files>,
     pictures: Option<Arc<PictureFiles>>,
     base_segments: Vec<String>,
     events_url: String,
@@ -308,8 +308,9 @@ fn answer(shared: &Arc<Shared>, request: Request) {
         }
     };
     let response = match route(&live.site, request.url()) {
-        Route::File(name) => match live.site.files.get(&name) {
-            Some(bytes) => file_response(&live, 200, &name, bytes),
+        Route::File(name) => match live.site.files.read(&name) {
+            Some(Ok(bytes)) => file_response(&live, 200, &name, &bytes),
+            Some(Err(_)) => text_response(500, "500 The file could not be read\n"),
             None => not_found(&live),
         },
         Route::Picture(name) => match live.site.pictures.as_ref().and_then(|p| p.read(&name)) {
@@ -555,8 +556,9 @@ fn file_response(live: &Live, status: u16, name: &str, bytes: &Arc<[u8]>) -> Res
 }
 
 fn not_found(live: &Live) -> Response<Body> {
-    match live.site.files.get("404.html") {
-        Some(page) => file_response(live, 404, "404.html", page),
+    match live.site.files.read("404.html") {
+        Some(Ok(page)) => file_response(live, 404, "404.html", &page),
+        Some(Err(_)) => text_response(500, "500 The file could not be read\n"),
         // No site yet (the first build failed): an empty page that shows the overlay and
         // reloads when the site builds.
         None if live.overlay.is_some() => {

@@ -1,7 +1,7 @@
-//! The site as `serve` holds it: rendered into memory, rebuilt on every change with unchanged
-//! files taken from a parse cache, and compared with the last good site so that only files
-//! whose bytes changed are replaced (and reloaded in the browser). A build with errors leaves
-//! the last good site as it was.
+//! The site as `serve` holds it: rendered into its [`Store`] on disk, rebuilt on every change
+//! with unchanged files taken from a parse cache, and compared with the last good site so that
+//! only files whose bytes changed are replaced (and reloaded in the browser). A build with
+//! errors leaves the last good site as it was.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -14,8 +14,8 @@ use crate::output::{OutputError, Sink};
 use crate::pipeline::{self, BuildError, BuildOptions};
 use crate::render::{self, Kept, Memo, Rendering, Theme, WorkCounters};
 
-/// Output path ("projects/x/index.html") → bytes, as `build` would write them.
-pub type Files = HashMap<String, Arc<[u8]>>;
+pub use super::store::Files;
+use super::store::{BlobWriter, Store};
 
 /// The picture files of a site as `serve` serves them: from the image cache.
 pub struct PictureFiles {
@@ -35,6 +35,8 @@ pub struct LiveSite {
     cache: ParseCache,
     /// The last site that built without errors: what is served.
     files: Arc<Files>,
+    /// The site served before it, whose files requests that started then may still read.
+    before: Arc<Files>,
     /// What it was rendered from, kept to render an edited record's pages at once and to
     /// take unchanged records' texts and cards from.
     last: Option<LastRendering>,
@@ -76,16 +78,30 @@ pub enum Outcome {
 }
 
 impl LiveSite {
-    pub fn new(options: BuildOptions) -> LiveSite {
-        LiveSite {
+    /// A site with nothing built yet, and its store (under the site's `.showcase/serve/`).
+    pub fn new(options: BuildOptions) -> Result<LiveSite, OutputError> {
+        let store = Store::open(&options.root).map_err(|source| OutputError::Io {
+            path: options.root.join(super::store::SERVE_DIR),
+            source,
+        })?;
+        let files = Arc::new(Files::new(Arc::new(store)));
+        Ok(LiveSite {
             options,
             cache: ParseCache::default(),
-            files: Arc::new(Files::new()),
+            before: files.clone(),
+            files,
             last: None,
             memo: None,
             broken: false,
             phases: Mutex::default(),
-        }
+        })
+    }
+
+    /// Makes `files` the served site, and deletes the blobs neither it nor the site it
+    /// replaces uses.
+    fn serve(&mut self, files: Files) {
+        self.before = std::mem::replace(&mut self.files, Arc::new(files));
+        self.files.store().collect(&[&self.files, &self.before]);
     }
 
     /// The last good site.
@@ -152,7 +168,7 @@ impl LiveSite {
                 .ok()??;
         }
         let mut files = (*self.files).clone();
-        files.extend(sink.finish());
+        files.extend(sink.finish().ok()?);
         let changed = changed_paths(&self.files, &files);
         // These pages are no longer what the memo says they were made from: the next update
         // renders them whatever their inputs (should the update this preview precedes fail and
@@ -160,7 +176,7 @@ impl LiveSite {
         if let Some(memo) = &mut self.memo {
             memo.forget(&changed);
         }
-        self.files = Arc::new(files);
+        self.serve(files);
         Some(changed)
     }
 
@@ -204,12 +220,16 @@ impl LiveSite {
                 if verify_incremental() {
                     self.verify(&last, &files);
                 }
-                self.files = Arc::new(files);
+                self.serve(files);
                 self.last = Some(last);
                 self.memo = Some(memo);
                 Outcome::Built { changed, warnings }
             }
-            Err(err) => Outcome::Failed(err),
+            Err(err) => {
+                // What the failed build stored is of no use.
+                self.files.store().collect(&[&self.files, &self.before]);
+                Outcome::Failed(err)
+            }
         };
         if let Some(dropping) = dropping {
             let _ = dropping.join();
@@ -265,7 +285,8 @@ impl LiveSite {
             .render_since(&sink, self.memo.as_ref())
             .map_err(pipeline::build_error)?;
         self.phase("render", &mut since);
-        Ok((last, sink.finish(), memo, warnings))
+        let files = sink.finish()?;
+        Ok((last, files, memo, warnings))
     }
 
     /// The check of `SHOWCASE_VERIFY_INCREMENTAL`: renders the site `last` holds again from
@@ -278,7 +299,7 @@ impl LiveSite {
     fn verify(&self, last: &LastRendering, files: &Files) {
         let Rendered { site, theme, .. } = last.borrow_owner();
         let counters = WorkCounters::default();
-        let nothing = Files::new();
+        let nothing = Files::new(files.store().clone());
         let full = (|| {
             let (texts, _) = render::render_texts(site, &counters, None);
             let svgs = last.borrow_dependent().svgs().clone();
@@ -286,7 +307,7 @@ impl LiveSite {
             let mut sink = DiffSink::new(&self.options.root, &nothing);
             sink.copies = Some(files);
             rendering.render(&sink)?;
-            Ok::<_, render::RenderError>(sink.finish())
+            Ok::<_, render::RenderError>(sink.finish()?)
         })();
         let full = match full {
             Ok(full) => full,
@@ -298,10 +319,10 @@ impl LiveSite {
         };
         let mut stale: Vec<&String> = full
             .iter()
-            .filter(|(path, bytes)| files.get(*path).is_none_or(|served| served != *bytes))
+            .filter(|(path, blob)| files.get(path) != Some(**blob))
             .map(|(path, _)| path)
             .collect();
-        stale.extend(files.keys().filter(|path| !full.contains_key(*path)));
+        stale.extend(files.keys().filter(|path| !full.contains_key(path)));
         if stale.is_empty() {
             eprintln!("verify-incremental: ok ({} files)", full.len());
             return;
@@ -340,29 +361,23 @@ fn give_back_freed_memory() {
 fn changed_paths(old: &Files, new: &Files) -> Vec<String> {
     let mut changed: BTreeSet<&String> = new
         .iter()
-        .filter(|(path, bytes)| {
-            old.get(*path)
-                .is_none_or(|before| !Arc::ptr_eq(before, bytes))
-        })
+        .filter(|(path, blob)| old.get(path) != Some(**blob))
         .map(|(path, _)| path)
         .collect();
-    changed.extend(old.keys().filter(|path| !new.contains_key(*path)));
+    changed.extend(old.keys().filter(|path| !new.contains_key(path)));
     changed.into_iter().cloned().collect()
 }
 
-/// A [`Sink`] into memory that keeps the previous site's bytes (the same `Arc`) for every
-/// file that did not change: unchanged files cost no new memory, and comparing pointers then
-/// tells what changed.
+/// A [`Sink`] into the [`Store`]: each file is stored as it is rendered (a file whose bytes
+/// are already there, as every unchanged one is, costs only its hash), and the map of the new
+/// site is made beside the served one.
 struct DiffSink<'a> {
     root: &'a Path,
     previous: &'a Files,
-    /// Files whose bytes did not change, sharing the previous site's.
+    /// The new site's files so far.
     files: Mutex<Files>,
-    /// Files whose bytes are new, and files written in parts (the booklet): copied into the
-    /// site by `finish`, on the thread that calls it, so that the bytes the served site keeps
-    /// sit together in memory rather than among the rendering threads' temporaries, where
-    /// each kept file would hold on to the block of memory around it long after a rebuild.
-    parts: Mutex<HashMap<String, Vec<u8>>>,
+    /// Files being written in parts (the booklet).
+    parts: Mutex<HashMap<String, BlobWriter>>,
     /// Where files copied from the site are taken from instead of the disk (the verify mode).
     copies: Option<&'a Files>,
 }
@@ -372,29 +387,32 @@ impl<'a> DiffSink<'a> {
         DiffSink {
             root,
             previous,
-            files: Mutex::new(Files::new()),
+            files: Mutex::new(Files::new(previous.store().clone())),
             parts: Mutex::new(HashMap::new()),
             copies: None,
         }
     }
 
-    fn finish(self) -> Files {
-        let previous = self.previous;
+    fn store(&self) -> &Store {
+        self.previous.store()
+    }
+
+    fn finish(self) -> Result<Files, OutputError> {
+        let store = self.previous.store().clone();
         let parts = self.parts.into_inner().unwrap_or_else(|e| e.into_inner());
         let mut files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
-        for (path, bytes) in parts {
-            let shared = share(previous, &path, &bytes);
-            files.insert(path, shared);
+        for (path, writer) in parts {
+            let blob = writer.finish(&store).map_err(stored(&path))?;
+            files.insert(path, blob);
         }
-        files
+        Ok(files)
     }
 }
 
-/// The previous bytes of `path` when they equal `bytes`, else a new copy.
-fn share(previous: &Files, path: &str, bytes: &[u8]) -> Arc<[u8]> {
-    match previous.get(path) {
-        Some(before) if **before == *bytes => before.clone(),
-        _ => Arc::from(bytes),
+fn stored(path: &str) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
+    move |source| OutputError::Io {
+        path: PathBuf::from(path),
+        source,
     }
 }
 
@@ -404,50 +422,43 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl Sink for DiffSink<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
-        match self.previous.get(path) {
-            Some(before) if **before == *bytes => {
-                lock(&self.parts).remove(path);
-                lock(&self.files).insert(path.to_string(), before.clone());
-            }
-            _ => {
-                lock(&self.files).remove(path);
-                lock(&self.parts).insert(path.to_string(), bytes.to_vec());
-            }
-        }
+        let blob = self.store().write(bytes).map_err(stored(path))?;
+        lock(&self.parts).remove(path);
+        lock(&self.files).insert(path.to_string(), blob);
         Ok(())
     }
 
     fn append(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
-        let started = lock(&self.files).remove(path);
         let mut parts = lock(&self.parts);
-        let file = parts
-            .entry(path.to_string())
-            .or_insert_with(|| started.map(|b| b.to_vec()).unwrap_or_default());
-        if file.capacity() < 4096 {
-            // A file written in parts is the booklet (started empty by `put`), about as long as
-            // the one it replaces: room for that up front spares copying 100 MB as the buffer
-            // doubles.
-            let room = self
-                .previous
-                .get(path)
-                .map_or(0, |before| before.len() * 9 / 8);
-            file.reserve(room.saturating_sub(file.len()));
+        if !parts.contains_key(path) {
+            let mut writer = self.store().writer().map_err(stored(path))?;
+            // What `put` started the file with.
+            let started = lock(&self.files).remove(path);
+            if let Some(blob) = started {
+                let bytes = self.store().read(blob).map_err(stored(path))?;
+                writer.write(&bytes).map_err(stored(path))?;
+            }
+            parts.insert(path.to_string(), writer);
         }
-        file.extend_from_slice(bytes);
-        Ok(())
+        let writer = parts.get_mut(path).expect("inserted above");
+        writer.write(bytes).map_err(stored(path))
     }
 
     fn previous(&self, path: &str) -> Option<Arc<[u8]>> {
-        self.previous.get(path).cloned()
+        self.previous.read(path)?.ok()
     }
 
-    fn put_shared(&self, path: &str, bytes: Arc<[u8]>) -> Result<(), OutputError> {
-        let bytes = match self.previous.get(path) {
-            Some(before) if *before == bytes => before.clone(),
-            _ => bytes,
-        };
+    fn has_previous(&self, path: &str) -> bool {
+        self.previous.contains_key(path)
+    }
+
+    fn put_previous(&self, path: &str, from: &str) -> Result<(), OutputError> {
+        let blob = self.previous.get(from).ok_or_else(|| OutputError::Io {
+            path: PathBuf::from(from),
+            source: std::io::ErrorKind::NotFound.into(),
+        })?;
         lock(&self.parts).remove(path);
-        lock(&self.files).insert(path.to_string(), bytes);
+        lock(&self.files).insert(path.to_string(), blob);
         Ok(())
     }
 
@@ -460,13 +471,14 @@ impl Sink for DiffSink<'_> {
             return false;
         };
         lock(&self.parts).remove(path);
-        lock(&self.files).insert(path.to_string(), before.clone());
+        lock(&self.files).insert(path.to_string(), before);
         true
     }
 
     fn copy(&self, path: &str, source: &Path) -> Result<(), OutputError> {
-        if let Some(bytes) = self.copies.and_then(|files| files.get(path)) {
-            return self.put(path, bytes);
+        if let Some(blob) = self.copies.and_then(|files| files.get(path)) {
+            lock(&self.files).insert(path.to_string(), blob);
+            return Ok(());
         }
         let full: PathBuf = self.root.join(source);
         let bytes = std::fs::read(&full).map_err(|source| OutputError::Io {
@@ -481,11 +493,12 @@ impl Sink for DiffSink<'_> {
 mod tests {
     use super::*;
 
-    fn files(entries: &[(&str, &str)]) -> Files {
-        entries
-            .iter()
-            .map(|(path, text)| (path.to_string(), Arc::from(text.as_bytes())))
-            .collect()
+    fn files(store: &Arc<Store>, entries: &[(&str, &str)]) -> Files {
+        let mut files = Files::new(store.clone());
+        for (path, text) in entries {
+            files.insert(path.to_string(), store.write(text.as_bytes()).unwrap());
+        }
+        files
     }
 
     /// The base fixture copied to a temporary folder.
@@ -522,7 +535,7 @@ mod tests {
             root: root.to_path_buf(),
             ..BuildOptions::default()
         };
-        let mut site = LiveSite::new(options.clone());
+        let mut site = LiveSite::new(options.clone()).unwrap();
         assert!(matches!(site.build(), Outcome::Built { .. }));
         let record = "content/projects/hongxin.zh.md";
         let other = "content/cases/liyuan.zh.md";
@@ -550,33 +563,40 @@ mod tests {
             site.rebuild(&changes(&[record, other])),
             Outcome::Built { .. }
         ));
-        let mut fresh = LiveSite::new(options);
+        let mut fresh = LiveSite::new(options).unwrap();
         assert!(matches!(fresh.build(), Outcome::Built { .. }));
         let (served, built) = (site.files(), fresh.files());
         let stale: Vec<&String> = built
             .keys()
-            .filter(|path| served.get(*path) != built.get(*path))
+            .filter(|path| served.get(path) != built.get(path))
             .collect();
         assert!(stale.is_empty(), "served stale: {stale:?}");
     }
 
     #[test]
     fn unchanged_files_keep_their_bytes_and_only_changes_are_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Arc::new(Store::open(dir.path()).unwrap());
         let root = Path::new(".");
-        let before = files(&[("a.html", "A"), ("b.html", "B"), ("gone.html", "G")]);
+        let before = files(
+            &store,
+            &[("a.html", "A"), ("b.html", "B"), ("gone.html", "G")],
+        );
         let sink = DiffSink::new(root, &before);
         sink.put("a.html", b"A").unwrap();
         sink.put("b.html", b"B2").unwrap();
         sink.put("new.html", b"N").unwrap();
-        sink.put("booklet.html", b"").unwrap();
-        sink.append("booklet.html", b"x").unwrap();
+        sink.put("booklet.html", b"x").unwrap();
         sink.append("booklet.html", b"y").unwrap();
-        let after = sink.finish();
-        assert!(Arc::ptr_eq(&before["a.html"], &after["a.html"]));
-        assert_eq!(&*after["booklet.html"], b"xy");
+        sink.append("booklet.html", b"z").unwrap();
+        assert!(sink.keep("gone.html"));
+        assert!(!sink.keep("never.html"));
+        let after = sink.finish().unwrap();
+        assert_eq!(before.get("a.html"), after.get("a.html"));
+        assert_eq!(&*after.read("booklet.html").unwrap().unwrap(), b"xyz");
         assert_eq!(
             changed_paths(&before, &after),
-            ["b.html", "booklet.html", "gone.html", "new.html"]
+            ["b.html", "booklet.html", "new.html"]
         );
     }
 }

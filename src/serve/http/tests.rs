@@ -14,10 +14,14 @@ const SECRET: &str = "SECRET-BYTES";
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
 
 fn site(base_path: &str, files: &[(&str, &[u8])]) -> SiteSnapshot {
-    let files = files
-        .iter()
-        .map(|(name, bytes)| (name.to_string(), Arc::from(*bytes)))
-        .collect();
+    // One shared folder for the tests' stores; each store deletes its own when dropped.
+    let root = std::env::temp_dir().join("showcase-http-tests");
+    let store = Arc::new(crate::serve::store::Store::open(&root).expect("a store"));
+    let mut stored = Files::new(store.clone());
+    for (name, bytes) in files {
+        stored.insert(name.to_string(), store.write(bytes).unwrap());
+    }
+    let files = stored;
     SiteSnapshot {
         files: Arc::new(files),
         base_path: base_path.to_string(),
@@ -416,8 +420,8 @@ const SCRIPT_TAG: &str = "<script data-showcase-reload src=\"/__showcase/reload.
 #[test]
 fn html_responses_carry_the_script_and_the_escaped_overlay() {
     let snapshot = sample_site("/");
-    let index = Arc::clone(&snapshot.files["index.html"]);
-    let style = Arc::clone(&snapshot.files["assets/style.css"]);
+    let index = snapshot.files.read("index.html").unwrap().unwrap();
+    let style = snapshot.files.read("assets/style.css").unwrap().unwrap();
     let diagnostics = "content/projects/x.zh.md:3:8: error</script><b>坏</b>\n  | region: 延边";
     let server = start(snapshot, Some(overlay(diagnostics)));
     let addr = server.local_addr();
