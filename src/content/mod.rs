@@ -120,14 +120,27 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Content, Diagnostics) {
     load_cached(root, config, None)
 }
 
-/// Parsed files kept from one load to the next (by `serve`): a file is parsed again when its
-/// size or modification time changed, or after [`ParseCache::forget`] names it (the watcher's
-/// word, for a save within the file system's clock tick). The stamp check, one `stat` per
-/// file, means an event the watcher missed cannot leave a stale parse. Parsing depends on
-/// `site.yaml` too, so the cache must be cleared when it changes.
+/// Parsed files kept from one load to the next (by `serve`): a file is parsed again after
+/// [`ParseCache::forget`] names it (the watcher's word). While the watcher reports only files
+/// that changed in place, the next load takes the list of files from the last scan and every
+/// other file's parse as it is: it neither walks `content/` nor looks at each file (issue 16).
+/// Once a file appeared or went, or the watcher may have missed events
+/// ([`ParseCache::rescan`]), the next load walks the folder again and parses again every file
+/// whose size or modification time changed (one `stat` per file), so an event the watcher
+/// missed cannot leave a stale parse. Parsing depends on `site.yaml` too, so the cache must be
+/// cleared when it changes.
 #[derive(Default)]
 pub struct ParseCache {
     files: std::sync::Mutex<std::collections::HashMap<PathBuf, std::sync::Arc<CacheEntry>>>,
+    /// The last scan, while no file is known to have appeared or gone since.
+    scan: std::sync::Mutex<Option<std::sync::Arc<Scan>>>,
+}
+
+/// What a walk of `content/` found: each file with what it is, and the problems of their
+/// paths.
+struct Scan {
+    files: Vec<(PathBuf, ContentFile)>,
+    diagnostics: Diagnostics,
 }
 
 /// A file's stamp when it was read, and what parsing it gave.
@@ -152,13 +165,34 @@ impl Stamp {
 }
 
 impl ParseCache {
-    /// Forgets a file (relative to the site root) that changed, appeared or disappeared.
-    pub fn forget(&self, path: &Path) {
+    /// Forgets a file or folder (relative to the site root `root`) that changed, appeared or
+    /// disappeared; unless it is a file of the last scan that is still there, the next load
+    /// scans again.
+    pub fn forget(&self, root: &Path, path: &Path) {
         self.lock().remove(path);
+        let mut scan = self.scan_lock();
+        let changed_in_place = scan
+            .as_ref()
+            .is_some_and(|scan| scan.files.iter().any(|(known, _)| known == path))
+            && root.join(path).is_file();
+        if !changed_in_place {
+            *scan = None;
+        }
+    }
+
+    /// Makes the next load scan `content/` again and look at every file (the watcher may have
+    /// missed events).
+    pub fn rescan(&self) {
+        *self.scan_lock() = None;
     }
 
     pub fn clear(&self) {
         self.lock().clear();
+        self.rescan();
+    }
+
+    fn scan_lock(&self) -> std::sync::MutexGuard<'_, Option<std::sync::Arc<Scan>>> {
+        self.scan.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Forgets every file but `files`, the ones that exist now: a file removed inside a folder
@@ -208,20 +242,22 @@ impl ParseCache {
         })
     }
 
-    /// The file's parse, from the cache or parsed now and remembered.
+    /// The file's parse, from the cache or parsed now and remembered; with `look`, a cached
+    /// parse counts only if the file's stamp is the same.
     fn parse(
         &self,
         root: &Path,
         path: &Path,
         kind: &ContentFile,
         config: &SiteConfig,
+        look: bool,
     ) -> (Option<Parsed>, Diagnostics) {
         // The entry is taken out of the lock before the file is looked at and the parse copied:
         // the files are read in parallel, and holding the lock through both serialized them.
         let cached = self.lock().get(path).cloned();
         if let Some(cached) = cached
             && let (Some(stamp), parsed, diagnostics) = &*cached
-            && Stamp::of(&root.join(path)).as_ref() == Some(stamp)
+            && (!look || Stamp::of(&root.join(path)).as_ref() == Some(stamp))
         {
             return (parsed.clone(), diagnostics.clone());
         }
@@ -252,18 +288,26 @@ pub fn load_cached(
     cache: Option<&ParseCache>,
 ) -> (Content, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
-    let (files, scan_diagnostics) = scan(root, config);
-    diagnostics.extend(scan_diagnostics);
-    if let Some(cache) = cache {
-        cache.keep_only(files.iter().map(|(path, _)| path));
-    }
+    let kept_scan = cache.and_then(|cache| cache.scan_lock().clone());
+    let look = kept_scan.is_none();
+    let scanned = kept_scan.unwrap_or_else(|| {
+        let (files, diagnostics) = scan(root, config);
+        let scanned = std::sync::Arc::new(Scan { files, diagnostics });
+        if let Some(cache) = cache {
+            cache.keep_only(scanned.files.iter().map(|(path, _)| path));
+            *cache.scan_lock() = Some(scanned.clone());
+        }
+        scanned
+    });
+    let files = &scanned.files;
+    diagnostics.extend(scanned.diagnostics.clone());
 
     let parsed: Vec<(&ContentFile, Option<Parsed>, Diagnostics)> = files
         .par_iter()
         .filter(|(_, kind)| !matches!(kind, ContentFile::Asset { .. } | ContentFile::TermsFile))
         .map(|(path, kind)| {
             let (item, diagnostics) = match cache {
-                Some(cache) => cache.parse(root, path, kind, config),
+                Some(cache) => cache.parse(root, path, kind, config, look),
                 None => parse_file(root, path, kind, config),
             };
             (kind, item, diagnostics)
@@ -297,10 +341,10 @@ pub fn load_cached(
         } = kind
         {
             content.assets.push(BundleAsset {
-                collection,
-                id,
-                source: path,
-                name,
+                collection: collection.clone(),
+                id: id.clone(),
+                source: path.clone(),
+                name: name.clone(),
             });
         }
     }
@@ -837,9 +881,55 @@ mod tests {
         assert_eq!(cache.lock().len(), 1);
         // The whole folder goes: the watcher names the folder, not the file in it.
         std::fs::remove_dir_all(&bundle).unwrap();
-        cache.forget(Path::new("content/projects/a"));
+        cache.forget(root, Path::new("content/projects/a"));
         load_cached(root, &config, Some(&cache));
         assert!(cache.lock().is_empty());
+    }
+
+    #[test]
+    fn the_last_scan_is_kept_until_a_file_appears_or_goes() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/projects")).unwrap();
+        let record = |name: &str, title: &str| {
+            let text = format!("---\ntitle: {title}\ndate: 2024-01-01\n---\n");
+            std::fs::write(root.join("content/projects").join(name), text).unwrap();
+        };
+        let titles = |cache: &ParseCache| {
+            let (content, _) = load_cached(root, &fields::tests::test_config(), Some(cache));
+            let mut titles: Vec<String> = content
+                .records
+                .iter()
+                .map(|r| r.fields.title.exact("zh").cloned().unwrap_or_default())
+                .collect();
+            titles.sort();
+            titles
+        };
+        let cache = ParseCache::default();
+        record("a.zh.md", "甲");
+        assert_eq!(titles(&cache), ["甲"]);
+
+        // Saved in place and named by the watcher: parsed again, without a walk.
+        record("a.zh.md", "甲二");
+        cache.forget(root, Path::new("content/projects/a.zh.md"));
+        assert!(cache.scan_lock().is_some(), "the scan is kept");
+        assert_eq!(titles(&cache), ["甲二"]);
+
+        // A new file named by the watcher: the folder is walked again.
+        record("b.zh.md", "乙");
+        cache.forget(root, Path::new("content/projects/b.zh.md"));
+        assert!(cache.scan_lock().is_none());
+        assert_eq!(titles(&cache), ["乙", "甲二"]);
+
+        // Events the watcher may have missed: every file is looked at again.
+        record("a.zh.md", "甲三");
+        cache.rescan();
+        assert_eq!(titles(&cache), ["乙", "甲三"]);
+
+        // A file deleted: walked again, and forgotten.
+        std::fs::remove_file(root.join("content/projects/b.zh.md")).unwrap();
+        cache.forget(root, Path::new("content/projects/b.zh.md"));
+        assert_eq!(titles(&cache), ["甲三"]);
     }
 
     #[test]
@@ -859,7 +949,7 @@ mod tests {
             cache.body_edit(&root, file, &config).is_none(),
             "nothing cached yet"
         );
-        cache.parse(&root, file, &kind, &config);
+        cache.parse(&root, file, &kind, &config, true);
         write(&format!("{front}\n新的正文。\n"));
         let edit = cache.body_edit(&root, file, &config).expect("a body edit");
         assert_eq!((edit.id.as_str(), edit.lang.as_str()), ("a", "zh"));
@@ -876,7 +966,7 @@ mod tests {
         assert!(cache.body_edit(&root, file, &config).is_none(), "broken");
         // A change the watcher never reported is still seen: the file's size differs.
         write(&format!("{front}\n没有通知的修改。\n"));
-        let (parsed, _) = cache.parse(&root, file, &kind, &config);
+        let (parsed, _) = cache.parse(&root, file, &kind, &config, true);
         let Some(Parsed::Record(record)) = parsed else {
             panic!("a record")
         };

@@ -190,9 +190,12 @@ impl LiveSite {
         {
             self.cache.clear();
         }
+        if changes.rescan {
+            self.cache.rescan();
+        }
         for (path, kind) in &changes.paths {
             if *kind == ChangeKind::Content {
-                self.cache.forget(Path::new(path));
+                self.cache.forget(&self.options.root, Path::new(path));
             }
         }
         self.build()
