@@ -13,7 +13,7 @@ use crate::images::{self, cache::ImageCache};
 use crate::model::{self, AssembleOptions, Site};
 use crate::output::{self, NullSink, OutputError, Staging, WriteStats};
 use crate::render::{
-    self, KeptTexts, RenderError, Rendering, Texts, Theme, ThemeError, WorkCounters,
+    self, Bodies, KeptTexts, RenderError, Rendering, Texts, Theme, ThemeError, WorkCounters,
 };
 use crate::svg::{self, SafeSvgs};
 
@@ -231,7 +231,14 @@ fn texts_or_errors(
     options: &BuildOptions,
     kept: Option<KeptTexts>,
 ) -> Result<(Texts, SafeSvgs, Diagnostics), BuildError> {
-    let (texts, render_diagnostics) = render::render_texts(site, &options.counters, kept);
+    // `serve` (which keeps texts) renders the bodies of the few record pages an update
+    // renders again rather than hold every body's HTML.
+    let html = if kept.is_some() {
+        Bodies::Drop
+    } else {
+        Bodies::Keep
+    };
+    let (texts, render_diagnostics) = render::render_texts(site, &options.counters, kept, html);
     diagnostics.extend(render_diagnostics);
     let (svgs, svg_diagnostics) = svg::make_safe(&options.root, &site.static_files, Some(theme));
     diagnostics.extend(svg_diagnostics);
@@ -259,7 +266,8 @@ pub fn check(options: &BuildOptions) -> CheckReport {
             };
         }
     };
-    let (texts, render_diagnostics) = render::render_texts(&site, &options.counters, None);
+    let (texts, render_diagnostics) =
+        render::render_texts(&site, &options.counters, None, Bodies::Keep);
     diagnostics.extend(render_diagnostics);
     diagnostics.extend(images::verify(root, &site.pictures));
     diagnostics.extend(images::advice(&site, &site.pictures));
@@ -309,7 +317,7 @@ mod tests {
         let (site, diagnostics) = load(&options).expect("the base fixture loads");
         assert!(!diagnostics.has_errors());
         let theme = Theme::load(&options.root, &site.config).unwrap();
-        let (texts, _) = render::render_texts(&site, &options.counters, None);
+        let (texts, _) = render::render_texts(&site, &options.counters, None, Bodies::Keep);
         let (svgs, _) = svg::make_safe(&options.root, &site.static_files, Some(&theme));
         let rendering = Rendering::prepare(&site, &theme, &options.counters, texts, svgs).unwrap();
         let sink = MemorySink::default();

@@ -354,6 +354,12 @@ pub fn render(markdown: &str, options: MarkdownOptions, resolver: &dyn LinkResol
     if has_raw_html && !options.unsafe_html {
         rendered.html = sanitize(&rendered.html);
     }
+    // `serve` keeps the text of every record between saves: the room the text grew into
+    // would be kept with it. A copy of the exact size, since the allocator shrinks a block in
+    // place (keeping it whole) when asked to shrink it by less than half.
+    if rendered.text.capacity() > rendered.text.len() + rendered.text.len() / 8 {
+        rendered.text = rendered.text.as_str().to_owned();
+    }
     rendered
 }
 

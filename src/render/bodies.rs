@@ -22,14 +22,19 @@ pub struct RecordTexts {
     /// The body's headings and diagnostics; its HTML has moved to `body_html`.
     pub body: Rendered,
     /// The body's HTML as a template value, made once: every page and booklet entry that
-    /// shows it shares it instead of copying ten kilobytes into its context.
-    pub body_html: tera::Value,
+    /// shows it shares it instead of copying ten kilobytes into its context. `None` when not
+    /// kept ([`Bodies::Drop`]); [`body_html`] renders it again for a page that needs it.
+    pub body_html: Option<tera::Value>,
     /// `markdown` fields, by name.
     pub fields: BTreeMap<String, String>,
     /// The text of `markdown` fields, by name, for search.
     pub field_texts: BTreeMap<String, String>,
     /// The explicit summary, or an excerpt of the body.
     pub summary: String,
+    /// A digest and the length of the body's search text (`body.text` without the spaces
+    /// around it), kept or not.
+    pub text_digest: u64,
+    pub text_len: usize,
 }
 
 pub struct Texts {
@@ -39,6 +44,39 @@ pub struct Texts {
     pub problems: Vec<Diagnostics>,
     /// `(collection or None, lang)` → rendered introduction.
     pub intros: BTreeMap<(Option<String>, String), String>,
+}
+
+/// Whether texts keep each body's HTML and search text. A build uses them all right after;
+/// `serve` renders few record pages and search runs per update, and renders those bodies again
+/// ([`body`]) rather than hold every body's HTML and text between saves (at 10,000 records,
+/// about 260 MB). Not kept, they are freed as soon as they are made, so the memory is reused
+/// at once rather than left in holes among the texts that are kept.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Bodies {
+    Keep,
+    Drop,
+}
+
+/// The body of `record` in `lang` rendered again, as [`render_texts`] rendered it (the same
+/// site gives the same HTML and text): for a page or search run whose texts did not keep it.
+pub fn body(site: &Site, record: &Record, lang: &str, counters: &WorkCounters) -> Rendered {
+    let options = MarkdownOptions {
+        unsafe_html: site.config.unsafe_html,
+        urls: &site.config.url_policy,
+    };
+    let resolver = Resolver {
+        site,
+        record: Some(record),
+        lang,
+        counters,
+    };
+    match record.body.get(lang, site.default_lang()) {
+        // Its problems were reported when it was first rendered.
+        Some((text, _)) => {
+            render_located(text, options, &resolver, false, &mut Diagnostics::default())
+        }
+        None => Rendered::default(),
+    }
 }
 
 /// How many characters an automatic summary aims for: Korean needs more characters than
@@ -100,6 +138,7 @@ pub fn render_texts(
     site: &Site,
     counters: &WorkCounters,
     kept: Option<KeptTexts>,
+    html: Bodies,
 ) -> (Texts, Diagnostics) {
     let options = MarkdownOptions {
         unsafe_html: site.config.unsafe_html,
@@ -116,7 +155,9 @@ pub fn render_texts(
     let results: Vec<(Localized<RecordTexts>, Diagnostics)> = reused
         .into_par_iter()
         .zip(&site.records)
-        .map(|(reused, record)| reused.unwrap_or_else(|| record_texts(site, record, counters)))
+        .map(|(reused, record)| {
+            reused.unwrap_or_else(|| record_texts(site, record, counters, html))
+        })
         .collect();
     let mut diagnostics = Diagnostics::default();
     let mut records = Vec::with_capacity(results.len());
@@ -154,6 +195,7 @@ pub fn record_texts(
     site: &Site,
     record: &Record,
     counters: &WorkCounters,
+    html: Bodies,
 ) -> (Localized<RecordTexts>, Diagnostics) {
     let options = MarkdownOptions {
         unsafe_html: site.config.unsafe_html,
@@ -166,7 +208,15 @@ pub fn record_texts(
         .map(|lang| {
             (
                 lang.clone(),
-                render_record(site, record, lang, options, counters, &mut diagnostics),
+                render_record(
+                    site,
+                    record,
+                    lang,
+                    options,
+                    counters,
+                    html,
+                    &mut diagnostics,
+                ),
             )
         })
         .collect();
@@ -179,6 +229,7 @@ fn render_record(
     lang: &str,
     options: MarkdownOptions,
     counters: &WorkCounters,
+    html: Bodies,
     diagnostics: &mut Diagnostics,
 ) -> RecordTexts {
     let default_lang = site.default_lang();
@@ -194,7 +245,10 @@ fn render_record(
         body = render_located(text, options, &resolver, text_lang == lang, diagnostics);
     }
     let mut texts = RecordTexts {
-        body_html: tera::Value::safe_string(&std::mem::take(&mut body.html)),
+        body_html: (html == Bodies::Keep)
+            .then(|| tera::Value::safe_string(&std::mem::take(&mut body.html))),
+        text_digest: crate::digest::Digest::new().add(body.text.trim()).finish(),
+        text_len: body.text.trim().len(),
         body,
         fields: BTreeMap::new(),
         field_texts: BTreeMap::new(),
@@ -212,6 +266,10 @@ fn render_record(
     }
     // The plain text is only needed for the summary; dropping it keeps a large site smaller.
     let plain_text = std::mem::take(&mut texts.body.plain_text);
+    if html == Bodies::Drop {
+        texts.body.html = String::new();
+        texts.body.text = String::new();
+    }
     texts.summary = match record.summary.get(lang, default_lang) {
         Some((summary, _)) => summary.clone(),
         None => markdown::excerpt(&plain_text, summary_length(lang)),

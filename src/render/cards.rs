@@ -168,7 +168,13 @@ impl<'a> Localizer<'a> {
         view
     }
 
-    pub fn record(&self, index: usize, texts: &RecordTexts, card: CardView) -> RecordView {
+    pub fn record(
+        &self,
+        index: usize,
+        texts: &RecordTexts,
+        body_html: tera::Value,
+        card: CardView,
+    ) -> RecordView {
         let record = &self.site.records[index];
         let schema = self.site.config.collection(&record.collection);
         let mut fields = Vec::new();
@@ -230,7 +236,7 @@ impl<'a> Localizer<'a> {
             fields,
             metrics,
             chart_svg,
-            body_html: texts.body_html.clone(),
+            body_html,
             toc: texts
                 .body
                 .headings

@@ -25,7 +25,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-pub use bodies::{KeptTexts, RecordTexts, Texts, record_texts, render_texts};
+pub use bodies::{Bodies, KeptTexts, RecordTexts, Texts, record_texts, render_texts};
 use cards::Localizer;
 pub use reads::Memo;
 pub use theme::{Theme, ThemeError, template_spot};
@@ -526,11 +526,15 @@ impl<'a> Rendering<'a> {
         texts: &RecordTexts,
         card: &Card,
     ) -> PreparedRecord {
+        let body_html = texts.body_html.clone().unwrap_or_else(|| {
+            let body = bodies::body(self.site, &self.site.records[index], lang, self.counters);
+            tera::Value::safe_string(&body.html)
+        });
         let view = Localizer {
             site: self.site,
             lang,
         }
-        .record(index, texts, card.view.clone());
+        .record(index, texts, body_html, card.view.clone());
         let value = record_value(card, &view);
         PreparedRecord { view, value }
     }

@@ -47,8 +47,12 @@ pub fn write_indexes(
     let mut written = BTreeMap::new();
     for language in &r.site.config.languages {
         let lang = language.code.as_str();
-        let docs = docs(r, lang);
-        let digests = search::digests(&docs);
+        let (positions, (docs, digests)): (Vec<usize>, (Vec<SearchDoc>, Vec<u64>)) =
+            (0..r.site.records.len())
+                .into_par_iter()
+                .filter(|&i| r.site.records[i].is_in(lang))
+                .map(|i| (i, doc(r, i, lang, None)))
+                .unzip();
         let digest = search::digest(lang, &digests);
         let before = previous.and_then(|previous| previous.get(lang));
         let kept = before
@@ -61,8 +65,18 @@ pub fn write_indexes(
         let reuse = before.and_then(|before| before.reusable.as_deref());
         let previous_file = |path: &str| sink.has_previous(path);
         let keep = sink.incremental();
-        let (index, reusable) =
-            search::build_reusing(lang, &docs, &digests, reuse, &previous_file, keep);
+        // A record whose texts did not keep the body's text (`serve`) renders it again.
+        let complete = |at: usize| {
+            let index = positions[at];
+            let body = super::bodies::body(r.site, &r.site.records[index], lang, r.counters);
+            doc(r, index, lang, Some(body.text)).0
+        };
+        let all = search::Docs {
+            docs: &docs,
+            digests: &digests,
+            complete: &complete,
+        };
+        let (index, reusable) = search::build_reusing(lang, &all, reuse, &previous_file, keep);
         r.counters
             .search_runs
             .fetch_add(index.inverted, Ordering::Relaxed);
@@ -97,17 +111,15 @@ pub fn write_indexes(
     Ok(written)
 }
 
-/// The records shown in `lang`, in site order.
-fn docs<'r>(r: &'r Rendering, lang: &str) -> Vec<SearchDoc<'r>> {
-    let site = r.site;
-    (0..site.records.len())
-        .into_par_iter()
-        .filter(|&i| site.records[i].is_in(lang))
-        .map(|i| doc(r, i, lang))
-        .collect()
-}
-
-fn doc<'r>(r: &'r Rendering, index: usize, lang: &str) -> SearchDoc<'r> {
+/// Record `index` as the index sees it in `lang`, and its digest. The body's text is taken
+/// from its texts or from `body` (rendered again); when neither has it, it is left out
+/// ([`SearchDoc::left_out`]). The digest is the same either way.
+fn doc<'r>(
+    r: &'r Rendering,
+    index: usize,
+    lang: &str,
+    body: Option<String>,
+) -> (SearchDoc<'r>, u64) {
     let site = r.site;
     let record = &site.records[index];
     let card = r.card(index, lang);
@@ -159,15 +171,20 @@ fn doc<'r>(r: &'r Rendering, index: usize, lang: &str) -> SearchDoc<'r> {
         .collect();
     // The body before the fields and terms: a snippet shows the first best match, and a
     // sentence reads better there than a list of field values.
-    let lines = summary
-        .into_iter()
-        .chain([texts.body.text.as_str()])
-        .chain(field_texts)
+    let mut lines: Vec<Cow<str>> = summary
         .map(Cow::Borrowed)
-        .chain(owned.into_iter().map(Cow::Owned))
-        .filter_map(trimmed)
+        .and_then(trimmed)
+        .into_iter()
         .collect();
-    SearchDoc {
+    let body_at = lines.len();
+    lines.extend(
+        field_texts
+            .into_iter()
+            .map(Cow::Borrowed)
+            .chain(owned.into_iter().map(Cow::Owned))
+            .filter_map(trimmed),
+    );
+    let mut doc = SearchDoc {
         url: card.url.clone(),
         title: card.title.clone(),
         collection: card.collection_name.clone(),
@@ -180,7 +197,22 @@ fn doc<'r>(r: &'r Rendering, index: usize, lang: &str) -> SearchDoc<'r> {
             String::new()
         },
         lines,
+        left_out: 0,
+    };
+    let digest = crate::digest::Digest::new()
+        .add(&doc)
+        .add(&(body_at, texts.text_digest, texts.text_len))
+        .finish();
+    let body = match body {
+        Some(text) => trimmed(Cow::Owned(text)),
+        None => trimmed(Cow::Borrowed(texts.body.text.as_str())),
+    };
+    match body {
+        Some(body) => doc.lines.insert(body_at, body),
+        None if texts.text_len > 0 => doc.left_out = texts.text_len + 1,
+        None => {}
     }
+    (doc, digest)
 }
 
 /// A line without the spaces around it, or None when nothing is left.

@@ -45,6 +45,40 @@ pub struct SearchDoc<'a> {
     /// borrowed where the caller holds it already: at 10,000 records a copy of every body would
     /// be about 80 MB per language.
     pub lines: Vec<Cow<'a, str>>,
+    /// How long the lines left out of `lines` are, each with its line break: `serve` does not
+    /// keep bodies' text, and [`Docs::complete`] gives the record with them when its run or
+    /// chunk is made again. 0 when nothing was left out.
+    pub left_out: usize,
+}
+
+/// The records of a language's index, each with its digest (two records with the same give
+/// the same index), and how to complete one that left lines out.
+pub struct Docs<'d, 'a> {
+    pub docs: &'d [SearchDoc<'a>],
+    pub digests: &'d [u64],
+    /// The record at a position of `docs`, with every line.
+    pub complete: &'d (dyn Fn(usize) -> SearchDoc<'a> + Sync),
+}
+
+impl<'a> Docs<'_, 'a> {
+    /// The records of `range`, with every line.
+    fn full(&self, range: std::ops::Range<usize>) -> Cow<'_, [SearchDoc<'a>]> {
+        let docs = &self.docs[range.clone()];
+        if docs.iter().all(|doc| doc.left_out == 0) {
+            return Cow::Borrowed(docs);
+        }
+        let full = range
+            .zip(docs)
+            .map(|(i, doc)| {
+                if doc.left_out == 0 {
+                    doc.clone()
+                } else {
+                    (self.complete)(i)
+                }
+            })
+            .collect();
+        Cow::Owned(full)
+    }
 }
 
 impl SearchDoc<'_> {
@@ -54,7 +88,7 @@ impl SearchDoc<'_> {
     }
 
     fn text_len(&self) -> usize {
-        self.lines.iter().map(|line| line.len() + 1).sum()
+        self.lines.iter().map(|line| line.len() + 1).sum::<usize>() + self.left_out
     }
 }
 
@@ -115,6 +149,7 @@ impl FileBytes {
 }
 
 /// A digest of each record as the index sees it, in parallel.
+#[cfg(test)]
 pub fn digests(docs: &[SearchDoc]) -> Vec<u64> {
     docs.par_iter()
         .map(|doc| Digest::new().add(doc).finish())
@@ -130,21 +165,26 @@ pub fn digest(lang: &str, digests: &[u64]) -> u64 {
 /// Builds the index of `docs` for language `lang`, from nothing.
 #[cfg(test)]
 pub fn build(lang: &str, docs: &[SearchDoc]) -> LanguageIndex {
-    build_reusing(lang, docs, &digests(docs), None, &|_| false, false).0
+    let digests = digests(docs);
+    let docs = Docs {
+        docs,
+        digests: &digests,
+        complete: &|i| panic!("record {i} is complete"),
+    };
+    build_reusing(lang, &docs, None, &|_| false, false).0
 }
 
-/// Builds the index of `docs`, whose [`digests`] are `digests`, taking what it can from
-/// `reuse`; `previous` tells whether a file of the index `reuse` came from can still be
-/// copied. Returns, when
-/// asked to `keep` it, what the next index can reuse of this one.
+/// Builds the index of `all` records, taking what it can from `reuse`; `previous` tells
+/// whether a file of the index `reuse` came from can still be copied. Returns, when asked to
+/// `keep` it, what the next index can reuse of this one.
 pub fn build_reusing(
     lang: &str,
-    docs: &[SearchDoc],
-    digests: &[u64],
+    all: &Docs,
     reuse: Option<&Reusable>,
     previous: &(dyn Fn(&str) -> bool + Sync),
     keep: bool,
 ) -> (LanguageIndex, Option<Reusable>) {
+    let (docs, digests) = (all.docs, all.digests);
     let bounds = run_bounds(docs);
     let run_digests: Vec<u64> = bounds
         .iter()
@@ -156,7 +196,7 @@ pub fn build_reusing(
         .map(
             |(run, digest)| match reuse.and_then(|r| r.runs.get(digest)) {
                 Some(kept) => (kept.clone(), false),
-                None => (Arc::new(runs::invert(&docs[run.clone()])), true),
+                None => (Arc::new(runs::invert(&all.full(run.clone()))), true),
             },
         )
         .collect();
@@ -180,10 +220,10 @@ pub fn build_reusing(
         .sum();
     let chunk = (CHUNK_TARGET / (text / docs.len().max(1)).max(1)).max(1);
     // Each chunk with the digest of its records and the hash of its bytes.
-    let chunk_files: Vec<(u64, FileBytes, u64)> = docs
+    let chunk_files: Vec<(u64, FileBytes, u64)> = digests
         .par_chunks(chunk)
-        .zip(digests.par_chunks(chunk))
-        .map(|(docs, digests)| {
+        .enumerate()
+        .map(|(i, digests)| {
             let digest = Digest::new().add(digests).finish();
             let kept = reuse
                 .and_then(|r| r.chunks.get(&digest))
@@ -197,7 +237,8 @@ pub fn build_reusing(
                     (digest, kept, *hash)
                 }
                 None => {
-                    let bytes = chunk_rows(docs);
+                    let start = i * chunk;
+                    let bytes = chunk_rows(&all.full(start..start + digests.len()));
                     let hash = xxh3_64(&bytes);
                     (digest, FileBytes::New(bytes), hash)
                 }
@@ -441,6 +482,54 @@ mod tests {
     }
 
     #[test]
+    fn a_changed_title_completes_only_the_records_of_its_run_and_chunk() {
+        let mut docs: Vec<SearchDoc> = (0..3000)
+            .map(|i| doc(&format!("项目{i}"), &format!("第{i}个项目的正文")))
+            .collect();
+        let nothing = |_: &str| false;
+        let panic = |i: usize| panic!("record {i} is complete");
+        let first = Docs {
+            docs: &docs,
+            digests: &digests(&docs),
+            complete: &panic,
+        };
+        let (index, reusable) = build_reusing("zh", &first, None, &nothing, true);
+        let paths: std::collections::HashSet<String> =
+            index.files.iter().map(|(path, _)| path.clone()).collect();
+        docs[1234].title = "新的标题".into();
+        let light: Vec<SearchDoc> = docs
+            .iter()
+            .map(|doc| SearchDoc {
+                left_out: doc.text_len(),
+                lines: Vec::new(),
+                ..doc.clone()
+            })
+            .collect();
+        let completed = std::sync::Mutex::new(Vec::new());
+        let complete = |i: usize| {
+            completed.lock().unwrap().push(i);
+            docs[i].clone()
+        };
+        let again = Docs {
+            docs: &light,
+            digests: &digests(&docs),
+            complete: &complete,
+        };
+        let previous = |path: &str| paths.contains(path);
+        let (index, _) = build_reusing("zh", &again, reusable.as_ref(), &previous, true);
+        assert_eq!(index.inverted, 1);
+        let completed = completed.into_inner().unwrap();
+        assert!(completed.contains(&1234));
+        assert!(
+            completed.len() <= MAX_RUN + index.chunk,
+            "{} records completed",
+            completed.len()
+        );
+        let fresh = build("zh", &docs);
+        assert_eq!(index.folder, fresh.folder, "the same files");
+    }
+
+    #[test]
     fn display_rows_are_chunked() {
         let docs: Vec<SearchDoc> = (0..50)
             .map(|i| doc(&i.to_string(), &"字".repeat(2000)))
@@ -502,7 +591,13 @@ mod tests {
             })
             .collect();
         let nothing = |_: &str| false;
-        let (first, reusable) = build_reusing("zh", &docs, &digests(&docs), None, &nothing, true);
+        let complete = |i: usize| panic!("record {i} is complete");
+        let first_docs = Docs {
+            docs: &docs,
+            digests: &digests(&docs),
+            complete: &complete,
+        };
+        let (first, reusable) = build_reusing("zh", &first_docs, None, &nothing, true);
         assert!(first.inverted > 4, "{} runs", first.inverted);
         let previous_files: std::collections::HashMap<String, Vec<u8>> = first
             .files
@@ -514,13 +609,34 @@ mod tests {
         docs[10].title = "新的标题".into();
         docs.remove(1500);
         docs.insert(2500, doc("新项目", "新的内容"));
-        let (again, _) = build_reusing(
-            "zh",
-            &docs,
-            &digests(&docs),
-            reusable.as_ref(),
-            &previous,
-            true,
+        // As `serve` gives them: the lines left out, given back by `complete` where needed
+        // (the digests are made from the complete records, as `serve` makes them the same
+        // either way).
+        let light: Vec<SearchDoc> = docs
+            .iter()
+            .map(|doc| SearchDoc {
+                left_out: doc.text_len(),
+                lines: Vec::new(),
+                ..doc.clone()
+            })
+            .collect();
+        let completed = std::sync::atomic::AtomicUsize::new(0);
+        let complete = |i: usize| {
+            completed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            docs[i].clone()
+        };
+        let again_docs = Docs {
+            docs: &light,
+            digests: &digests(&docs),
+            complete: &complete,
+        };
+        let (again, _) = build_reusing("zh", &again_docs, reusable.as_ref(), &previous, true);
+        // The records of the runs inverted again and of the chunks made again: those after
+        // the removed record move to other chunks.
+        let completed = completed.into_inner();
+        assert!(
+            completed > 0 && completed < docs.len(),
+            "{completed} records completed"
         );
         let fresh = build("zh", &docs);
         assert!(

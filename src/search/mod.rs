@@ -8,4 +8,4 @@ mod index;
 mod runs;
 mod tokenize;
 
-pub use index::{FileBytes, LanguageIndex, Reusable, SearchDoc, build_reusing, digest, digests};
+pub use index::{Docs, FileBytes, LanguageIndex, Reusable, SearchDoc, build_reusing, digest};

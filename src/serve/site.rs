@@ -12,7 +12,7 @@ use super::watch::{ChangeKind, Changes};
 use crate::content::ParseCache;
 use crate::output::{OutputError, Sink};
 use crate::pipeline::{self, BuildError, BuildOptions};
-use crate::render::{self, Kept, Memo, Rendering, Theme, WorkCounters};
+use crate::render::{self, Bodies, Kept, Memo, Rendering, Theme, WorkCounters};
 
 pub use super::store::Files;
 use super::store::{BlobWriter, Store};
@@ -159,7 +159,7 @@ impl LiveSite {
                 .position(|r| r.collection == edit.collection && r.id == edit.id)?;
             let mut record = site.records[index].clone();
             record.body.set(&edit.lang, edit.body);
-            let (texts, diagnostics) = render::record_texts(site, &record, counters);
+            let (texts, diagnostics) = render::record_texts(site, &record, counters, Bodies::Keep);
             if !diagnostics.is_empty() {
                 return None;
             }
@@ -304,7 +304,7 @@ impl LiveSite {
         let counters = WorkCounters::default();
         let nothing = Files::new(files.store().clone());
         let full = (|| {
-            let (texts, _) = render::render_texts(site, &counters, None);
+            let (texts, _) = render::render_texts(site, &counters, None, Bodies::Keep);
             let svgs = last.borrow_dependent().svgs().clone();
             let rendering = Rendering::prepare(site, theme, &counters, texts, svgs)?;
             let mut sink = DiffSink::new(&self.options.root, &nothing);

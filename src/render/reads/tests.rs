@@ -11,7 +11,7 @@ use super::Memo;
 use crate::output::{OutputError, Sink};
 use crate::pipeline::{self, BuildOptions};
 use crate::render::Kept;
-use crate::render::{Rendering, Theme, WorkCounters, render_texts};
+use crate::render::{Bodies, Rendering, Theme, WorkCounters, render_texts};
 
 const SITE: &str = "\
 title: {zh: 测试, ko: 시험}
@@ -140,7 +140,9 @@ fn render(root: &Path, previous: Option<Previous>) -> (Previous, BTreeSet<String
         Some(Kept { texts, cards }) => (Some(texts), Some(cards)),
         None => (None, None),
     };
-    let (texts, _) = render_texts(&site, &counters, kept_texts);
+    // As `serve` does: record pages render their bodies again (the comparison with a full
+    // rendering checks they are the same).
+    let (texts, _) = render_texts(&site, &counters, kept_texts, Bodies::Drop);
     let mut rendering = Rendering::prepare_keeping(
         &site,
         &theme,
