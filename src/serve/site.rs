@@ -167,16 +167,23 @@ impl LiveSite {
                 .render_record_with(index, &texts, &sink)
                 .ok()??;
         }
+        let rendered = sink.finish().ok()?;
+        let mut changed: Vec<String> = rendered
+            .iter()
+            .filter(|(path, blob)| self.files.get(path) != Some(**blob))
+            .map(|(path, _)| path.clone())
+            .collect();
+        changed.sort();
         let mut files = (*self.files).clone();
-        files.extend(sink.finish().ok()?);
-        let changed = changed_paths(&self.files, &files);
+        files.extend(rendered);
         // These pages are no longer what the memo says they were made from: the next update
         // renders them whatever their inputs (should the update this preview precedes fail and
         // the edit be undone, keeping them would serve the undone body).
         if let Some(memo) = &mut self.memo {
             memo.forget(&changed);
         }
-        self.serve(files);
+        // The blobs no site uses any more are deleted by the update that follows.
+        self.before = std::mem::replace(&mut self.files, Arc::new(files));
         Some(changed)
     }
 
