@@ -125,8 +125,8 @@ pub trait Sink: Sync {
     fn keep(&self, _path: &str) -> bool {
         false
     }
-    /// The bytes of `path` in the output this sink replaces, when it has them at hand.
-    fn previous(&self, _path: &str) -> Option<std::sync::Arc<[u8]>> {
+    /// The file `path` of the output this sink replaces, when it has it at hand.
+    fn previous(&self, _path: &str) -> Option<Box<dyn PreviousFile>> {
         None
     }
     /// Whether the output this sink replaces has a file at `path` that
@@ -137,18 +137,39 @@ pub trait Sink: Sync {
     /// Writes at `path` the bytes the output this sink replaces has at `from` (`serve`
     /// shares them without reading them).
     fn put_previous(&self, path: &str, from: &str) -> Result<(), OutputError> {
-        match self.previous(from) {
-            Some(bytes) => self.put(path, &bytes),
-            None => Err(OutputError::Io {
+        let not_found = || std::io::Error::from(std::io::ErrorKind::NotFound);
+        let bytes = self
+            .previous(from)
+            .ok_or_else(not_found)
+            .and_then(|mut file| file.read(0..file.len()))
+            .map_err(|source| OutputError::Io {
                 path: PathBuf::from(from),
-                source: std::io::ErrorKind::NotFound.into(),
-            }),
-        }
+                source,
+            })?;
+        self.put(path, &bytes)
     }
     /// Whether the next rendering will be made on top of this output (`serve`), so that what
     /// rendering could reuse of it is worth keeping in memory.
     fn incremental(&self) -> bool {
         false
+    }
+}
+
+/// A file of the output a sink replaces, read a range at a time.
+pub trait PreviousFile: Send + Sync {
+    fn len(&self) -> usize;
+    fn read(&mut self, range: std::ops::Range<usize>) -> std::io::Result<Vec<u8>>;
+}
+
+impl PreviousFile for std::sync::Arc<[u8]> {
+    fn len(&self) -> usize {
+        <[u8]>::len(self)
+    }
+
+    fn read(&mut self, range: std::ops::Range<usize>) -> std::io::Result<Vec<u8>> {
+        self.get(range)
+            .map(<[u8]>::to_vec)
+            .ok_or_else(|| std::io::ErrorKind::UnexpectedEof.into())
     }
 }
 

@@ -10,7 +10,6 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use serde::Serialize;
@@ -18,7 +17,7 @@ use serde::Serialize;
 use super::views::{TocEntry, find_entries_slot};
 use super::{PageJob, PreparedRecord, RenderError, Rendering};
 use crate::digest::Digest;
-use crate::output::Sink;
+use crate::output::{OutputError, PreviousFile, Sink};
 
 pub const ENTRY_TEMPLATE: &str = "partials/booklet-record.html";
 
@@ -72,10 +71,21 @@ pub struct Booklet<'a> {
     /// What every entry is made from besides its record.
     entry_inputs: u64,
     /// The booklet this one replaces, and where its entries are.
-    before: Option<(Arc<[u8]>, &'a EntryPlaces)>,
+    before: Option<(Box<dyn PreviousFile>, &'a EntryPlaces)>,
     places: EntryPlaces,
     /// Bytes written so far.
     offset: usize,
+}
+
+/// A range of a booklet replaced, and its bytes.
+type ReadSpan = (Range<usize>, Vec<u8>);
+
+/// What record `index`'s entry in a booklet in `lang` is made from.
+fn entry_digest(r: &Rendering, entry_inputs: u64, lang: &str, index: usize) -> u64 {
+    Digest::new()
+        .add(&entry_inputs)
+        .add(&r.site.records[index].version_in(lang))
+        .finish()
 }
 
 impl<'a> Booklet<'a> {
@@ -91,7 +101,6 @@ impl<'a> Booklet<'a> {
     ) -> Result<Booklet<'a>, RenderError> {
         let (path, lang, url) = (job.path, job.page.lang.as_str(), job.page.url.as_str());
         sink.put(path, b"")?;
-        let before = previous.and_then(|places| Some((sink.previous(path)?, places)));
         let pieces = cut(r, lang, &frame);
         let entry_inputs = Digest::new()
             .add(&r.page_inputs)
@@ -100,6 +109,19 @@ impl<'a> Booklet<'a> {
             .add(&r.theme.digest(super::CARD_TEMPLATE))
             .add(lang)
             .finish();
+        // The booklet replaced is read only when one of its entries can be copied (after a
+        // template edit none can, and it is 100 MB at 10,000 records).
+        let copies_any = |places: &&EntryPlaces| {
+            pieces.iter().any(|piece| match piece {
+                Piece::Entry(index) => {
+                    places.contains_key(&entry_digest(r, entry_inputs, lang, *index))
+                }
+                Piece::Frame(_) => false,
+            })
+        };
+        let before = previous
+            .filter(copies_any)
+            .and_then(|places| Some((sink.previous(path)?, places)));
         Ok(Booklet {
             r,
             sink,
@@ -129,19 +151,16 @@ impl<'a> Booklet<'a> {
     }
 
     fn digest(&self, index: usize) -> u64 {
-        Digest::new()
-            .add(&self.entry_inputs)
-            .add(&self.r.site.records[index].version_in(self.lang))
-            .finish()
+        entry_digest(self.r, self.entry_inputs, self.lang, index)
     }
 
     /// Record `index`'s entry as the booklet this one replaces has it, when it was made from
     /// what it would be made from now.
     pub fn kept(&self, index: usize) -> Option<Entry> {
         let digest = self.digest(index);
-        let (bytes, places) = self.before.as_ref()?;
+        let (file, places) = self.before.as_ref()?;
         let range = places.get(&digest)?;
-        (range.end <= bytes.len()).then(|| Entry {
+        (range.end <= file.len()).then(|| Entry {
             digest,
             bytes: EntryBytes::Copied(range.clone()),
         })
@@ -166,6 +185,7 @@ impl<'a> Booklet<'a> {
 
     /// Writes the next `entries`, in the booklet's order, with the frame text before each.
     pub fn append(&mut self, entries: Vec<Entry>) -> Result<(), RenderError> {
+        let copied = self.read_copied(&entries)?;
         let size = entries.iter().map(|entry| entry.bytes.len()).sum();
         let mut joined = Vec::with_capacity(size);
         for entry in entries {
@@ -175,8 +195,8 @@ impl<'a> Booklet<'a> {
             let bytes: &[u8] = match &entry.bytes {
                 EntryBytes::Rendered(bytes) => bytes,
                 EntryBytes::Copied(range) => {
-                    let (before, _) = self.before.as_ref().expect("copied from a booklet");
-                    &before[range.clone()]
+                    let (span, bytes) = copied.as_ref().expect("read from the booklet");
+                    &bytes[range.start - span.start..range.end - span.start]
                 }
             };
             let at = self.offset + joined.len();
@@ -185,6 +205,30 @@ impl<'a> Booklet<'a> {
         }
         self.offset += joined.len();
         Ok(self.sink.append(self.path, &joined)?)
+    }
+
+    /// The part of the booklet replaced that holds the entries of `entries` copied from it,
+    /// read in one piece: a batch's entries sit together there as they do here, and the whole
+    /// booklet (100 MB at 10,000 records) is never held at once.
+    fn read_copied(&mut self, entries: &[Entry]) -> Result<Option<ReadSpan>, RenderError> {
+        let ranges = entries.iter().filter_map(|entry| match &entry.bytes {
+            EntryBytes::Copied(range) => Some(range),
+            EntryBytes::Rendered(_) => None,
+        });
+        let span = ranges.fold(None, |span: Option<Range<usize>>, range| {
+            Some(match span {
+                None => range.clone(),
+                Some(span) => span.start.min(range.start)..span.end.max(range.end),
+            })
+        });
+        let (Some(span), Some((file, _))) = (span, self.before.as_mut()) else {
+            return Ok(None);
+        };
+        let bytes = file.read(span.clone()).map_err(|source| OutputError::Io {
+            path: self.path.into(),
+            source,
+        })?;
+        Ok(Some((span, bytes)))
     }
 
     /// Writes the rest of the frame; returns where the entries are.

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use super::watch::{ChangeKind, Changes};
 use crate::content::ParseCache;
-use crate::output::{OutputError, Sink};
+use crate::output::{OutputError, PreviousFile, Sink};
 use crate::pipeline::{self, BuildError, BuildOptions};
 use crate::render::{self, Bodies, Kept, Memo, Rendering, Theme, WorkCounters};
 
@@ -454,8 +454,9 @@ impl Sink for DiffSink<'_> {
         writer.write(bytes).map_err(stored(path))
     }
 
-    fn previous(&self, path: &str) -> Option<Arc<[u8]>> {
-        self.previous.read(path)?.ok()
+    fn previous(&self, path: &str) -> Option<Box<dyn PreviousFile>> {
+        let file = self.previous.open(path)?.ok()?;
+        Some(Box::new(file))
     }
 
     fn has_previous(&self, path: &str) -> bool {

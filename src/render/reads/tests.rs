@@ -8,7 +8,7 @@ use std::sync::atomic::Ordering::Relaxed;
 use std::sync::{Arc, Mutex};
 
 use super::Memo;
-use crate::output::{OutputError, Sink};
+use crate::output::{OutputError, PreviousFile, Sink};
 use crate::pipeline::{self, BuildOptions};
 use crate::render::Kept;
 use crate::render::{Bodies, Rendering, Theme, WorkCounters, render_texts};
@@ -113,8 +113,9 @@ impl Sink for Recording {
         true
     }
 
-    fn previous(&self, path: &str) -> Option<Arc<[u8]>> {
-        self.previous.get(path).cloned()
+    fn previous(&self, path: &str) -> Option<Box<dyn PreviousFile>> {
+        let bytes = self.previous.get(path)?.clone();
+        Some(Box::new(bytes))
     }
 }
 
