@@ -481,30 +481,38 @@ mod tests {
         assert_ne!(build("ko", &changed).folder, a.folder);
     }
 
-    #[test]
-    fn a_changed_title_completes_only_the_records_of_its_run_and_chunk() {
-        let mut docs: Vec<SearchDoc> = (0..3000)
-            .map(|i| doc(&format!("项目{i}"), &format!("第{i}个项目的正文")))
-            .collect();
-        let nothing = |_: &str| false;
-        let panic = |i: usize| panic!("record {i} is complete");
-        let first = Docs {
-            docs: &docs,
-            digests: &digests(&docs),
-            complete: &panic,
+    /// The index of `docs`, complete, and what the next can reuse of it.
+    fn first_index(docs: &[SearchDoc]) -> (LanguageIndex, Option<Reusable>) {
+        let complete = |i: usize| panic!("record {i} is complete");
+        let all = Docs {
+            docs,
+            digests: &digests(docs),
+            complete: &complete,
         };
-        let (index, reusable) = build_reusing("zh", &first, None, &nothing, true);
-        let paths: std::collections::HashSet<String> =
-            index.files.iter().map(|(path, _)| path.clone()).collect();
-        docs[1234].title = "新的标题".into();
-        let light: Vec<SearchDoc> = docs
-            .iter()
+        build_reusing("zh", &all, None, &|_| false, true)
+    }
+
+    /// `docs` as `serve` gives them: their lines left out.
+    fn left_out<'a>(docs: &[SearchDoc<'a>]) -> Vec<SearchDoc<'a>> {
+        docs.iter()
             .map(|doc| SearchDoc {
                 left_out: doc.text_len(),
                 lines: Vec::new(),
                 ..doc.clone()
             })
+            .collect()
+    }
+
+    #[test]
+    fn a_changed_title_completes_only_the_records_of_its_run_and_chunk() {
+        let mut docs: Vec<SearchDoc> = (0..3000)
+            .map(|i| doc(&format!("项目{i}"), &format!("第{i}个项目的正文")))
             .collect();
+        let (index, reusable) = first_index(&docs);
+        let paths: std::collections::HashSet<String> =
+            index.files.iter().map(|(path, _)| path.clone()).collect();
+        docs[1234].title = "新的标题".into();
+        let light = left_out(&docs);
         let completed = std::sync::Mutex::new(Vec::new());
         let complete = |i: usize| {
             completed.lock().unwrap().push(i);
@@ -590,14 +598,7 @@ mod tests {
                 )
             })
             .collect();
-        let nothing = |_: &str| false;
-        let complete = |i: usize| panic!("record {i} is complete");
-        let first_docs = Docs {
-            docs: &docs,
-            digests: &digests(&docs),
-            complete: &complete,
-        };
-        let (first, reusable) = build_reusing("zh", &first_docs, None, &nothing, true);
+        let (first, reusable) = first_index(&docs);
         assert!(first.inverted > 4, "{} runs", first.inverted);
         let previous_files: std::collections::HashMap<String, Vec<u8>> = first
             .files
@@ -612,14 +613,7 @@ mod tests {
         // As `serve` gives them: the lines left out, given back by `complete` where needed
         // (the digests are made from the complete records, as `serve` makes them the same
         // either way).
-        let light: Vec<SearchDoc> = docs
-            .iter()
-            .map(|doc| SearchDoc {
-                left_out: doc.text_len(),
-                lines: Vec::new(),
-                ..doc.clone()
-            })
-            .collect();
+        let light = left_out(&docs);
         let completed = std::sync::atomic::AtomicUsize::new(0);
         let complete = |i: usize| {
             completed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);

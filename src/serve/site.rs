@@ -504,14 +504,6 @@ impl Sink for DiffSink<'_> {
 mod tests {
     use super::*;
 
-    fn files(store: &Arc<Store>, entries: &[(&str, &str)]) -> Files {
-        let mut files = Files::new(store.clone());
-        for (path, text) in entries {
-            files.insert(path.to_string(), store.write(text.as_bytes()).unwrap());
-        }
-        files
-    }
-
     /// The base fixture copied to a temporary folder.
     fn base_site() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
@@ -589,9 +581,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Arc::new(Store::open(dir.path()).unwrap());
         let root = Path::new(".");
-        let before = files(
+        let before = Files::of(
             &store,
-            &[("a.html", "A"), ("b.html", "B"), ("gone.html", "G")],
+            &[("a.html", b"A"), ("b.html", b"B"), ("gone.html", b"G")],
         );
         let sink = DiffSink::new(root, &before);
         sink.put("a.html", b"A").unwrap();

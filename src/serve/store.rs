@@ -85,6 +85,16 @@ impl Files {
         Some(File::open(self.store.path(blob.hash)).map(|file| BlobFile { file, blob }))
     }
 
+    /// A site of `entries` (path, bytes), stored in `store` (for tests).
+    #[cfg(test)]
+    pub fn of(store: &Arc<Store>, entries: &[(&str, &[u8])]) -> Files {
+        let mut files = Files::new(store.clone());
+        for (path, bytes) in entries {
+            files.insert(path.to_string(), store.write(bytes).unwrap());
+        }
+        files
+    }
+
     /// The bytes of the file at `path`; `None` when the site has no such file.
     pub fn read(&self, path: &str) -> Option<io::Result<Arc<[u8]>>> {
         Some(self.store.read(self.get(path)?))
@@ -303,11 +313,8 @@ mod tests {
     use super::*;
 
     fn files(store: &Arc<Store>, entries: &[(&str, &str)]) -> Files {
-        let mut files = Files::new(store.clone());
-        for (path, text) in entries {
-            files.insert(path.to_string(), store.write(text.as_bytes()).unwrap());
-        }
-        files
+        let entries: Vec<(&str, &[u8])> = entries.iter().map(|(p, t)| (*p, t.as_bytes())).collect();
+        Files::of(store, &entries)
     }
 
     fn blobs_on_disk(store: &Store) -> usize {

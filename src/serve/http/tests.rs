@@ -17,11 +17,7 @@ fn site(base_path: &str, files: &[(&str, &[u8])]) -> SiteSnapshot {
     // One shared folder for the tests' stores; each store deletes its own when dropped.
     let root = std::env::temp_dir().join("showcase-http-tests");
     let store = Arc::new(crate::serve::store::Store::open(&root).expect("a store"));
-    let mut stored = Files::new(store.clone());
-    for (name, bytes) in files {
-        stored.insert(name.to_string(), store.write(bytes).unwrap());
-    }
-    let files = stored;
+    let files = Files::of(&store, files);
     SiteSnapshot {
         files: Arc::new(files),
         base_path: base_path.to_string(),
