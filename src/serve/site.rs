@@ -47,6 +47,8 @@ pub struct LiveSite {
     broken: bool,
     /// How long each phase of the last build took (`serve --timings`).
     phases: Mutex<Vec<(&'static str, Duration)>>,
+    /// The thread freeing what the last update replaced.
+    freeing: Option<std::thread::JoinHandle<()>>,
 }
 
 /// What the last good site was rendered from.
@@ -94,6 +96,7 @@ impl LiveSite {
             memo: None,
             broken: false,
             phases: Mutex::default(),
+            freeing: None,
         })
     }
 
@@ -211,14 +214,17 @@ impl LiveSite {
     /// Builds the site into memory: records that did not change keep their texts and cards,
     /// pages whose inputs did not change keep their bytes, and only the rest is rendered.
     pub fn build(&mut self) -> Outcome {
-        // What the next rendering can take is moved out of the last one, and the rest freed
-        // while the new site is built (a large site's texts and cards are hundreds of
-        // megabytes); until a build succeeds again there is nothing to preview with.
+        // What the next rendering can take is moved out of the last one (a large site's texts
+        // and cards are hundreds of megabytes), and the rest freed once the new site is
+        // served; until a build succeeds again there is nothing to preview with.
         let mut kept = None;
-        let dropping = self.last.take().map(|mut previous| {
+        let previous = self.last.take().map(|mut previous| {
             kept = Some(previous.with_dependent_mut(|_, rendering| rendering.keep()));
-            std::thread::spawn(move || drop(previous))
+            previous
         });
+        if let Some(freeing) = self.freeing.take() {
+            let _ = freeing.join();
+        }
         let started = Instant::now();
         lock(&self.phases).clear();
         let rendered = self.render(kept.unwrap_or_default());
@@ -241,10 +247,12 @@ impl LiveSite {
                 Outcome::Failed(err)
             }
         };
-        if let Some(dropping) = dropping {
-            let _ = dropping.join();
-        }
-        give_back_freed_memory();
+        // The rest of the last rendering is freed once the new site is served, on a thread of
+        // its own: freed meanwhile, it took a core from the update.
+        self.freeing = Some(std::thread::spawn(move || {
+            drop(previous);
+            give_back_freed_memory();
+        }));
         let mut phases = lock(&self.phases);
         phases.push(("swap", swapping.elapsed()));
         phases.push(("all", started.elapsed()));
