@@ -165,7 +165,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     output::check_target(&options.root, &output)?;
     let theme = Theme::load(&options.root, &site.config)?;
     phases.end("theme");
-    let (texts, svgs, diagnostics) = texts_or_errors(&site, &theme, diagnostics, options, None)?;
+    let (texts, svgs, diagnostics) =
+        texts_or_errors(&site, &theme, diagnostics, options, None, Bodies::Keep)?;
     let mut site = site;
     site.release_markdown();
     phases.end("markdown");
@@ -217,7 +218,10 @@ pub fn load_for_serve(
     let (site, diagnostics) = load_inspecting(options, Some(cache), |_, _| Diagnostics::default())
         .map_err(BuildError::Content)?;
     let theme = Theme::load(&options.root, &site.config)?;
-    let (texts, svgs, diagnostics) = texts_or_errors(&site, &theme, diagnostics, options, kept)?;
+    // `serve` renders again the bodies of the few record pages and search runs an update makes
+    // rather than hold every body's HTML and search text.
+    let (texts, svgs, diagnostics) =
+        texts_or_errors(&site, &theme, diagnostics, options, kept, Bodies::Drop)?;
     Ok((site, theme, texts, svgs, diagnostics))
 }
 
@@ -230,15 +234,9 @@ fn texts_or_errors(
     mut diagnostics: Diagnostics,
     options: &BuildOptions,
     kept: Option<KeptTexts>,
+    bodies: Bodies,
 ) -> Result<(Texts, SafeSvgs, Diagnostics), BuildError> {
-    // `serve` (which keeps texts) renders the bodies of the few record pages an update
-    // renders again rather than hold every body's HTML.
-    let html = if kept.is_some() {
-        Bodies::Drop
-    } else {
-        Bodies::Keep
-    };
-    let (texts, render_diagnostics) = render::render_texts(site, &options.counters, kept, html);
+    let (texts, render_diagnostics) = render::render_texts(site, &options.counters, kept, bodies);
     diagnostics.extend(render_diagnostics);
     let (svgs, svg_diagnostics) = svg::make_safe(&options.root, &site.static_files, Some(theme));
     diagnostics.extend(svg_diagnostics);

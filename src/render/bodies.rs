@@ -19,11 +19,12 @@ use crate::model::{Record, Site, Unpublished, routes};
 /// The rendered texts of one record in one language.
 #[derive(Debug, Clone)]
 pub struct RecordTexts {
-    /// The body's headings and diagnostics; its HTML has moved to `body_html`.
+    /// The body's headings, diagnostics and search text (empty when not kept); its HTML has
+    /// moved to `body_html`.
     pub body: Rendered,
     /// The body's HTML as a template value, made once: every page and booklet entry that
     /// shows it shares it instead of copying ten kilobytes into its context. `None` when not
-    /// kept ([`Bodies::Drop`]); [`body_html`] renders it again for a page that needs it.
+    /// kept ([`Bodies::Drop`]); [`body`] renders it again for a page that needs it.
     pub body_html: Option<tera::Value>,
     /// `markdown` fields, by name.
     pub fields: BTreeMap<String, String>,
@@ -60,10 +61,35 @@ pub enum Bodies {
 /// The body of `record` in `lang` rendered again, as [`render_texts`] rendered it (the same
 /// site gives the same HTML and text): for a page or search run whose texts did not keep it.
 pub fn body(site: &Site, record: &Record, lang: &str, counters: &WorkCounters) -> Rendered {
-    let options = MarkdownOptions {
+    // Its problems were reported when it was first rendered.
+    let options = markdown_options(site);
+    render_body(
+        site,
+        record,
+        lang,
+        options,
+        counters,
+        &mut Diagnostics::default(),
+    )
+}
+
+fn markdown_options(site: &Site) -> MarkdownOptions<'_> {
+    MarkdownOptions {
         unsafe_html: site.config.unsafe_html,
         urls: &site.config.url_policy,
-    };
+    }
+}
+
+/// `record`'s body in `lang` (the default language's where it has none), its problems added
+/// to `diagnostics` when it is written in `lang` (a fallback body's are its own language's).
+fn render_body(
+    site: &Site,
+    record: &Record,
+    lang: &str,
+    options: MarkdownOptions,
+    counters: &WorkCounters,
+    diagnostics: &mut Diagnostics,
+) -> Rendered {
     let resolver = Resolver {
         site,
         record: Some(record),
@@ -71,9 +97,8 @@ pub fn body(site: &Site, record: &Record, lang: &str, counters: &WorkCounters) -
         counters,
     };
     match record.body.get(lang, site.default_lang()) {
-        // Its problems were reported when it was first rendered.
-        Some((text, _)) => {
-            render_located(text, options, &resolver, false, &mut Diagnostics::default())
+        Some((text, text_lang)) => {
+            render_located(text, options, &resolver, text_lang == lang, diagnostics)
         }
         None => Rendered::default(),
     }
@@ -138,12 +163,9 @@ pub fn render_texts(
     site: &Site,
     counters: &WorkCounters,
     kept: Option<KeptTexts>,
-    html: Bodies,
+    bodies: Bodies,
 ) -> (Texts, Diagnostics) {
-    let options = MarkdownOptions {
-        unsafe_html: site.config.unsafe_html,
-        urls: &site.config.url_policy,
-    };
+    let options = markdown_options(site);
     let mut kept = kept.filter(|kept| kept.inputs == site.inputs_digest());
     let reused: Vec<Option<(Localized<RecordTexts>, Diagnostics)>> = site
         .records
@@ -156,7 +178,7 @@ pub fn render_texts(
         .into_par_iter()
         .zip(&site.records)
         .map(|(reused, record)| {
-            reused.unwrap_or_else(|| record_texts(site, record, counters, html))
+            reused.unwrap_or_else(|| record_texts(site, record, counters, bodies))
         })
         .collect();
     let mut diagnostics = Diagnostics::default();
@@ -195,12 +217,9 @@ pub fn record_texts(
     site: &Site,
     record: &Record,
     counters: &WorkCounters,
-    html: Bodies,
+    bodies: Bodies,
 ) -> (Localized<RecordTexts>, Diagnostics) {
-    let options = MarkdownOptions {
-        unsafe_html: site.config.unsafe_html,
-        urls: &site.config.url_policy,
-    };
+    let options = markdown_options(site);
     let mut diagnostics = Diagnostics::default();
     let texts = record
         .presence
@@ -214,7 +233,7 @@ pub fn record_texts(
                     lang,
                     options,
                     counters,
-                    html,
+                    bodies,
                     &mut diagnostics,
                 ),
             )
@@ -229,7 +248,7 @@ fn render_record(
     lang: &str,
     options: MarkdownOptions,
     counters: &WorkCounters,
-    html: Bodies,
+    bodies: Bodies,
     diagnostics: &mut Diagnostics,
 ) -> RecordTexts {
     let default_lang = site.default_lang();
@@ -239,13 +258,9 @@ fn render_record(
         lang,
         counters,
     };
-    let mut body = Rendered::default();
-    if let Some((text, text_lang)) = record.body.get(lang, default_lang) {
-        // A fallback body was already checked when its own language was rendered.
-        body = render_located(text, options, &resolver, text_lang == lang, diagnostics);
-    }
+    let mut body = render_body(site, record, lang, options, counters, diagnostics);
     let mut texts = RecordTexts {
-        body_html: (html == Bodies::Keep)
+        body_html: (bodies == Bodies::Keep)
             .then(|| tera::Value::safe_string(&std::mem::take(&mut body.html))),
         text_digest: crate::digest::Digest::new().add(body.text.trim()).finish(),
         text_len: body.text.trim().len(),
@@ -266,7 +281,7 @@ fn render_record(
     }
     // The plain text is only needed for the summary; dropping it keeps a large site smaller.
     let plain_text = std::mem::take(&mut texts.body.plain_text);
-    if html == Bodies::Drop {
+    if bodies == Bodies::Drop {
         texts.body.html = String::new();
         texts.body.text = String::new();
     }
