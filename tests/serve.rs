@@ -514,6 +514,18 @@ fn a_folder_without_a_site_is_refused_rather_than_served() {
 }
 
 #[test]
+fn a_site_folder_serve_cannot_keep_its_pages_in_is_refused_with_what_to_do() {
+    let site = Site::base();
+    // A file where serve keeps its pages (`.showcase/serve/`).
+    std::fs::write(site.root().join(".showcase"), "").unwrap();
+    run_showcase(site.root(), &["serve", "--port", "0", "--root", "."])
+        .assert_code(2)
+        .assert_stderr_has(".showcase/serve")
+        .assert_stderr_has("Make the site folder writable")
+        .assert_stderr_lacks("Serving the site");
+}
+
+#[test]
 fn a_served_svg_is_cleaned_as_build_cleans_it_also_after_an_edit() {
     // Issue 14: serve publishes the SVG bytes build writes, never the file as it is.
     let site = Site::with(&["svg/bundle-cover-script"]);

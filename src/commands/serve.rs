@@ -49,10 +49,11 @@ pub fn run(args: ServeArgs, lang: UiLang) -> Result<u8> {
     let mut site = match LiveSite::new(options) {
         Ok(site) => site,
         Err(err) => {
+            let hint = msg!("serve-store-hint");
             print_failure(
                 &err.message(),
                 std::error::Error::source(&err),
-                err.hint().as_ref(),
+                Some(&hint),
                 lang,
             );
             return Ok(EXIT_FAILURE);

@@ -429,6 +429,7 @@ serve-listening = Serving the site at { $url }
 serve-not-local = Listening on { $bind }: other computers on the network can see this preview. Use --bind 127.0.0.1 to keep it on this computer.
 serve-watching = Watching site.yaml, content/, static/ and the theme for changes. Press Ctrl-C to stop.
 serve-stopped = Stopped.
+serve-store-hint = serve keeps the pages it shows in this folder of the site, and deletes them when it stops. Make the site folder writable (or move away a file named .showcase), then start serve again.
 serve-built = Built in { $millis } ms: { $files } files, { $counts }.
 serve-previewed = Updated the edited record ({ $changed ->
         [one] 1 page

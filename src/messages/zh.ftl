@@ -423,6 +423,7 @@ serve-listening = 网站预览地址：{ $url }
 serve-not-local = 正在监听 { $bind }：局域网中的其他电脑也能看到这个预览。如只想在本机预览，请使用 --bind 127.0.0.1。
 serve-watching = 正在监视 site.yaml、content/、static/ 和主题的改动。按 Ctrl-C 停止。
 serve-stopped = 已停止。
+serve-store-hint = serve 把预览的页面放在网站的这个文件夹里，停止时会删除。请让网站文件夹可写（或移走名为 .showcase 的文件），然后重新启动 serve。
 serve-built = 已生成，用时 { $millis } 毫秒：{ $files } 个文件，{ $counts }。
 serve-previewed = 已更新修改的记录（{ $changed } 个页面），用时 { $millis } 毫秒；网站其余部分随后更新。
 serve-rebuilt = 已重新生成，用时 { $millis } 毫秒：{ $changed } 个文件有变化，{ $counts }。
