@@ -20,6 +20,7 @@ mod messages;
 mod model;
 mod output;
 mod pipeline;
+mod publish;
 mod render;
 mod scaffold;
 mod search;
