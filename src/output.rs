@@ -106,6 +106,11 @@ pub fn check_target(root: &Path, output: &Path) -> Result<(), OutputError> {
     Ok(())
 }
 
+/// What the build that made `output` remembered in its marker; empty when there is none.
+pub fn remembered(output: &Path) -> String {
+    std::fs::read_to_string(output.join(MARKER)).unwrap_or_default()
+}
+
 /// Where rendered files go. Rendering calls it from many threads at once, as each file is done.
 pub trait Sink: Sync {
     /// Writes a whole file (replacing what an earlier `put` gave for the same path).
@@ -234,9 +239,12 @@ impl Staging {
         self.bytes.fetch_add(bytes, Ordering::Relaxed);
     }
 
-    /// Marks the staging folder as ours and puts it in place of the previous output.
-    pub fn commit(mut self) -> Result<WriteStats, OutputError> {
-        std::fs::write(self.folder.join(MARKER), MARKER_TEXT).map_err(io_error(&self.folder))?;
+    /// Marks the staging folder as ours and puts it in place of the previous output. The
+    /// marker also remembers `remembered`, what the next build reads back with
+    /// [`remembered`] (the record pages, issue 17).
+    pub fn commit(mut self, remembered: &str) -> Result<WriteStats, OutputError> {
+        let marker = format!("{MARKER_TEXT}\n{remembered}");
+        std::fs::write(self.folder.join(MARKER), marker).map_err(io_error(&self.folder))?;
         swap_in(&self.folder, &self.output, &self.parent, &self.name)?;
         self.committed = true;
         Ok(WriteStats {
@@ -516,7 +524,7 @@ mod tests {
         for (path, text) in files {
             staging.put(path, text.as_bytes())?;
         }
-        staging.commit()
+        staging.commit("")
     }
 
     /// A folder with `a.zh.md` holding `original`, made 0o640.

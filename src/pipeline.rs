@@ -10,6 +10,7 @@ use crate::config::{self, BaseUrl, SiteConfig};
 use crate::content::{self, Content, ParseCache};
 use crate::diagnostics::Diagnostics;
 use crate::images::{self, cache::ImageCache};
+use crate::model::record_pages::{self, RecordPages};
 use crate::model::{self, AssembleOptions, Site};
 use crate::output::{self, NullSink, OutputError, Staging, WriteStats};
 use crate::render::{
@@ -165,8 +166,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     output::check_target(&options.root, &output)?;
     let theme = Theme::load(&options.root, &site.config)?;
     phases.end("theme");
-    let (texts, svgs, diagnostics) =
+    let (texts, svgs, mut diagnostics) =
         texts_or_errors(&site, &theme, diagnostics, options, None, Bodies::Keep)?;
+    // Addresses the last build published that this one will not (issue 17).
+    let previous_pages = RecordPages::from_lines(&output::remembered(&output));
+    diagnostics.extend(record_pages::gone_warnings(&previous_pages, &site));
+    let record_pages = RecordPages::of_site(&site);
     let mut site = site;
     site.release_markdown();
     phases.end("markdown");
@@ -189,7 +194,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let summary = rendering.render(&staging).map_err(build_error)?;
     images::publish(&options.root, &site.pictures, &staging)?;
     phases.end("render and write");
-    let written = staging.commit()?;
+    let written = staging.commit(&record_pages.to_lines())?;
     phases.end("replace the previous output");
     images::keep_only_used(&site.pictures);
     rendering.dispose_in_background();

@@ -51,6 +51,11 @@ pub fn collection_schema(
         &builtin("related"),
     );
     put(
+        "aliases",
+        string_or_list(json!({"type": "string"})),
+        &builtin("aliases"),
+    );
+    put(
         "source",
         json!({
             "type": "object",

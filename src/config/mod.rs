@@ -20,7 +20,7 @@ pub use schema::{CollectionSchema, FieldDef, FieldType, SortKey, SortOrder};
 pub const CONFIG_FILE: &str = "site.yaml";
 
 /// Path segments the generator itself uses at the top of each language's site.
-const RESERVED_ROUTES: [&str; 7] = [
+pub const RESERVED_ROUTES: [&str; 7] = [
     "years", "search", "booklet", "page", "assets", "404", "atom",
 ];
 
@@ -608,7 +608,7 @@ fn bad_sort(r: &mut Reader, node: &Node) -> Option<SortOrder> {
 }
 
 /// Names every record has (SPEC §2); a collection may not redeclare them.
-pub const BUILTIN_FIELDS: [&str; 12] = [
+pub const BUILTIN_FIELDS: [&str; 13] = [
     "title",
     "date",
     "summary",
@@ -618,6 +618,7 @@ pub const BUILTIN_FIELDS: [&str; 12] = [
     "weight",
     "slug",
     "related",
+    "aliases",
     "source",
     "body",
     "translated_from",

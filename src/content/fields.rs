@@ -99,6 +99,8 @@ pub struct RecordFields {
     /// Taxonomy key → terms as written.
     pub terms: BTreeMap<String, Vec<Located<String>>>,
     pub related: Vec<Located<String>>,
+    /// Old addresses of the record's pages, as written (issue 17).
+    pub aliases: Vec<Located<String>>,
     pub source: Option<SourceLink>,
     pub custom: BTreeMap<String, FieldValue>,
     /// `body:` of a YAML record (Markdown records have their body below the front matter).
@@ -153,6 +155,7 @@ pub fn read_fields(
                 })
             }
             "related" => fields.related = located_list(r, node, "related"),
+            "aliases" => fields.aliases = located_list(r, node, "aliases"),
             "source" => fields.source = read_source(r, node, &ctx),
             "body" => fields.body = ctx.localized_body(r, node),
             "translated_from" => fields.translated_from = r.text(node, "translated_from"),

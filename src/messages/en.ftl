@@ -397,6 +397,7 @@ schema-builtin = { $field ->
         [featured] show on the home page
         [weight] order in lists sorted by weight (smaller first)
         [slug] address of the page: lowercase letters, digits and -
+        [aliases] old addresses of the page, such as /projects/old-name/, kept working by redirects
         [related] related records, as collection/id
         [source] where the facts come from: name and url
         [body] the text, in Markdown (YAML records only)
@@ -555,3 +556,30 @@ image-too-large-hint = no page needs a picture this large: export it smaller (fo
 image-metadata-left = this { $format } file cannot be published as it is: showcase cannot remove the private information it carries (such as where the photo was taken)
 image-metadata-left-hint = remove `keep_original: true` so that showcase publishes a re-encoded copy without it, or save the picture again as JPEG or PNG and use that file
 image-metadata-left-as-is-hint = GIFs and animations are published as they are, and this one holds metadata showcase cannot remove: save it again without metadata (in the editor that made it, turn off XMP or “save metadata”), or save it as a still JPEG or PNG
+
+## aliases and moved pages (issue 17)
+
+alias-other-site = `{ $alias }` is an address of another site ({ $host }), not of this one
+alias-other-site-hint = an alias is an old address of this record's page on this site; write its path, such as /projects/old-name/
+alias-not-a-path = `{ $alias }` is not an address of a page
+alias-not-a-path-hint = write the old address as a path starting with /, such as /projects/old-name/, or paste the whole address from the browser (https://…)
+alias-bad-character = `{ $alias }` holds { $character }, which an address of this site cannot hold
+alias-bad-character-hint = copy the old address again from the browser's address bar; paths have no spaces, quotes or ..
+alias-not-a-page = `{ $alias }` is the address of a file, not of a page; a redirect page cannot stand in for it
+alias-not-a-page-hint = an alias is the old address of a page (ending in / or .html); put a file that moved under static/ at its old path instead
+alias-home = `{ $alias }` is the home page, which cannot lead to a record
+alias-home-hint = remove this alias
+alias-taken-by-record = `{ $alias }` is the address of the page of record { $record }
+alias-taken-by-alias = record { $record } already gives `{ $alias }` as an alias
+alias-taken-by-site = `{ $alias }` is where the site's own list, term, year, search or booklet pages are
+alias-taken-hint = an alias may only be an address no page of the site has: remove it here, or where it is given first
+url-gone-moved = { $count ->
+        [one] the address { $urls } of the last build is gone: this record's page is now { $now }
+       *[other] { $count } addresses of the last build are gone ({ $urls }): this record's pages are now { $now }
+    }
+url-gone-moved-hint = links shared before (in chats, on printed QR codes) lead to the old address; to keep them working, add this line to the front matter of this file: { $line }
+url-gone-removed = { $count ->
+        [one] the address { $urls } of the last build is gone: its record { $record } is no longer published
+       *[other] { $count } addresses of the last build are gone ({ $urls }): their record { $record } is no longer published
+    }
+url-gone-removed-hint = if another record now tells its story, add `aliases: [{ $alias }]` to that record; otherwise visitors of the old address get the not-found page

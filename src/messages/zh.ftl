@@ -391,6 +391,7 @@ schema-builtin = { $field ->
         [featured] 在首页推荐
         [weight] 按权重排序时的位置（小的在前）
         [slug] 网页地址：小写字母、数字和 -
+        [aliases] 页面的旧地址，如 /projects/old-name/，由重定向继续可用
         [related] 相关记录，写作 栏目/id
         [source] 材料来源：name 和 url
         [body] 正文，Markdown（仅用于 YAML 记录）
@@ -537,3 +538,28 @@ image-too-large-hint = 网页不需要这么大的图片：请导出一张较小
 image-metadata-left = 此 { $format } 文件不能按原样发布：showcase 无法删除其中的隐私信息（例如拍摄地点）
 image-metadata-left-hint = 请去掉 `keep_original: true`，让 showcase 发布不含这些信息的重新编码副本；或者把图片重新另存为 JPEG 或 PNG，改用那个文件
 image-metadata-left-as-is-hint = GIF 和动图按原样发布，而这个文件带有 showcase 无法去除的元数据：请在制作它的软件中关闭 XMP（或“保存元数据”）后重新保存，或另存为静态 JPEG 或 PNG
+
+## aliases and moved pages (issue 17)
+
+alias-other-site = `{ $alias }` 是另一个网站（{ $host }）的地址，不是本站的
+alias-other-site-hint = 别名是本记录页面在本站的旧地址；请写出它的路径，如 /projects/old-name/
+alias-not-a-path = `{ $alias }` 不是页面地址
+alias-not-a-path-hint = 旧地址请写成以 / 开头的路径，如 /projects/old-name/，也可以从浏览器地址栏粘贴完整地址（https://…）
+alias-bad-character = `{ $alias }` 含有 { $character }，本站的地址不能含有它
+alias-bad-character-hint = 请从浏览器地址栏重新复制旧地址；路径中没有空格、引号或 ..
+alias-not-a-page = `{ $alias }` 是文件地址，不是页面地址，重定向页面无法代替它
+alias-not-a-page-hint = 别名是页面的旧地址（以 / 或 .html 结尾）；移动过的文件请放在 static/ 下它原来的路径
+alias-home = `{ $alias }` 是首页，不能指向一条记录
+alias-home-hint = 请删除这个别名
+alias-taken-by-record = `{ $alias }` 是记录 { $record } 的页面地址
+alias-taken-by-alias = 记录 { $record } 已经把 `{ $alias }` 用作别名
+alias-taken-by-site = `{ $alias }` 位于本站自己的列表、分类、年份、搜索或汇编页面所在之处
+alias-taken-hint = 别名只能是本站没有任何页面使用的地址：请在这里删除它，或在最先使用它的地方删除
+url-gone-moved = { $count ->
+       *[other] 上次生成的 { $count } 个地址已不存在（{ $urls }）：这条记录的页面现在位于 { $now }
+    }
+url-gone-moved-hint = 以前分享出去的链接（聊天中、印好的二维码上）仍指向旧地址；要让它们继续可用，请在这个文件的头部信息中加上这一行：{ $line }
+url-gone-removed = { $count ->
+       *[other] 上次生成的 { $count } 个地址已不存在（{ $urls }）：它们所属的记录 { $record } 已不再发布
+    }
+url-gone-removed-hint = 如果现在由另一条记录介绍这项内容，请在那条记录中加上 `aliases: [{ $alias }]`；否则访问旧地址的人会看到“页面未找到”

@@ -128,6 +128,7 @@ pub fn assemble(
         .unzip();
 
     check_duplicate_slugs(&records, &mut diagnostics);
+    super::aliases::check_taken(&mut records, &config, &mut diagnostics);
 
     let mut site = Site {
         collections: config
@@ -342,6 +343,7 @@ impl Builder<'_> {
             slug,
             terms,
             related,
+            aliases,
             source,
             mut custom,
             mut body,
@@ -544,6 +546,7 @@ impl Builder<'_> {
             body,
             terms: record_terms,
             related: Vec::new(),
+            aliases: super::aliases::read(aliases, config, self.diagnostics),
             source,
             fields: custom,
             images,

@@ -4,8 +4,10 @@
 //! it (records shown per language, years, related records, neighbours) is answered once by
 //! [`Index`]. No IO here.
 
+pub mod aliases;
 mod assemble;
 mod index;
+pub mod record_pages;
 pub mod routes;
 pub mod slug;
 mod versions;
@@ -75,6 +77,8 @@ pub struct Record {
     pub terms: BTreeMap<String, Vec<usize>>,
     /// Indices of explicitly related records, in the order written.
     pub related: Vec<usize>,
+    /// Old addresses of the record's pages, which redirect to them (issue 17).
+    pub aliases: Vec<Located<aliases::Alias>>,
     pub source: Option<SourceLink>,
     pub fields: BTreeMap<String, FieldValue>,
     /// Image fields resolved, by field name.

@@ -15,6 +15,7 @@ mod jobs;
 mod pages;
 mod pictures;
 mod reads;
+mod redirects;
 mod search;
 pub mod theme;
 mod views;
@@ -383,6 +384,7 @@ impl<'a> Rendering<'a> {
             feeds::sitemap(self, &plan, &counterparts).as_bytes(),
         )?;
         put("robots.txt".into(), feeds::robots(self).as_bytes())?;
+        redirects::write(self, &mut put)?;
         generated.extend(
             search
                 .values()
