@@ -43,6 +43,9 @@ pub enum Command {
     Init(InitArgs),
     /// Write a JSON Schema per collection, for editors that check YAML as you type.
     Schema(SchemaArgs),
+    /// Check and build the site, then bring the target (a folder or an SFTP server) to exactly
+    /// the new output, sending only what changed.
+    Publish(PublishArgs),
 }
 
 #[derive(Debug, Args)]
@@ -159,4 +162,23 @@ pub struct SchemaArgs {
     /// Where to write the schema files. Default: `.showcase/schema/` in the site folder.
     #[arg(long)]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// The site folder (the one with site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Where to publish, instead of `publish: {to: …}` of site.yaml: a folder (the web
+    /// server's, a mounted share) or sftp://user@host[:port]/path. A password is never written
+    /// here: it is read from SHOWCASE_SFTP_PASSWORD.
+    #[arg(long, value_name = "TARGET")]
+    pub to: Option<String>,
+    /// Print what would be added, changed and removed, and change nothing on the target.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Publish even if record pages the target has would be gone (their addresses then lead
+    /// nowhere); without it, publish refuses and says which `aliases:` keep them.
+    #[arg(long)]
+    pub allow_gone: bool,
 }

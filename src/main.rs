@@ -46,6 +46,7 @@ fn main() -> ExitCode {
         cli::Command::New(args) => commands::new::run(args, lang),
         cli::Command::Init(args) => commands::init::run(args, lang),
         cli::Command::Schema(args) => commands::schema::run(args, lang),
+        cli::Command::Publish(args) => commands::publish::run(args, lang),
     };
     match result {
         Ok(code) => ExitCode::from(code),

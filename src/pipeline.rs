@@ -28,6 +28,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Shared with whoever shows progress.
     pub counters: Arc<WorkCounters>,
+    /// The record pages published last, which `W-url-gone` compares this build's with:
+    /// `publish` gives those of its target; `None` takes those of the output's marker.
+    pub published_pages: Option<RecordPages>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +59,8 @@ pub struct BuildReport {
     pub search: Vec<(String, usize, usize, usize)>,
     /// What the photos took: made now or taken from the cache.
     pub photos: images::Produced,
+    /// The addresses of record pages published last that this build no longer has.
+    pub gone: Vec<String>,
 }
 
 pub struct CheckReport {
@@ -169,9 +174,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (texts, svgs, mut diagnostics) =
         texts_or_errors(&site, &theme, diagnostics, options, None, Bodies::Keep)?;
     // Addresses the last build published that this one will not (issue 17).
-    let previous_pages = RecordPages::from_lines(&output::remembered(&output));
+    let previous_pages = match &options.published_pages {
+        Some(pages) => pages.clone(),
+        None => RecordPages::from_lines(&output::remembered(&output)),
+    };
     diagnostics.extend(record_pages::gone_warnings(&previous_pages, &site));
     let record_pages = RecordPages::of_site(&site);
+    let gone = previous_pages
+        .gone_from(&record_pages)
+        .into_values()
+        .flatten()
+        .map(str::to_string)
+        .collect();
     let mut site = site;
     site.release_markdown();
     phases.end("markdown");
@@ -208,6 +222,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         phases: phases.done,
         search,
         photos,
+        gone,
     })
 }
 

@@ -16,7 +16,7 @@ use super::{
 use crate::cli::BuildArgs;
 use crate::config::BaseUrl;
 use crate::messages::{UiLang, msg};
-use crate::pipeline::{self, BuildError, BuildOptions};
+use crate::pipeline::{self, BuildError, BuildOptions, BuildReport};
 use crate::render::WorkCounters;
 
 pub fn run(args: BuildArgs, lang: UiLang) -> Result<u8> {
@@ -38,6 +38,7 @@ pub fn run(args: BuildArgs, lang: UiLang) -> Result<u8> {
         base_url,
         drafts: args.drafts,
         counters: counters.clone(),
+        published_pages: None,
     };
     let progress = ProgressBar::start(
         counters.clone(),
@@ -48,79 +49,94 @@ pub fn run(args: BuildArgs, lang: UiLang) -> Result<u8> {
     progress.stop();
     match result {
         Ok(report) => {
-            print_diagnostics(&report.diagnostics, lang);
-            let per_lang: Vec<String> = report
-                .pages_per_lang
-                .iter()
-                .map(|(lang, n)| format!("{lang} {n}"))
-                .collect();
-            let total: usize = report.pages_per_lang.iter().map(|(_, n)| n).sum();
-            let summary = msg!(
-                "build-summary",
-                pages = total,
-                per_lang = per_lang.join(", "),
-                files = report.written.files,
-                mib = format!("{:.1}", report.written.bytes as f64 / 1_048_576.0),
-                counts = summary_counts(&report.diagnostics, lang),
-                seconds = format!("{:.2}", report.seconds),
-                output = &report.output
-            );
-            eprintln!("{}", summary.text(lang));
-            let photos = report.photos;
-            if photos.photos > 0 {
-                let line = msg!(
-                    "build-photos",
-                    photos = photos.photos,
-                    encoded = photos.encoded,
-                    cached = photos.from_cache
-                );
-                eprintln!("{}", line.text(lang));
-            }
+            print_built(&report, lang);
             // The timings are for whoever tunes showcase, so they stay in English.
             if args.timings {
-                for phase in &report.phases {
-                    let memory = phase.peak_memory.map_or(String::new(), |bytes| {
-                        format!(" (peak memory {} MiB)", bytes / 1_048_576)
-                    });
-                    eprintln!("  {:>7.3} s  {}{memory}", phase.seconds, phase.name);
-                }
-                for (lang, docs, bytes, files) in &report.search {
-                    eprintln!(
-                        "  search index {lang}: {docs} records, {:.1} MiB in {files} files",
-                        *bytes as f64 / 1_048_576.0
-                    );
-                }
-                let count =
-                    |counter: &std::sync::atomic::AtomicUsize| counter.load(Ordering::Relaxed);
-                eprintln!(
-                    "  work: {} template renders ({} planned), {} Markdown renders, {} cards",
-                    count(&counters.templates),
-                    count(&counters.planned),
-                    count(&counters.markdown),
-                    count(&counters.cards),
-                );
+                print_timings(&report, &counters);
             }
             Ok(EXIT_OK)
         }
-        Err(BuildError::Content(diagnostics)) => {
-            print_diagnostics(&diagnostics, lang);
-            let counts = summary_counts(&diagnostics, lang);
+        Err(err) => Ok(print_build_error(&err, lang)),
+    }
+}
+
+/// Every warning of a build that succeeded, and the summary.
+pub fn print_built(report: &BuildReport, lang: UiLang) {
+    print_diagnostics(&report.diagnostics, lang);
+    let per_lang: Vec<String> = report
+        .pages_per_lang
+        .iter()
+        .map(|(lang, n)| format!("{lang} {n}"))
+        .collect();
+    let total: usize = report.pages_per_lang.iter().map(|(_, n)| n).sum();
+    let summary = msg!(
+        "build-summary",
+        pages = total,
+        per_lang = per_lang.join(", "),
+        files = report.written.files,
+        mib = format!("{:.1}", report.written.bytes as f64 / 1_048_576.0),
+        counts = summary_counts(&report.diagnostics, lang),
+        seconds = format!("{:.2}", report.seconds),
+        output = &report.output
+    );
+    eprintln!("{}", summary.text(lang));
+    let photos = report.photos;
+    if photos.photos > 0 {
+        let line = msg!(
+            "build-photos",
+            photos = photos.photos,
+            encoded = photos.encoded,
+            cached = photos.from_cache
+        );
+        eprintln!("{}", line.text(lang));
+    }
+}
+
+fn print_timings(report: &BuildReport, counters: &WorkCounters) {
+    for phase in &report.phases {
+        let memory = phase.peak_memory.map_or(String::new(), |bytes| {
+            format!(" (peak memory {} MiB)", bytes / 1_048_576)
+        });
+        eprintln!("  {:>7.3} s  {}{memory}", phase.seconds, phase.name);
+    }
+    for (lang, docs, bytes, files) in &report.search {
+        eprintln!(
+            "  search index {lang}: {docs} records, {:.1} MiB in {files} files",
+            *bytes as f64 / 1_048_576.0
+        );
+    }
+    let count = |counter: &std::sync::atomic::AtomicUsize| counter.load(Ordering::Relaxed);
+    eprintln!(
+        "  work: {} template renders ({} planned), {} Markdown renders, {} cards",
+        count(&counters.templates),
+        count(&counters.planned),
+        count(&counters.markdown),
+        count(&counters.cards),
+    );
+}
+
+/// Prints why a build failed and gives its exit code.
+pub fn print_build_error(err: &BuildError, lang: UiLang) -> u8 {
+    match err {
+        BuildError::Content(diagnostics) => {
+            print_diagnostics(diagnostics, lang);
+            let counts = summary_counts(diagnostics, lang);
             eprintln!("{}", msg!("build-failed", counts = counts).text(lang));
-            Ok(EXIT_CONTENT)
+            EXIT_CONTENT
         }
-        Err(BuildError::Output(err)) => {
+        BuildError::Output(err) => {
             print_failure(&err.message(), err.source(), err.hint().as_ref(), lang);
-            Ok(EXIT_FAILURE)
+            EXIT_FAILURE
         }
-        Err(BuildError::Theme(err)) => {
+        BuildError::Theme(err) => {
             print_failure(&err.message(), err.source(), None, lang);
             eprintln!("{}", msg!("build-previous-output-kept").text(lang));
-            Ok(EXIT_FAILURE)
+            EXIT_FAILURE
         }
-        Err(BuildError::Render(err)) => {
+        BuildError::Render(err) => {
             print_failure(&err.message(), err.source(), None, lang);
             eprintln!("{}", msg!("build-previous-output-kept").text(lang));
-            Ok(EXIT_FAILURE)
+            EXIT_FAILURE
         }
     }
 }

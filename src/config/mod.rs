@@ -118,6 +118,9 @@ pub struct SiteConfig {
     pub missing_translation: MissingTranslation,
     pub theme: String,
     pub output_dir: PathBuf,
+    /// Where `showcase publish` publishes to (`publish: {to: …}`): a folder, relative to the
+    /// site folder, or an `sftp://` address.
+    pub publish_to: Option<String>,
     /// Page size of taxonomy term pages.
     pub paginate: usize,
     pub unsafe_html: bool,
@@ -229,6 +232,7 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
             "unsafe_html",
             "allowed_hosts",
             "images",
+            "publish",
             "taxonomies",
             "collections",
         ],
@@ -295,6 +299,11 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
         .get("output_dir")
         .and_then(|n| r.text(n, "output_dir"))
         .unwrap_or_else(|| "output".into());
+    let publish_to = root.get("publish").and_then(|node| {
+        let entries = r.map(node, "publish")?;
+        r.unknown_keys(entries, &["to"], msg!("what-publish"));
+        node.get("to").and_then(|n| r.text(n, "publish.to"))
+    });
     let paginate = root
         .get("paginate")
         .and_then(|n| read_page_size(&mut r, n))
@@ -338,6 +347,7 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
         missing_translation,
         theme,
         output_dir: PathBuf::from(output_dir),
+        publish_to,
         paginate,
         unsafe_html,
         url_policy: UrlPolicy::new(&allowed_hosts),

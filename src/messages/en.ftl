@@ -574,12 +574,46 @@ alias-taken-by-alias = record { $record } already gives `{ $alias }` as an alias
 alias-taken-by-site = `{ $alias }` is where the site's own list, term, year, search or booklet pages are
 alias-taken-hint = an alias may only be an address no page of the site has: remove it here, or where it is given first
 url-gone-moved = { $count ->
-        [one] the address { $urls } of the last build is gone: this record's page is now { $now }
-       *[other] { $count } addresses of the last build are gone ({ $urls }): this record's pages are now { $now }
+        [one] the address { $urls } published before is gone: this record's page is now { $now }
+       *[other] { $count } addresses published before are gone ({ $urls }): this record's pages are now { $now }
     }
 url-gone-moved-hint = links shared before (in chats, on printed QR codes) lead to the old address; to keep them working, add this line to the front matter of this file: { $line }
 url-gone-removed = { $count ->
-        [one] the address { $urls } of the last build is gone: its record { $record } is no longer published
-       *[other] { $count } addresses of the last build are gone ({ $urls }): their record { $record } is no longer published
+        [one] the address { $urls } published before is gone: its record { $record } is no longer published
+       *[other] { $count } addresses published before are gone ({ $urls }): their record { $record } is no longer published
     }
 url-gone-removed-hint = if another record now tells its story, add `aliases: [{ $alias }]` to that record; otherwise visitors of the old address get the not-found page
+
+## publish command (issue 17)
+
+what-publish = publish
+publish-check-failed = nothing was published: the site has problems ({ $counts }); publish runs what `showcase check --strict` runs, so fix the warnings too
+publish-no-target = there is nowhere to publish to
+publish-no-target-hint = name the target with --to (a folder, or sftp://user@host/path), or set it once in site.yaml: `publish: {"{"}to: /var/www/showcase{"}"}`
+publish-unknown-target = `{ $target }` is not a place showcase can publish to
+publish-unknown-target-hint = a target is a folder (the web server's folder, a mounted share) or an SFTP address: sftp://user@host[:port]/path
+publish-password-in-address = the address of the target holds a password
+publish-password-in-address-hint = remove it from the address (sftp://user@host/path) and put it in the SHOWCASE_SFTP_PASSWORD environment variable: a password in a file or on the command line can be read by others
+publish-target-in-site = { $target } is inside the site folder or its output
+publish-target-in-site-hint = publish to a folder outside the site: the web server's folder or a mounted share
+publish-foreign = { $target } holds files that showcase did not put there
+publish-foreign-hint = publish to an empty folder; if these files are an old copy of the site, empty the folder first. showcase keeps the list of what it publishes in { $file } and changes only those files
+publish-bad-manifest = the list of published files ({ $file }) in { $target } cannot be read
+publish-bad-manifest-hint = it was edited or written by another program; if the folder holds only the site, empty it and publish again
+publish-target-failed = publishing to { $target } failed
+publish-target-failed-hint = check the address, the connection and the permissions of the target, then run showcase publish again
+publish-gone = nothing was published: { $count ->
+        [one] the address { $urls }, which the target has, would be gone
+       *[other] { $count } addresses the target has would be gone: { $urls }
+    }
+publish-gone-hint = visitors may have these addresses from chats and printed QR codes: add the `aliases:` lines the warnings above give, so that they lead to the pages' new places; if the pages are meant to go, publish with --allow-gone
+publish-cannot-read-output = cannot read the output folder { $path }
+publish-nothing = { $target } already holds this site: nothing to publish
+publish-plan = { $target }: { $added } to add, { $changed } to change, { $removed } to remove ({ $mib } MiB to send{ $copied ->
+        [0] {""}
+       *[other] , { $copied } files copied on the target
+    })
+publish-dry-run = dry run: nothing was changed on { $target }
+publish-interrupted = publishing to { $target } stopped before it was done
+publish-interrupted-hint = the site there may be half old, half new: run showcase publish again, which finishes what this one started
+publish-done = Published to { $target } in { $seconds } s: { $files } files written ({ $mib } MiB), { $removed } removed.

@@ -556,10 +556,43 @@ alias-taken-by-alias = 记录 { $record } 已经把 `{ $alias }` 用作别名
 alias-taken-by-site = `{ $alias }` 位于本站自己的列表、分类、年份、搜索或汇编页面所在之处
 alias-taken-hint = 别名只能是本站没有任何页面使用的地址：请在这里删除它，或在最先使用它的地方删除
 url-gone-moved = { $count ->
-       *[other] 上次生成的 { $count } 个地址已不存在（{ $urls }）：这条记录的页面现在位于 { $now }
+       *[other] 以前发布的 { $count } 个地址已不存在（{ $urls }）：这条记录的页面现在位于 { $now }
     }
 url-gone-moved-hint = 以前分享出去的链接（聊天中、印好的二维码上）仍指向旧地址；要让它们继续可用，请在这个文件的头部信息中加上这一行：{ $line }
 url-gone-removed = { $count ->
-       *[other] 上次生成的 { $count } 个地址已不存在（{ $urls }）：它们所属的记录 { $record } 已不再发布
+       *[other] 以前发布的 { $count } 个地址已不存在（{ $urls }）：它们所属的记录 { $record } 已不再发布
     }
 url-gone-removed-hint = 如果现在由另一条记录介绍这项内容，请在那条记录中加上 `aliases: [{ $alias }]`；否则访问旧地址的人会看到“页面未找到”
+
+## publish command (issue 17)
+
+what-publish = publish
+publish-check-failed = 没有发布任何内容：网站有问题（{ $counts }）。publish 会先做 `showcase check --strict` 的检查，警告也需要改正
+publish-no-target = 没有指定发布到哪里
+publish-no-target-hint = 用 --to 指定发布目标（一个文件夹，或 sftp://用户@主机/路径），或在 site.yaml 中设置一次：`publish: {"{"}to: /var/www/showcase{"}"}`
+publish-unknown-target = `{ $target }` 不是 showcase 可以发布到的位置
+publish-unknown-target-hint = 发布目标可以是文件夹（网站服务器的文件夹、挂载的共享文件夹），也可以是 SFTP 地址：sftp://用户@主机[:端口]/路径
+publish-password-in-address = 发布目标的地址中含有密码
+publish-password-in-address-hint = 请从地址中删去密码（写成 sftp://用户@主机/路径），把密码放在环境变量 SHOWCASE_SFTP_PASSWORD 中：写在文件里或命令行上的密码会被别人看到
+publish-target-in-site = { $target } 位于网站文件夹或其输出文件夹之内
+publish-target-in-site-hint = 请发布到网站之外的文件夹：网站服务器的文件夹或挂载的共享文件夹
+publish-foreign = { $target } 中有不是 showcase 放进去的文件
+publish-foreign-hint = 请发布到一个空文件夹；如果这些文件是网站的旧副本，请先清空该文件夹。showcase 把它发布的文件记录在 { $file } 中，只改动这些文件
+publish-bad-manifest = { $target } 中的已发布文件清单（{ $file }）无法读取
+publish-bad-manifest-hint = 它被修改过，或是由别的程序写的；如果该文件夹中只有本网站，请清空后重新发布
+publish-target-failed = 发布到 { $target } 失败
+publish-target-failed-hint = 请检查发布目标的地址、网络连接和权限，然后再次运行 showcase publish
+publish-gone = 没有发布任何内容：{ $count ->
+       *[other] 发布目标上的 { $count } 个地址将会消失：{ $urls }
+    }
+publish-gone-hint = 访问者可能从聊天记录或印好的二维码中得到这些地址：请按上面的警告加上 `aliases:` 行，让它们通往页面的新位置；如果这些页面确实要删除，请加上 --allow-gone 再发布
+publish-cannot-read-output = 无法读取输出文件夹 { $path }
+publish-nothing = { $target } 上已经是这个网站的最新内容，无需发布
+publish-plan = { $target }：新增 { $added } 个，更改 { $changed } 个，删除 { $removed } 个（需发送 { $mib } MiB{ $copied ->
+        [0] {""}
+       *[other] ，另有 { $copied } 个在目标上直接复制
+    }）
+publish-dry-run = 试运行：{ $target } 上没有任何改动
+publish-interrupted = 发布到 { $target } 的过程没有完成就中断了
+publish-interrupted-hint = 那里的网站可能一半是旧的、一半是新的：请再次运行 showcase publish，它会完成这次没做完的部分
+publish-done = 已发布到 { $target }，用时 { $seconds } 秒：写入 { $files } 个文件（{ $mib } MiB），删除 { $removed } 个。

@@ -24,6 +24,14 @@ pub trait Target {
     /// Removes the file at `path` (nothing when there is none), then the folders this leaves
     /// empty, up to the root.
     fn remove(&mut self, path: &str) -> Result<(), TargetError>;
+
+    /// Puts at `to` the file the target has at `from`, without sending its bytes, as
+    /// [`Target::write`] would; false when the target cannot, and the bytes are then written.
+    /// (A new search index has a folder of its own, and most of its files are those of the
+    /// last index under a new name.)
+    fn copy(&mut self, _from: &str, _to: &str) -> Result<bool, TargetError> {
+        Ok(false)
+    }
 }
 
 /// A file operation on a target failed; `detail` is the system's or server's own words.
@@ -99,6 +107,26 @@ impl Target for FolderTarget {
         })
     }
 
+    fn copy(&mut self, from: &str, to: &str) -> Result<bool, TargetError> {
+        let file = self.root.join(to);
+        if let Some(folder) = file.parent() {
+            std::fs::create_dir_all(folder).map_err(|err| self.error(to, err))?;
+        }
+        // A link is safe: files here are replaced by renaming, never changed in place.
+        let part = self.root.join(temporary_name(to));
+        let _ = std::fs::remove_file(&part);
+        let linked = std::fs::hard_link(self.root.join(from), &part)
+            .or_else(|_| std::fs::copy(self.root.join(from), &part).map(|_| ()));
+        if linked.is_err() {
+            return Ok(false);
+        }
+        std::fs::rename(&part, &file).map_err(|err| {
+            let _ = std::fs::remove_file(&part);
+            self.error(to, err)
+        })?;
+        Ok(true)
+    }
+
     fn remove(&mut self, path: &str) -> Result<(), TargetError> {
         match std::fs::remove_file(self.root.join(path)) {
             Ok(()) => {}
@@ -135,6 +163,9 @@ mod tests {
         assert_eq!(target.read("a/none.html").unwrap(), None);
         assert!(!target.is_empty().unwrap());
         assert!(!root.join("a/b/.index.html.showcase-part").exists());
+        assert!(target.copy("a/keep.css", "c/copy.css").unwrap());
+        assert_eq!(target.read("c/copy.css").unwrap().unwrap(), b"css");
+        assert!(!target.copy("a/none.css", "c/none.css").unwrap());
         target.remove("a/b/index.html").unwrap();
         target.remove("a/b/index.html").unwrap();
         assert!(!root.join("a/b").exists());

@@ -16,6 +16,9 @@ pub const NGINX_MAP: &str = "redirects.nginx";
 /// The redirects in the `_redirects` format.
 pub const REDIRECTS_FILE: &str = "_redirects";
 
+/// Writes a file of the output (and remembers that it was generated).
+pub type Put<'a> = dyn FnMut(String, &[u8]) -> Result<(), OutputError> + 'a;
+
 /// What `alias.html` sees.
 #[derive(Serialize)]
 struct AliasView<'a> {
@@ -39,7 +42,7 @@ struct Redirect {
 /// Writes every alias's redirect page and the two redirect maps through `put`.
 pub fn write(
     r: &Rendering,
-    put: &mut dyn FnMut(String, &[u8]) -> Result<(), OutputError>,
+    put: &mut Put,
 ) -> Result<(), RenderError> {
     let config = &r.site.config;
     let default_lang = config.default_lang();
