@@ -11,7 +11,7 @@ use super::{RenderError, Rendering};
 use crate::model::routes;
 use crate::output::OutputError;
 
-/// The nginx include of the redirects (see README, "Publishing").
+/// The nginx include of the redirects (see README, "Serving the site").
 pub const NGINX_MAP: &str = "redirects.nginx";
 /// The redirects in the `_redirects` format.
 pub const REDIRECTS_FILE: &str = "_redirects";
@@ -91,7 +91,7 @@ pub fn write(
 fn nginx_map(redirects: &[Redirect]) -> String {
     let mut text = String::from(
         "# Written by showcase build: the old addresses of moved pages (the records' `aliases:`).\n\
-         # Include it inside `map $uri $showcase_redirect { … }` (see README, \"Publishing\").\n",
+         # Include it inside `map $uri $showcase_redirect { … }` (see README, \"Serving the site\").\n",
     );
     for Redirect { from, to } in redirects {
         let mut froms = vec![from.clone()];
