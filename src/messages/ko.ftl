@@ -168,7 +168,7 @@ body-in-front-matter-hint = 본문을 닫는 `---` 행 아래로 옮기고 `body
 ## Records and references
 
 related-draft = `{ $id }` 기록은 초고이므로 관련 기록으로 표시되지 않습니다
-related-draft-hint = 그 기록의 `draft: true` 행을 지우면 표시됩니다(--drafts 선택으로 생성할 때에도 표시됩니다)
+related-draft-hint = 그 기록의 `draft: true` 행을 지우면 표시됩니다(--drafts 선택항으로 생성할 때에도 표시됩니다)
 duplicate-record = 같은 언어로 `{ $collection }/{ $id }` 기록이 두번 씌여 있습니다
 duplicate-record-hint = 이 기록은 이미 { $path }에 있습니다. 두 파일 가운데 하나를 삭제하거나 이 파일에 다른 id를 주십시오
 orphan-translation = 이것은 `{ $collection }/{ $id }` 기록의 번역문인데 그 id로 된 { $lang } 기록이 없습니다
@@ -205,7 +205,7 @@ bad-term-id-hint = id는 주소와 기록에 쓰입니다. 화면에 보일 이�
 ## Markdown and links
 
 link-to-draft = `{ $target }` 련결이 가리키는 기록은 초고이므로 발부되지 않습니다
-link-to-draft-hint = 그 초고를 발부하거나(`draft: true` 행을 삭제) 이 련결을 삭제하십시오. `--drafts` 선택으로 생성하면 초고도 들어갑니다
+link-to-draft-hint = 그 초고를 발부하거나(`draft: true` 행을 삭제) 이 련결을 삭제하십시오. `--drafts` 선택항으로 생성하면 초고도 들어갑니다
 link-to-nothing = `{ $target }` 련결이 가리키는 기록이 없습니다
 link-to-nothing-hint = 이미 있는 기록을 `@/collection/id.md` 형식으로 쓰십시오(례: `@/cases/liyuan-cun.md`)
 markdown-missing-image = `{ $target }` 그림이 없습니다
@@ -419,7 +419,7 @@ build-summary = 생성 완료: 페지 { $pages }개({ $per_lang }), 파일 { $fi
 build-failed = 생성 실패: { $counts }. 이전 출력은 그대로 두었습니다.
 build-previous-output-kept = 이전 출력은 그대로 두었습니다.
 output-foreign = 출력폴더 { $path }: 비여 있지 않고 showcase가 만든 폴더도 아니므로 바꾸지 않습니다
-output-foreign-hint = --output 선택으로 비여 있거나 새로운 폴더를 지정하거나 그 폴더의 파일을 다른 곳으로 옮기십시오. showcase는 .showcase-output 표식 파일이 있는 폴더만 바꿉니다
+output-foreign-hint = --output 선택항으로 비여 있거나 새로운 폴더를 지정하거나 그 폴더의 파일을 다른 곳으로 옮기십시오. showcase는 .showcase-output 표식 파일이 있는 폴더만 바꿉니다
 output-overlaps = 출력폴더 { $path }: 싸이트 자체의 파일을 포함하거나 그와 겹치게 됩니다
 output-overlaps-hint = 싸이트를 output/ 같은 별도의 폴더에 생성하십시오. 그 폴더는 싸이트폴더 자체가 아니여야 하며 content/, static/, themes/ 안에 있어서도 안됩니다
 output-escapes = { $path }: 출력폴더 밖이므로 쓰지 않습니다
@@ -428,7 +428,7 @@ output-cannot-write = { $path }에 쓸수 없습니다
 ## serve command
 
 serve-listening = 싸이트 미리보기 주소: { $url }
-serve-not-local = { $bind }에서 접속을 받고 있습니다. 망 안의 다른 콤퓨터에서도 이 미리보기를 볼수 있습니다. 이 콤퓨터에서만 보려면 --bind 127.0.0.1 선택을 쓰십시오.
+serve-not-local = { $bind }에서 접속을 받고 있습니다. 망 안의 다른 콤퓨터에서도 이 미리보기를 볼수 있습니다. 이 콤퓨터에서만 보려면 --bind 127.0.0.1 선택항을 쓰십시오.
 serve-watching = site.yaml, content/, static/, 주제 파일의 변경을 감시하고 있습니다. 멈추려면 Ctrl-C를 누르십시오.
 serve-stopped = 멈추었습니다.
 serve-store-hint = serve는 보여주는 페지를 싸이트의 이 폴더에 두고 멈출 때 삭제합니다. 싸이트폴더에 쓸수 있게 하거나 .showcase라는 이름의 파일을 다른 곳으로 옮긴 다음 serve를 다시 시작하십시오.
@@ -440,7 +440,7 @@ serve-last-good-kept = 이 문제를 고칠 때까지 마지막으로 정상이�
 serve-overlay-heading = showcase: 싸이트에 오유가 있습니다
 serve-port-taken = { $port }번 포트를 이미 쓰고 있으므로 { $used }번 포트를 씁니다.
 serve-cannot-listen = { $address }에서 접속을 받을수 없습니다
-serve-cannot-listen-hint = --port 선택으로 다른 포트를 고르거나 이 포트를 쓰고 있는 프로그람을 끄십시오
+serve-cannot-listen-hint = --port 선택항으로 다른 포트를 고르거나 이 포트를 쓰고 있는 프로그람을 끄십시오
 serve-watch-limit = { $folder }의 변경을 감시할수 없습니다: 조작체계에서 감시할수 있는 폴더 수의 한도에 이르렀습니다
 serve-watch-limit-hint = 한도를 높인 다음(례: `sudo sysctl fs.inotify.max_user_watches=524288`) serve를 다시 시작하십시오. 그때까지는 변경이 반영되지 않습니다
 serve-watch-failed = { $folder }의 변경을 감시할수 없습니다
@@ -539,3 +539,48 @@ image-too-large-hint = 이렇게 큰 그림이 필요한 페지는 없습니다.
 image-metadata-left = 이 { $format } 파일은 그대로 발부할수 없습니다. showcase가 그 안의 개인정보(사진을 찍은 위치 등)를 지울수 없습니다
 image-metadata-left-hint = `keep_original: true` 설정을 지워 showcase가 개인정보 없이 다시 변환한 사본을 발부하게 하거나 그림을 JPEG나 PNG로 다시 보존하여 그 파일을 쓰십시오
 image-metadata-left-as-is-hint = GIF와 움직이는 그림은 그대로 발부되는데 이 파일에는 showcase가 지울수 없는 메타자료가 들어 있습니다. 이 파일을 만든 편집기에서 XMP(또는 《메타자료 보존》)를 끄고 다시 보존하거나 움직이지 않는 JPEG나 PNG로 보존하십시오
+
+## Command-line help (`showcase --help`, `showcase build --help`, …)
+# 명령행의 방조. id는 clap의 이름으로 만들어집니다(en.ftl의 설명과 src/cli.rs를 보십시오).
+
+cli-about = 한어·조선어 두 언어로 된 소개 싸이트를 만드는 정적 싸이트 생성기
+cli-help-about = 이 방조나 지정한 명령의 방조를 보여줍니다
+cli-arg-lang = 통보문의 언어: `zh`(中文), `ko`(조선어), `en`. 기본값: LC_ALL, LC_MESSAGES, LANG에 따릅니다(zh_*는 한어, ko_*는 조선어). 그밖에는 영어입니다
+cli-arg-help = 방조를 보여줍니다
+cli-arg-version = 판본을 보여줍니다
+cli-arg-root = 싸이트폴더(site.yaml이 있는 폴더)
+cli-build-about = 싸이트를 출력폴더에 생성합니다(생성에 성공하였을 때에만 이전 출력을 바꿉니다)
+cli-build-arg-output = site.yaml의 `output_dir` 대신 싸이트를 쓸 폴더
+cli-build-arg-base_url = site.yaml의 `base_url` 대신 싸이트를 발부할 주소
+cli-build-arg-drafts = `draft: true` 표시가 있는 기록도 발부합니다
+cli-build-arg-timings = 생성 단계마다 걸린 시간, 생성한 뒤의 최대 기억기 사용량, 한 일의 량(모판과 Markdown 처리 회수)을 보여줍니다
+cli-serve-about = 싸이트를 기억기 안에 생성하여 이 콤퓨터에서 보여주고, 파일을 보존하면 다시 생성하여 열려 있는 페지를 새로 고칩니다
+cli-serve-arg-bind = 접속을 받을 주소. 127.0.0.1에는 이 콤퓨터만 접속할수 있고, 다른 주소로 하면 다른 콤퓨터에서도 미리보기를 볼수 있습니다
+cli-serve-arg-port = 포트(0: 비여 있는 아무 포트). 이미 쓰고 있으면 그다음의 빈 포트를 씁니다
+cli-serve-arg-open = 싸이트를 보여줄 준비가 되면 열람기에서 엽니다
+cli-serve-arg-drafts = `draft: true` 표시가 있는 기록도 보여줍니다
+cli-serve-arg-timings = 생성할 때마다 각 단계에 걸린 시간(읽기, 준비, 처리, 교체)을 보여줍니다
+cli-check-about = 아무것도 쓰지 않고 싸이트 전체를 검사합니다: 모든 문제를 파일, 행, 방조와 함께 보여줍니다
+cli-check-arg-format = `text`는 사람이 읽는 형식, `json`은 CI용 형식(문제 목록. README를 보십시오)
+cli-check-arg-strict = 경고가 있어도 실패로 합니다(종료 코드 1)
+cli-check-arg-drafts = --drafts 선택항으로 생성할 때처럼 검사합니다: 초고도 발부되므로 초고로 가는 련결도 문제가 없습니다
+cli-translations-about = 기록마다 각 언어로 얼마나 번역되였는지 보여주거나 번역문이 원문과 맞는다고 기록합니다(--stamp)
+cli-translations-arg-format = `text`: 사람이 읽는 표, `json`: 같은 내용을 스크립트용으로(README.md의 《Translations》)
+cli-translations-arg-stamp = 이 기록(`<collection>/<id>`, 례: `projects/hongxin-wuye`)의 번역문이 지금의 원문과 맞는다고 기록합니다: 번역문의 머리부분에 `translated_from: <digest>` 행을 써넣습니다
+cli-translations-arg-to = --stamp와 함께 씁니다: 이 언어(례: `ko`)의 번역문만 기록합니다. 기본값: 그 기록의 모든 번역문 파일
+cli-new-about = 란 설정에 따라 새 기록의 뼈대를 쓰거나 `--to` 선택항을 붙이면 번역할 파일을 씁니다
+cli-new-arg-collection = 란. site.yaml의 `collections:` 아래에 있는 이름(례: projects)
+cli-new-arg-id = 기록의 id, 곧 파일 이름(례: `hongxin-wuye`, `梨园村`)
+cli-new-arg-to = 기본언어의 새 기록 대신, 이미 있는 기록을 이 내용 언어(례: `ko`)로 번역할 파일을 씁니다. (`--lang` 선택항은 통보문의 언어를 고릅니다.)
+cli-init-about = 빈 폴더에 새 싸이트를 만듭니다: site.yaml, 란 3개, 란마다 보기 기록 하나
+cli-init-arg-dir = 싸이트를 만들 폴더. 비여 있거나 아직 없는 폴더여야 합니다
+cli-schema-about = 란마다 JSON Schema를 씁니다. 입력하는 동안 YAML을 검사하는 편집기를 위한것입니다
+cli-schema-arg-out = schema 파일을 쓸 곳. 기본값: 싸이트폴더의 `.showcase/schema/`
+# clap's own words in the help: its headings, and the words before default and possible values.
+cli-heading-usage = 사용법
+cli-heading-commands = 명령
+cli-heading-arguments = 인수
+cli-heading-options = 선택항
+cli-default = 기본값
+cli-possible-values = 쓸수 있는 값
+cli-bad-lang = `{ $lang }`: 통보문의 언어가 아닙니다. zh, ko, en 가운데 하나를 쓰십시오
