@@ -1,10 +1,13 @@
-//! The command line (SPEC §5), as clap structs only; `commands/` does the work.
+//! The command line (SPEC §5), as clap structs; `commands/` does the work. [`parse`] reads it
+//! with its help in the message language (`help.rs`).
+
+mod help;
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use crate::messages::UiLang;
+use crate::messages::{UiLang, msg};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -15,14 +18,26 @@ use crate::messages::UiLang;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
-    /// The language of messages: `zh` (中文) or `en`. Default: from LC_ALL, LC_MESSAGES or LANG
-    /// (zh_* gives Chinese), else English.
+    /// The language of messages: `zh` (中文), `ko` (조선어) or `en`. Default: from LC_ALL,
+    /// LC_MESSAGES or LANG (zh_* gives Chinese, ko_* Korean), else English.
     #[arg(long, global = true, value_parser = parse_ui_lang)]
     pub lang: Option<UiLang>,
 }
 
 fn parse_ui_lang(text: &str) -> Result<UiLang, String> {
-    UiLang::parse(text).ok_or_else(|| format!("`{text}` is not a message language; use zh or en"))
+    // The language `--lang` names is unknown, so the error is in the locale's.
+    UiLang::parse(text).ok_or_else(|| msg!("cli-bad-lang", lang = text).text(UiLang::from_env()))
+}
+
+/// The command line as the user typed it, with `--help` in the message language: the one
+/// `--lang` names, else the locale's, as for every other message (the users of SPEC §5 are not
+/// programmers and may read no English). Exits, as clap does, on `--help`, `--version` and
+/// usage errors.
+pub fn parse() -> Cli {
+    let lang = help::lang_in_args(std::env::args_os()).unwrap_or_else(UiLang::from_env);
+    let mut command = help::localized(Cli::command(), lang);
+    let matches = command.get_matches_mut();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.format(&mut command).exit())
 }
 
 #[derive(Debug, Subcommand)]

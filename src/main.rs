@@ -33,10 +33,8 @@ mod yaml;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = cli::parse();
     let lang = cli.lang.unwrap_or_else(messages::UiLang::from_env);
     let result = match cli.command {
         cli::Command::Build(args) => commands::build::run(args, lang),

@@ -534,6 +534,62 @@ fn a_chinese_locale_gives_chinese_messages_unless_lang_says_otherwise() {
 }
 
 #[test]
+fn a_korean_locale_or_lang_ko_gives_korean_messages() {
+    let site = Site::with(&["diagnostics/unknown-field"]);
+    site.build_with_env(&[], &[("LANG", "ko_CN.UTF-8")])
+        .assert_code(1)
+        .assert_stderr_has("오유[E-unknown-field]: ")
+        .assert_stderr_has("방조: 혹시 `region` 아닙니까?")
+        .assert_stderr_has("생성 실패: 오유 1개, 경고 0개. 이전 출력은 그대로 두었습니다.");
+    site.build(&["--lang", "ko"])
+        .assert_code(1)
+        .assert_stderr_has("`regoin` 항목은 `projects` 란에 쓸수 있는 항목이 아닙니다")
+        .assert_stderr_lacks("help:");
+    site.build_with_env(&["--lang", "en"], &[("LANG", "ko_KR.UTF-8")])
+        .assert_code(1)
+        .assert_stderr_has("help: did you mean `region`?");
+}
+
+#[test]
+fn the_help_of_a_subcommand_is_in_the_message_language() {
+    let run = run_showcase(repo(), &["--lang", "ko", "build", "--help"]);
+    run.assert_ok();
+    for text in [
+        "싸이트를 출력폴더에 생성합니다",
+        "사용법: showcase build [OPTIONS]",
+        "선택항:",
+        "  --root <ROOT>",
+        "싸이트폴더(site.yaml이 있는 폴더) [기본값: .]",
+        "방조를 보여줍니다",
+    ] {
+        assert!(run.stdout.contains(text), "{text:?} in:\n{}", run.stdout);
+    }
+    assert!(!run.stdout.contains("Usage"), "{}", run.stdout);
+
+    let run = run_showcase_with_env(repo(), &["check", "--help"], &[("LANG", "zh_CN.UTF-8")]);
+    run.assert_ok();
+    for text in [
+        "检查整个网站，不写入任何文件",
+        "用法: showcase check",
+        "选项:",
+        "[默认: text]",
+    ] {
+        assert!(run.stdout.contains(text), "{text:?} in:\n{}", run.stdout);
+    }
+
+    // `--lang` decides over the locale, and the help stays clap's English without either.
+    let run = run_showcase_with_env(
+        repo(),
+        &["new", "--help", "--lang=en"],
+        &[("LANG", "ko_CN")],
+    );
+    run.assert_ok();
+    assert!(run.stdout.contains("Usage: showcase new"), "{}", run.stdout);
+    let run = run_showcase(repo(), &["--help"]);
+    assert!(run.stdout.contains("Commands:\n  build "), "{}", run.stdout);
+}
+
+#[test]
 fn several_errors_are_all_reported_in_one_run() {
     let site = Site::with(&["diagnostics/two-errors"]);
     let run = site.build(&[]);

@@ -617,3 +617,57 @@ publish-dry-run = dry run: nothing was changed on { $target }
 publish-interrupted = publishing to { $target } stopped before it was done
 publish-interrupted-hint = the site there may be half old, half new: run showcase publish again, which finishes what this one started
 publish-done = Published to { $target } in { $seconds } s: { $files } files written ({ $mib } MiB), { $removed } removed.
+
+## Command-line help (`showcase --help`, `showcase build --help`, …)
+# The help of the command line, looked up by ids made from clap's names (src/cli.rs): `cli-about`
+# and `cli-<subcommand>-about` for a command, `cli-<subcommand>-arg-<argument id>` for an
+# argument, else `cli-arg-<argument id>` for one that several subcommands share (`root`, `lang`,
+# clap's own `help` and `version`). The English texts are the doc comments of src/cli.rs (a test
+# checks); what has no id here is printed as clap has it, in English.
+
+cli-about = A static-site generator for bilingual (Chinese / Korean) showcase sites
+cli-help-about = Print this message or the help of the given subcommand(s)
+cli-arg-lang = The language of messages: `zh` (中文), `ko` (조선어) or `en`. Default: from LC_ALL, LC_MESSAGES or LANG (zh_* gives Chinese, ko_* Korean), else English
+cli-arg-help = Print help
+cli-arg-version = Print version
+cli-arg-root = The site folder (the one with site.yaml)
+cli-build-about = Build the site into the output folder (replacing the previous output only when the build succeeds)
+cli-build-arg-output = Where to write the site, instead of `output_dir` of site.yaml
+cli-build-arg-base_url = The URL the site will be published at, instead of `base_url` of site.yaml
+cli-build-arg-drafts = Also publish records marked `draft: true`
+cli-build-arg-timings = Print how long each phase of the build took, the peak memory after it, and the work done (template and Markdown renders)
+cli-serve-about = Build the site into memory, serve it on this computer, and rebuild and reload open pages when a file is saved
+cli-serve-arg-bind = The address to listen on. Only this computer can connect to 127.0.0.1; another address lets other computers see the preview
+cli-serve-arg-port = The port (0: any free port). When it is taken, the next free one is used
+cli-serve-arg-open = Open the site in the web browser once it is served
+cli-serve-arg-drafts = Also show records marked `draft: true`
+cli-serve-arg-timings = After each build, print how long each phase took (load, prepare, render, swap)
+cli-check-about = Check the whole site without writing anything: every problem, with file, line and a hint
+cli-check-arg-format = `text` for people, `json` for CI (an array of problems; see the README)
+cli-check-arg-strict = Fail (exit 1) on warnings too
+cli-check-arg-drafts = Check as for a build with --drafts: drafts are published, so links to them are fine
+cli-translations-about = Show how far each record is translated into each language, or record (--stamp) that a translation matches its source
+cli-translations-arg-format = `text`: a table for people; `json`: the same for scripts (README.md, "Translations")
+cli-translations-arg-stamp = Record that the translations of this record (`<collection>/<id>`, e.g. `projects/hongxin-wuye`) match its current source: writes `translated_from: <digest>` into their front matter
+cli-translations-arg-to = With --stamp: only the translation in this language (e.g. `ko`). Default: every translation file of the record
+cli-new-about = Write a record skeleton from the collection's schema, or with `--to` a translation stub
+cli-new-arg-collection = The collection, as named under `collections:` in site.yaml (e.g. projects)
+cli-new-arg-id = The record's id: its file name, e.g. `hongxin-wuye` or `梨园村`
+cli-new-arg-to = Write a translation stub in this content language (e.g. `ko`) for an existing record, instead of a new record in the default language. (`--lang` chooses the message language.)
+cli-init-about = Create a new site in an empty folder: site.yaml, three collections, one example record each
+cli-init-arg-dir = The folder to create the site in; it must be empty or not exist yet
+cli-schema-about = Write a JSON Schema per collection, for editors that check YAML as you type
+cli-schema-arg-out = Where to write the schema files. Default: `.showcase/schema/` in the site folder
+cli-publish-about = Check and build the site, then bring the target (a folder or an SFTP server) to exactly the new output, sending only what changed
+cli-publish-arg-to = Where to publish, instead of `publish: {"{"}to: …{"}"}` of site.yaml: a folder (the web server's, a mounted share) or sftp://user@host[:port]/path. A password is never written here: it is read from SHOWCASE_SFTP_PASSWORD
+cli-publish-arg-dry_run = Print what would be added, changed and removed, and change nothing on the target
+cli-publish-arg-allow_gone = Publish even if record pages the target has would be gone (their addresses then lead nowhere); without it, publish refuses and says which `aliases:` keep them
+
+# clap's own words in the help: its headings, and the words before default and possible values.
+cli-heading-usage = Usage
+cli-heading-commands = Commands
+cli-heading-arguments = Arguments
+cli-heading-options = Options
+cli-default = default
+cli-possible-values = possible values
+cli-bad-lang = `{ $lang }` is not a message language; use zh, ko or en

@@ -1,8 +1,8 @@
 //! Every sentence showcase says to its user, kept in one catalog per language (`en.ftl`,
-//! `zh.ftl`, in Project Fluent syntax) rather than in the code. Code names a message by its id
-//! and passes the values it needs ([`msg!`]); the text is looked up only when a report is
-//! printed, in the language the user reads ([`UiLang`]). Adding Korean is translating `en.ftl`
-//! into `ko.ftl` and adding a line to [`CATALOGS`].
+//! `zh.ftl`, `ko.ftl`, in Project Fluent syntax) rather than in the code. Code names a message
+//! by its id and passes the values it needs ([`msg!`]); the text is looked up only when a report
+//! is printed, in the language the user reads ([`UiLang`]). Adding a language is translating
+//! `en.ftl` and adding a line to [`CATALOGS`].
 
 use std::sync::OnceLock;
 
@@ -15,16 +15,20 @@ pub enum UiLang {
     #[default]
     En,
     Zh,
+    /// Korean as the Korean community in China writes it (조선어).
+    Ko,
 }
 
 /// Each language's catalog, embedded at compile time.
-const CATALOGS: [(UiLang, &str, &str); 2] = [
+const CATALOGS: [(UiLang, &str, &str); 3] = [
     (UiLang::En, "en", include_str!("en.ftl")),
     (UiLang::Zh, "zh", include_str!("zh.ftl")),
+    (UiLang::Ko, "ko", include_str!("ko.ftl")),
 ];
 
 impl UiLang {
-    /// `zh` or `en` as given to `--lang` (also `zh-CN`, `zh_TW.UTF-8`, `en_US`, …).
+    /// `zh`, `ko` or `en` as given to `--lang` (also `zh-CN`, `zh_TW.UTF-8`, `ko_CN.UTF-8`,
+    /// `en_US`, …).
     pub fn parse(code: &str) -> Option<UiLang> {
         let base = code
             .split(['_', '-', '.', '@'])
@@ -33,13 +37,15 @@ impl UiLang {
             .to_ascii_lowercase();
         match base.as_str() {
             "zh" => Some(UiLang::Zh),
+            "ko" => Some(UiLang::Ko),
             "en" | "c" | "posix" => Some(UiLang::En),
             _ => None,
         }
     }
 
     /// The language the environment asks for, the way gettext reads it: the first of
-    /// `LC_ALL`, `LC_MESSAGES` and `LANG` that is set decides; Chinese for `zh_*`, else English.
+    /// `LC_ALL`, `LC_MESSAGES` and `LANG` that is set decides; Chinese for `zh_*`, Korean for
+    /// `ko_*`, else English.
     pub fn from_env() -> UiLang {
         Self::from_vars(|name| std::env::var(name).ok())
     }
@@ -166,6 +172,22 @@ impl Message {
         debug_assert!(false, "message `{}` is in no catalog", self.id);
         self.id.to_string()
     }
+}
+
+/// The text of the message `id`, which takes no values, in `lang` (else in English); `None`
+/// when no catalog has it. For texts whose ids are made at run time rather than named in the
+/// code, such as the command line's help (`cli-build-arg-root`), where a missing text is not a
+/// mistake: the caller keeps its own.
+pub fn lookup(id: &str, lang: UiLang) -> Option<String> {
+    [bundle(lang), bundle(UiLang::En)]
+        .into_iter()
+        .find_map(|bundle| {
+            let pattern = bundle.get_message(id)?.value()?;
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, None, &mut errors);
+            debug_assert!(errors.is_empty(), "message `{id}`: {errors:?}");
+            Some(text.into_owned())
+        })
 }
 
 fn bundle(lang: UiLang) -> &'static FluentBundle<FluentResource> {
@@ -334,10 +356,40 @@ mod tests {
         assert_eq!(one.text(UiLang::En), "1 error, 0 warnings");
         assert_eq!(two.text(UiLang::En), "2 errors, 1 warning");
         assert_eq!(two.text(UiLang::Zh), "2 个错误，1 个警告");
+        assert_eq!(one.text(UiLang::Ko), "오유 1개, 경고 0개");
+        assert_eq!(two.text(UiLang::Ko), "오유 2개, 경고 1개");
+    }
+
+    /// Korean has one plural form (CLDR: `other` only), so a Korean variant for a single thing
+    /// is chosen by the number itself, `[1]`, never by `[one]`.
+    #[test]
+    fn korean_leaves_out_the_count_of_a_single_character() {
+        let hint = |count: usize| {
+            msg!(
+                "hygiene-traditional-hint",
+                found = "後",
+                expected = "后",
+                count = count
+            )
+            .text(UiLang::Ko)
+        };
+        assert_eq!(hint(1), "`後` 대신 `后` 글자를 쓰십시오");
+        assert_eq!(
+            hint(3),
+            "`後` 대신 `后` 글자를 쓰십시오. 이 행에는 번체자가 3개 있습니다"
+        );
     }
 
     #[test]
-    fn the_environment_chooses_chinese_for_zh_locales_only() {
+    fn lookup_finds_a_text_by_an_id_made_at_run_time() {
+        let id = String::from("label-help");
+        assert_eq!(lookup(&id, UiLang::Ko).as_deref(), Some("방조"));
+        assert_eq!(lookup(&id, UiLang::Zh).as_deref(), Some("提示"));
+        assert_eq!(lookup("cli-no-such-thing", UiLang::Ko), None);
+    }
+
+    #[test]
+    fn the_environment_chooses_chinese_for_zh_and_korean_for_ko_locales() {
         let env = |pairs: &'static [(&'static str, &'static str)]| {
             UiLang::from_vars(move |name| {
                 pairs
@@ -347,14 +399,47 @@ mod tests {
             })
         };
         assert_eq!(env(&[("LANG", "zh_CN.UTF-8")]), UiLang::Zh);
-        assert_eq!(env(&[("LANG", "ko_KR.UTF-8")]), UiLang::En);
+        assert_eq!(env(&[("LANG", "ko_KR.UTF-8")]), UiLang::Ko);
+        assert_eq!(env(&[("LANG", "ko_CN.UTF-8")]), UiLang::Ko);
+        assert_eq!(
+            env(&[("LC_MESSAGES", "ko_CN.UTF-8"), ("LANG", "zh_CN.UTF-8")]),
+            UiLang::Ko
+        );
+        assert_eq!(
+            env(&[("LC_ALL", "zh_CN.UTF-8"), ("LANG", "ko_CN.UTF-8")]),
+            UiLang::Zh
+        );
+        assert_eq!(env(&[("LANG", "fr_FR.UTF-8")]), UiLang::En);
         assert_eq!(
             env(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "zh_CN")]),
             UiLang::En
         );
         assert_eq!(env(&[("LC_ALL", ""), ("LANG", "zh_TW")]), UiLang::Zh);
         assert_eq!(env(&[]), UiLang::En);
-        assert_eq!(UiLang::parse("zh"), Some(UiLang::Zh));
-        assert_eq!(UiLang::parse("fr"), None);
+    }
+
+    #[test]
+    fn lang_codes_parse_with_their_region_encoding_and_case() {
+        for code in [
+            "ko",
+            "ko-KR",
+            "ko_KR",
+            "ko_CN.UTF-8",
+            "KO",
+            "ko_KR.EUC-KR",
+            "ko@x",
+        ] {
+            assert_eq!(UiLang::parse(code), Some(UiLang::Ko), "{code}");
+        }
+        for code in ["zh", "zh-CN", "zh_TW.UTF-8"] {
+            assert_eq!(UiLang::parse(code), Some(UiLang::Zh), "{code}");
+        }
+        for code in ["en", "en_US.UTF-8", "C", "POSIX"] {
+            assert_eq!(UiLang::parse(code), Some(UiLang::En), "{code}");
+        }
+        for code in ["fr", "kor", "", "k"] {
+            assert_eq!(UiLang::parse(code), None, "{code:?}");
+        }
+        assert_eq!(UiLang::Ko.code(), "ko");
     }
 }

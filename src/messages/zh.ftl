@@ -596,3 +596,53 @@ publish-dry-run = 试运行：{ $target } 上没有任何改动
 publish-interrupted = 发布到 { $target } 的过程没有完成就中断了
 publish-interrupted-hint = 那里的网站可能一半是旧的、一半是新的：请再次运行 showcase publish，它会完成这次没做完的部分
 publish-done = 已发布到 { $target }，用时 { $seconds } 秒：写入 { $files } 个文件（{ $mib } MiB），删除 { $removed } 个。
+
+## Command-line help (`showcase --help`, `showcase build --help`, …)
+# 命令行帮助，id 由 clap 的名称组成（见 en.ftl 的说明和 src/cli.rs）。
+
+cli-about = 中文 / 朝鲜文双语展示网站的静态网站生成器
+cli-help-about = 显示本帮助，或指定子命令的帮助
+cli-arg-lang = 提示信息的语言：`zh`（中文）、`ko`（조선어）或 `en`。默认：按 LC_ALL、LC_MESSAGES 或 LANG 决定（zh_* 为中文，ko_* 为朝鲜文），否则为英文
+cli-arg-help = 显示帮助
+cli-arg-version = 显示版本
+cli-arg-root = 网站文件夹（放着 site.yaml 的那个文件夹）
+cli-build-about = 把网站生成到输出文件夹（只有生成成功时才替换之前生成的网站）
+cli-build-arg-output = 网站写到哪个文件夹，代替 site.yaml 里的 `output_dir`
+cli-build-arg-base_url = 网站将要发布的网址，代替 site.yaml 里的 `base_url`
+cli-build-arg-drafts = 同时发布标有 `draft: true` 的记录
+cli-build-arg-timings = 显示生成的各个阶段用了多长时间、生成后的内存峰值，以及完成的工作量（模板和 Markdown 的渲染次数）
+cli-serve-about = 在内存中生成网站，在这台电脑上提供预览；保存文件时重新生成，并刷新已打开的页面
+cli-serve-arg-bind = 监听的地址。127.0.0.1 只有这台电脑能连接；用其他地址时，别的电脑也能看到预览
+cli-serve-arg-port = 端口（0：任意空闲端口）。端口被占用时，改用下一个空闲端口
+cli-serve-arg-open = 网站可以预览后，在浏览器中打开
+cli-serve-arg-drafts = 同时显示标有 `draft: true` 的记录
+cli-serve-arg-timings = 每次生成后，显示各个阶段用了多长时间（加载、准备、渲染、替换）
+cli-check-about = 检查整个网站，不写入任何文件：列出所有问题，并给出文件、行号和提示
+cli-check-arg-format = `text` 给人看，`json` 给 CI 用（问题的数组；见 README）
+cli-check-arg-strict = 有警告时也算失败（退出码 1）
+cli-check-arg-drafts = 按 --drafts 生成的情况检查：草稿会发布，所以指向草稿的链接没有问题
+cli-translations-about = 显示每条记录翻译成各语言的进度，或记下（--stamp）译文已与原文一致
+cli-translations-arg-format = `text`：给人看的表格；`json`：同样的内容，供脚本使用（README.md，“Translations”）
+cli-translations-arg-stamp = 记下这条记录（`<collection>/<id>`，如 `projects/hongxin-wuye`）的译文已与当前原文一致：在译文的开头信息里写入 `translated_from: <digest>`
+cli-translations-arg-to = 与 --stamp 一起用：只记这种语言的译文（如 `ko`）。默认：这条记录的所有译文文件
+cli-new-about = 按栏目设置写出新记录的框架；加上 `--to` 时写出待翻译的译文文件
+cli-new-arg-collection = 栏目，即 site.yaml 中 `collections:` 下的名称（如 projects）
+cli-new-arg-id = 记录的 id，也就是文件名，如 `hongxin-wuye` 或 `梨园村`
+cli-new-arg-to = 为已有的记录写出这种内容语言（如 `ko`）的待翻译文件，而不是默认语言的新记录。（`--lang` 选择的是提示信息的语言。）
+cli-init-about = 在空文件夹里新建网站：site.yaml、三个栏目，每个栏目一条示例记录
+cli-init-arg-dir = 新建网站的文件夹；必须是空的，或者还不存在
+cli-schema-about = 为每个栏目写出 JSON Schema，供编辑器在输入时检查 YAML
+cli-schema-arg-out = schema 文件写到哪里。默认：网站文件夹里的 `.showcase/schema/`
+cli-publish-about = 检查并生成网站，然后让发布目标（文件夹或 SFTP 服务器）与新的输出完全一致，只发送有变化的部分
+cli-publish-arg-to = 发布到哪里，代替 site.yaml 中的 `publish: {"{"}to: …{"}"}`：一个文件夹（网站服务器的文件夹、挂载的共享文件夹），或 sftp://用户@主机[:端口]/路径。密码不写在这里：它从 SHOWCASE_SFTP_PASSWORD 读取
+cli-publish-arg-dry_run = 列出将要新增、更改和删除的文件，不改动发布目标上的任何东西
+cli-publish-arg-allow_gone = 即使发布目标上已有的记录页面会消失（其地址将无处可去）也照样发布；不加此项时，publish 会拒绝并说明用哪些 `aliases:` 保留它们
+
+# clap's own words in the help: its headings, and the words before default and possible values.
+cli-heading-usage = 用法
+cli-heading-commands = 命令
+cli-heading-arguments = 参数
+cli-heading-options = 选项
+cli-default = 默认
+cli-possible-values = 可选值
+cli-bad-lang = `{ $lang }` 不是可用的提示语言；请用 zh、ko 或 en

@@ -149,7 +149,7 @@ impl PublishError {
             PublishError::PasswordInAddress => msg!("publish-password-in-address-hint"),
             PublishError::TargetInSite { .. } => msg!("publish-target-in-site-hint"),
             PublishError::Foreign { .. } => msg!("publish-foreign-hint", file = MANIFEST),
-            PublishError::BadManifest { .. } => msg!("publish-bad-manifest-hint", file = MANIFEST),
+            PublishError::BadManifest { .. } => msg!("publish-bad-manifest-hint"),
             PublishError::Target(_) => msg!("publish-target-failed-hint"),
         })
     }

@@ -40,10 +40,7 @@ struct Redirect {
 }
 
 /// Writes every alias's redirect page and the two redirect maps through `put`.
-pub fn write(
-    r: &Rendering,
-    put: &mut Put,
-) -> Result<(), RenderError> {
+pub fn write(r: &Rendering, put: &mut Put) -> Result<(), RenderError> {
     let config = &r.site.config;
     let default_lang = config.default_lang();
     let mut redirects = Vec::new();
