@@ -64,6 +64,15 @@ fn assert_mirrors(output: &Path, target: &Path) {
     assert!(!have.iter().any(|p| p.contains(".showcase-part")));
 }
 
+/// Changes the title of one record.
+fn retitle(site: &Site) {
+    site.edit(
+        "content/projects/hongxin.zh.md",
+        "title: 红心物业",
+        "title: 红心物业（新）",
+    );
+}
+
 struct Published {
     site: Site,
     target: PathBuf,
@@ -113,11 +122,7 @@ fn a_changed_title_rewrites_only_the_pages_lists_feed_and_index_that_show_it() {
     let p = Published::new();
     p.publish(&[]).assert_ok();
     let before = inodes(&p.target);
-    p.site.edit(
-        "content/projects/hongxin.zh.md",
-        "title: 红心物业",
-        "title: 红心物业（新）",
-    );
+    retitle(&p.site);
     let run = p.publish(&[]);
     run.assert_ok();
     assert_mirrors(&p.site.output(), &p.target);
@@ -198,11 +203,7 @@ fn a_dry_run_lists_the_changes_and_touches_nothing() {
     let p = Published::new();
     p.publish(&[]).assert_ok();
     let before = inodes(&p.target);
-    p.site.edit(
-        "content/projects/hongxin.zh.md",
-        "title: 红心物业",
-        "title: 红心物业（新）",
-    );
+    retitle(&p.site);
     let run = p.publish(&["--dry-run"]);
     run.assert_ok()
         .assert_stderr_has("dry run: nothing was changed on");
@@ -254,11 +255,7 @@ fn a_folder_with_files_showcase_did_not_put_there_is_refused() {
 fn an_interrupted_publish_is_finished_by_the_next() {
     let p = Published::new();
     p.publish(&[]).assert_ok();
-    p.site.edit(
-        "content/projects/hongxin.zh.md",
-        "title: 红心物业",
-        "title: 红心物业（新）",
-    );
+    retitle(&p.site);
     std::fs::remove_file(p.site.path("content/cases/liyuan.zh.md")).unwrap();
     std::fs::remove_file(p.site.path("content/cases/liyuan.ko.md")).unwrap();
     p.site.edit(
