@@ -25,6 +25,8 @@ mod error;
 mod known_hosts;
 mod url;
 
+#[cfg(test)]
+mod tests;
 
 pub use auth::SftpOptions;
 pub use error::{AuthAttempt, Cause, SftpError, UrlProblem};
@@ -90,6 +92,14 @@ impl SftpTarget {
             session,
             remote,
         })
+    }
+
+    /// Renames as plain SFTP v3 does (remove, then rename), as on servers other than
+    /// OpenSSH's.
+    #[cfg(test)]
+    fn without_posix_rename(mut self) -> SftpTarget {
+        self.remote.posix_rename = false;
+        self
     }
 }
 
