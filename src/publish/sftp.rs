@@ -224,13 +224,13 @@ impl Remote {
         let part = self.full(&temporary_name(path));
         let folder = parent(&file).to_string();
         if self.surely_missing(&folder) {
-            // The folders are made below; a failure shows when the file cannot be opened.
-            let _ = self.make_folders(&folder).await;
+            // A failure shows when the file cannot be opened, below.
+            let _ = self.make_folders(&folder, true).await;
         }
         let handle = match self.create(&part).await {
             Ok(handle) => handle,
             Err(err) if is_missing(&err) && !self.folders.contains(&folder) => {
-                let made = self.make_folders(&folder).await;
+                let made = self.make_folders(&folder, false).await;
                 // When the file still cannot be made, why its folder could not be made
                 // says more than "no such file".
                 self.create(&part)
@@ -356,19 +356,25 @@ impl Remote {
         }
     }
 
-    /// Makes `folder` and each folder above it not known to exist, top down. A folder that
-    /// exists already fails to be made too (SFTP v3 has no "exists" answer), so failures are
-    /// not fatal here: the first one's words are returned for the caller to report if the
-    /// file then cannot be written.
-    async fn make_folders(&mut self, folder: &str) -> Result<(), String> {
+    /// Makes `folder` and the folders above it that it needs, as `mkdir -p` does: from the
+    /// bottom, going up while the server answers that the folder above is missing and down
+    /// again once one is made. When `all_missing` (see [`Remote::surely_missing`]) it starts
+    /// from the top instead, one request per folder. Returns the server's words for the folder
+    /// that could not be made.
+    async fn make_folders(&mut self, folder: &str, all_missing: bool) -> Result<(), String> {
+        // `folder`, then each folder above it up to the first known to exist.
         let mut missing = Vec::new();
         let mut current = folder;
         while !current.is_empty() && !self.folders.contains(current) {
             missing.push(current.to_string());
             current = parent(current);
         }
-        let mut first_failure = None;
-        for folder in missing.into_iter().rev() {
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let mut index = if all_missing { missing.len() - 1 } else { 0 };
+        loop {
+            let folder = &missing[index];
             match self
                 .sftp
                 .mkdir(folder.as_str(), FileAttributes::empty())
@@ -376,14 +382,18 @@ impl Remote {
             {
                 Ok(_) => {
                     self.folders.insert(folder.clone());
-                    self.emptied.insert(folder);
+                    self.emptied.insert(folder.clone());
+                    if index == 0 {
+                        return Ok(());
+                    }
+                    index -= 1;
                 }
-                Err(err) => {
-                    first_failure.get_or_insert_with(|| format!("{folder}: {}", detail(&err)));
-                }
+                Err(err) if is_missing(&err) && index + 1 < missing.len() => index += 1,
+                // It exists already (as a file, or made by someone else: SFTP v3 has no
+                // "exists" answer), or the server refuses.
+                Err(err) => return Err(format!("{folder}: {}", detail(&err))),
             }
         }
-        first_failure.map_or(Ok(()), Err)
     }
 
     /// A file could be made in `folder`: it and every folder above it exist.

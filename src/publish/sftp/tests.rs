@@ -167,7 +167,12 @@ fn a_file_that_cannot_be_written_is_reported_with_the_servers_words() {
     let err = target.write("taken/index.html", b"x").unwrap_err();
     assert_eq!(err.path, "taken/index.html");
     assert!(err.target.starts_with("sftp://"), "{err}");
-    assert!(!err.detail.is_empty(), "{err}");
+    // The folder that could not be made, with the server's words.
+    assert!(
+        err.detail
+            .starts_with(&format!("{}: ", root.join("taken").display())),
+        "{err}"
+    );
     assert_eq!(std::fs::read(root.join("taken")).unwrap(), b"a file");
 }
 
