@@ -20,6 +20,8 @@ use super::{Cause, POSIX_RENAME, Remote, SftpError, SftpOptions, SftpUrl, auth, 
 const LIMITS: &str = "limits@openssh.com";
 /// How long connecting and the SSH handshake may take.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long logging in and starting SFTP may take (an agent may ask the user to confirm).
+const LOG_IN_TIMEOUT: Duration = Duration::from_secs(120);
 /// How long one SFTP request may wait for its answer; writes queue behind one another on a
 /// slow upload, so this is far above one round trip.
 const REQUEST_TIMEOUT_SECS: u64 = 120;
@@ -39,14 +41,26 @@ pub(super) async fn open(
         known_hosts: options.known_hosts.clone(),
     };
     let mut session = handshake(url, check).await?;
-    if let Err(tried) = auth::log_in(&mut session, &url.user, options).await {
-        return Err(SftpError::AuthFailed {
+    let log_in_and_start = async {
+        if let Err(tried) = auth::log_in(&mut session, &url.user, options).await {
+            return Err(SftpError::AuthFailed {
+                server: url.server(),
+                user: url.user.clone(),
+                tried,
+            });
+        }
+        start_sftp(&session, url).await
+    };
+    // A server that stops answering while showcase logs in must not leave it waiting forever.
+    let remote = tokio::time::timeout(LOG_IN_TIMEOUT, log_in_and_start)
+        .await
+        .map_err(|_| SftpError::Connect {
             server: url.server(),
-            user: url.user.clone(),
-            tried,
-        });
-    }
-    let remote = start_sftp(&session, url).await?;
+            cause: Cause(format!(
+                "no answer within {} seconds while logging in",
+                LOG_IN_TIMEOUT.as_secs()
+            )),
+        })??;
     Ok((session, remote))
 }
 
