@@ -2,8 +2,10 @@
 //! port, as the user running the tests, with a host key, a user key, its own `sshd_config` and a
 //! `known_hosts` for it, all in a temporary folder. It touches no system configuration; as root
 //! it needs sshd's privilege-separation folder `/run/sshd`, which it makes only when missing
-//! (as the openssh-server package's service would). Shared by the unit tests of
-//! `publish::sftp` (through `#[path]`) and the integration tests (`common::sshd`).
+//! (as the openssh-server package's service would). As another user sshd runs unprivileged and
+//! lets in only that user, unless /etc/shadow marks the account locked (as for `nobody`).
+//! Shared by the unit tests of `publish::sftp` (through `#[path]`) and the integration tests
+//! (`common::sshd`).
 //!
 //! When sshd is missing or cannot start here, [`or_skip`] says "skipped: …" and the test
 //! returns; under CI (`CI=true`), where `.ci/run` installs sshd, that is a failure instead.
