@@ -189,7 +189,13 @@ impl Remote {
     async fn is_empty(&mut self) -> Result<bool, String> {
         let handle = match self.sftp.opendir(self.root.as_str()).await {
             Ok(handle) => handle.handle,
-            Err(err) if is_missing(&err) => return Ok(true),
+            // OpenSSH answers "no such file" for a file that is not a folder too.
+            Err(err) if is_missing(&err) => {
+                return match self.sftp.stat(self.root.as_str()).await {
+                    Ok(_) => Err(format!("{}: not a folder", self.root)),
+                    Err(_) => Ok(true),
+                };
+            }
             Err(err) => return Err(detail(&err)),
         };
         let listed = loop {

@@ -164,6 +164,9 @@ fn a_file_that_cannot_be_written_is_reported_with_the_servers_words() {
     // A file where a folder should be: neither the folder nor the file can be made.
     std::fs::write(root.join("taken"), "a file").unwrap();
     let mut target = connect(&sshd, &root, &options(&sshd)).unwrap();
+    let mut file_root = connect(&sshd, &root.join("taken"), &options(&sshd)).unwrap();
+    let err = file_root.is_empty().unwrap_err();
+    assert!(err.detail.ends_with("taken: not a folder"), "{err}");
     let err = target.write("taken/index.html", b"x").unwrap_err();
     assert_eq!(err.path, "taken/index.html");
     assert!(err.target.starts_with("sftp://"), "{err}");
