@@ -317,7 +317,7 @@ fn targets_that_cannot_be_right_are_refused_with_what_to_do() {
         ],
     )
     .assert_code(2)
-    .assert_stderr_has("holds a password")
+    .assert_stderr_has("contains a password")
     .assert_stderr_has("SHOWCASE_SFTP_PASSWORD");
     run_showcase(
         p.site.root(),

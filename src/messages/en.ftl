@@ -592,8 +592,6 @@ publish-no-target = there is nowhere to publish to
 publish-no-target-hint = name the target with --to (a folder, or sftp://user@host/path), or set it once in site.yaml: `publish: {"{"}to: /var/www/showcase{"}"}`
 publish-unknown-target = `{ $target }` is not a place showcase can publish to
 publish-unknown-target-hint = a target is a folder (the web server's folder, a mounted share) or an SFTP address: sftp://user@host[:port]/path
-publish-password-in-address = the address of the target holds a password
-publish-password-in-address-hint = remove it from the address (sftp://user@host/path) and put it in the SHOWCASE_SFTP_PASSWORD environment variable: a password in a file or on the command line can be read by others
 publish-target-in-site = { $target } is inside the site folder or its output
 publish-target-in-site-hint = publish to a folder outside the site: the web server's folder or a mounted share
 publish-foreign = { $target } holds files that showcase did not put there
@@ -671,3 +669,41 @@ cli-heading-options = Options
 cli-default = default
 cli-possible-values = possible values
 cli-bad-lang = `{ $lang }` is not a message language; use zh, ko or en
+
+## publish over SFTP
+
+sftp-url-not-sftp = { $url } is not an SFTP address
+sftp-url-no-user = the address { $url } does not say which user to log in as
+sftp-url-no-host = the address { $url } does not name a server
+sftp-url-no-path = the address { $url } does not name the site's folder on the server
+sftp-url-bad-port = the port “{ $port }” in { $url } is not a port number (1 to 65535)
+sftp-url-bad-escape = the address { $url } has a % that is not followed by a valid character code
+sftp-url-hint = write the address as sftp://user@server/folder, or sftp://user@server:port/folder when the server does not use port 22; your web host tells you the user, the server, the port and the site's folder (such as /var/www/site)
+sftp-url-password = the address { $url } contains a password; showcase does not take passwords on the command line, where other people and the shell's history can see them
+sftp-url-password-hint = remove “:password” from the address, then log in with an SSH key (recommended) or put the password in the environment variable SHOWCASE_SFTP_PASSWORD
+sftp-cannot-connect = cannot connect to { $server }
+sftp-cannot-connect-hint = check the server name and the port in the address, and that this computer is online; if the server can only be reached through a VPN, turn it on first
+sftp-known-hosts-unreadable = cannot read the list of known servers { $path }
+sftp-unknown-host = { $server } is not a server this computer knows yet, so nothing was sent to it. Its key fingerprint is { $fingerprint }
+sftp-unknown-host-hint = ask your web host for the server's key fingerprint and check that it is the same. If it is, connect once with `{ $command }` and answer “yes” when ssh asks, or add this line to { $known_hosts }:
+    { $line }
+sftp-host-key-changed = WARNING: the key of { $server } is not the one recorded for it in { $known_hosts } (line { $line }). Someone may be intercepting the connection, or the server was reinstalled. Nothing was sent to it
+sftp-host-key-changed-hint = do not publish until you know why: ask your web host whether the server's key has changed (it now shows { $fingerprint }). Only if they confirm it, delete line { $line } of { $known_hosts } and connect once with ssh to record the new key
+sftp-host-key-revoked = the key of { $server } is marked as revoked in { $known_hosts } (line { $line }), so nothing was sent to it
+sftp-host-key-revoked-hint = a revoked key must never be trusted again: ask your web host for the server's current key
+sftp-auth-failed = { $server } did not let { $user } log in. Tried: { $tried }
+sftp-auth-failed-hint = check the user name in the address. To log in with a key, your web host (or whoever runs the server) must add your public key (the .pub file beside it) to that user's authorized keys; a key protected by a passphrase must first be added to the SSH agent with ssh-add. To log in with a password, put it in the environment variable SHOWCASE_SFTP_PASSWORD
+sftp-tried-list = { $first }; { $rest }
+sftp-tried-agent = { $count ->
+        [0] the SSH agent (it holds no keys)
+        [one] the SSH agent's key (refused)
+       *[other] the SSH agent's { $count } keys (all refused)
+    }
+sftp-tried-agent-unavailable = the SSH agent (it did not answer: { $reason })
+sftp-tried-key = the key { $path } (refused)
+sftp-tried-key-encrypted = the key { $path } (skipped: it is protected by a passphrase; add it to the SSH agent with ssh-add)
+sftp-tried-key-unreadable = the key { $path } (cannot be read: { $reason })
+sftp-tried-password = the password in SHOWCASE_SFTP_PASSWORD (refused)
+sftp-tried-nothing = nothing: no SSH agent is running, ~/.ssh has no key (id_ed25519, id_ecdsa or id_rsa) and SHOWCASE_SFTP_PASSWORD is not set
+sftp-no-sftp = { $server } let showcase log in but does not offer SFTP
+sftp-no-sftp-hint = ask your web host to turn on SFTP for this user (some hosts offer it only on another port or for another user)

@@ -620,8 +620,6 @@ publish-no-target = 어디에 발부할지 정하지 않았습니다
 publish-no-target-hint = --to로 발부 대상(폴더 또는 sftp://사용자@호스트/경로)을 정하거나, site.yaml에 한번 설정하십시오: `publish: {"{"}to: /var/www/showcase{"}"}`
 publish-unknown-target = `{ $target }` 값은 showcase가 발부할수 있는 곳이 아닙니다
 publish-unknown-target-hint = 발부 대상은 폴더(웨브봉사기의 폴더, 련결된 공유폴더) 또는 SFTP 주소 sftp://사용자@호스트[:포트]/경로입니다
-publish-password-in-address = 발부 대상의 주소에 암호가 들어있습니다
-publish-password-in-address-hint = 주소에서 암호를 지우고(sftp://사용자@호스트/경로) 환경변수 SHOWCASE_SFTP_PASSWORD에 넣으십시오. 파일이나 명령행에 쓴 암호는 다른 사람이 볼수 있습니다
 publish-target-in-site = 발부 대상이 싸이트 폴더나 그 출력폴더 안에 있습니다: { $target }
 publish-target-in-site-hint = 싸이트 밖의 폴더, 곧 웨브봉사기의 폴더나 련결된 공유폴더에 발부하십시오
 publish-foreign = 발부 대상에 showcase가 넣지 않은 파일이 있습니다: { $target }
@@ -642,3 +640,40 @@ publish-dry-run = 시험실행: 발부 대상에서 아무것도 바꾸지 않�
 publish-interrupted = 발부가 끝나기전에 멈추었습니다: { $target }
 publish-interrupted-hint = 그곳의 싸이트는 절반은 옛것, 절반은 새것일수 있습니다. showcase publish를 다시 실행하면 이번에 못다한것을 마저 합니다
 publish-done = 발부했습니다: { $target }, { $seconds }초 걸림. 파일 { $files }개를 썼고({ $mib } MiB) { $removed }개를 지웠습니다.
+
+## publish over SFTP
+
+sftp-url-not-sftp = SFTP 주소가 아닙니다: { $url }
+sftp-url-no-user = 주소에 어느 사용자로 가입할지가 없습니다: { $url }
+sftp-url-no-host = 주소에 봉사기 이름이 없습니다: { $url }
+sftp-url-no-path = 주소에 봉사기의 싸이트 폴더가 없습니다: { $url }
+sftp-url-bad-port = 포트 “{ $port }” 값은 포트번호(1~65535)가 아닙니다: { $url }
+sftp-url-bad-escape = 주소의 % 뒤에 옳은 문자코드가 없습니다: { $url }
+sftp-url-hint = 주소는 sftp://사용자@봉사기/폴더로 쓰고, 봉사기가 포트 22를 쓰지 않으면 sftp://사용자@봉사기:포트/폴더로 쓰십시오. 사용자, 봉사기, 포트와 싸이트 폴더(례: /var/www/site)는 웨브호스팅업체에서 알려줍니다
+sftp-url-password = 주소에 암호가 들어있습니다: { $url }. 명령행의 암호는 다른 사람과 쉘의 리력에 보이므로 showcase는 받지 않습니다
+sftp-url-password-hint = 주소에서 “:암호”를 지운 다음 SSH 열쇠로 가입하거나(권장) 암호를 환경변수 SHOWCASE_SFTP_PASSWORD에 넣으십시오
+sftp-cannot-connect = 봉사기에 련결할수 없습니다: { $server }
+sftp-cannot-connect-hint = 주소의 봉사기 이름과 포트, 이 콤퓨터가 망에 련결되여있는지 확인하십시오. VPN으로만 갈수 있는 봉사기라면 먼저 VPN을 켜십시오
+sftp-known-hosts-unreadable = 아는 봉사기 목록을 읽을수 없습니다: { $path }
+sftp-unknown-host = 이 콤퓨터가 아직 모르는 봉사기이므로 아무것도 보내지 않았습니다: { $server }. 그 열쇠지문은 { $fingerprint }입니다
+sftp-unknown-host-hint = 웨브호스팅업체에 봉사기의 열쇠지문을 물어보고 같은지 확인하십시오. 같으면 `{ $command }`로 한번 련결하여 ssh가 물을 때 “yes”라고 답하거나, 다음 행을 { $known_hosts }에 넣으십시오:
+    { $line }
+sftp-host-key-changed = 경고: 봉사기 { $server }의 열쇠가 { $known_hosts }({ $line }행)에 적힌 열쇠와 다릅니다. 누군가 련결을 가로채고있거나 봉사기를 다시 설치했을수 있습니다. 아무것도 보내지 않았습니다
+sftp-host-key-changed-hint = 까닭을 알기전에는 발부하지 마십시오. 웨브호스팅업체에 봉사기의 열쇠가 바뀌였는지 물어보십시오(지금 열쇠지문: { $fingerprint }). 바뀌였다고 확인해줄 때에만 { $known_hosts }의 { $line }행을 지우고 ssh로 한번 련결하여 새 열쇠를 적어두십시오
+sftp-host-key-revoked = 봉사기 { $server }의 열쇠가 { $known_hosts }({ $line }행)에 취소된 열쇠로 적혀있으므로 아무것도 보내지 않았습니다
+sftp-host-key-revoked-hint = 취소된 열쇠는 다시는 믿지 말아야 합니다. 웨브호스팅업체에 봉사기의 지금 열쇠를 물어보십시오
+sftp-auth-failed = 봉사기 { $server }에 사용자 { $user }(으)로 가입하지 못했습니다. 시도한것: { $tried }
+sftp-auth-failed-hint = 주소의 사용자 이름을 확인하십시오. 열쇠로 가입하려면 웨브호스팅업체(또는 봉사기 관리자)가 당신의 공개열쇠(곁에 있는 .pub 파일)를 그 사용자의 허가된 열쇠에 넣어야 합니다. 암호문구로 보호된 열쇠는 먼저 ssh-add로 SSH 에이전트에 넣어야 합니다. 암호로 가입하려면 암호를 환경변수 SHOWCASE_SFTP_PASSWORD에 넣으십시오
+sftp-tried-list = { $first }; { $rest }
+sftp-tried-agent = { $count ->
+        [0] SSH 에이전트(열쇠가 없음)
+       *[other] SSH 에이전트의 열쇠 { $count }개(모두 거절됨)
+    }
+sftp-tried-agent-unavailable = SSH 에이전트(응답하지 않음: { $reason })
+sftp-tried-key = 열쇠 { $path }(거절됨)
+sftp-tried-key-encrypted = 열쇠 { $path }(건너뜀: 암호문구로 보호되여있습니다. ssh-add로 SSH 에이전트에 넣으십시오)
+sftp-tried-key-unreadable = 열쇠 { $path }(읽을수 없음: { $reason })
+sftp-tried-password = SHOWCASE_SFTP_PASSWORD의 암호(거절됨)
+sftp-tried-nothing = 없음: SSH 에이전트가 실행되지 않고, ~/.ssh에 열쇠(id_ed25519, id_ecdsa, id_rsa)가 없으며, SHOWCASE_SFTP_PASSWORD도 설정되지 않았습니다
+sftp-no-sftp = 봉사기 { $server }에 가입은 했지만 SFTP를 제공하지 않습니다
+sftp-no-sftp-hint = 웨브호스팅업체에 이 사용자의 SFTP를 켜달라고 하십시오(어떤 업체는 다른 포트나 다른 사용자에게만 제공합니다)

@@ -572,8 +572,6 @@ publish-no-target = 没有指定发布到哪里
 publish-no-target-hint = 用 --to 指定发布目标（一个文件夹，或 sftp://用户@主机/路径），或在 site.yaml 中设置一次：`publish: {"{"}to: /var/www/showcase{"}"}`
 publish-unknown-target = `{ $target }` 不是 showcase 可以发布到的位置
 publish-unknown-target-hint = 发布目标可以是文件夹（网站服务器的文件夹、挂载的共享文件夹），也可以是 SFTP 地址：sftp://用户@主机[:端口]/路径
-publish-password-in-address = 发布目标的地址中含有密码
-publish-password-in-address-hint = 请从地址中删去密码（写成 sftp://用户@主机/路径），把密码放在环境变量 SHOWCASE_SFTP_PASSWORD 中：写在文件里或命令行上的密码会被别人看到
 publish-target-in-site = { $target } 位于网站文件夹或其输出文件夹之内
 publish-target-in-site-hint = 请发布到网站之外的文件夹：网站服务器的文件夹或挂载的共享文件夹
 publish-foreign = { $target } 中有不是 showcase 放进去的文件
@@ -646,3 +644,40 @@ cli-heading-options = 选项
 cli-default = 默认
 cli-possible-values = 可选值
 cli-bad-lang = `{ $lang }` 不是可用的提示语言；请用 zh、ko 或 en
+
+## publish over SFTP
+
+sftp-url-not-sftp = { $url } 不是 SFTP 地址
+sftp-url-no-user = 地址 { $url } 没有写明用哪个用户名登录
+sftp-url-no-host = 地址 { $url } 没有写服务器名称
+sftp-url-no-path = 地址 { $url } 没有写网站在服务器上的文件夹
+sftp-url-bad-port = 地址 { $url } 中的端口“{ $port }”不是有效的端口号（1 到 65535）
+sftp-url-bad-escape = 地址 { $url } 中有一个 %，但后面跟的不是有效的字符编码
+sftp-url-hint = 地址的写法是 sftp://用户名@服务器/文件夹；如果服务器不用 22 端口，就写成 sftp://用户名@服务器:端口/文件夹。用户名、服务器、端口和网站文件夹（例如 /var/www/site）可以向网站空间服务商询问
+sftp-url-password = 地址 { $url } 里含有密码；showcase 不接受写在命令行里的密码，因为别人和命令历史记录都能看到它
+sftp-url-password-hint = 请从地址中删去“:密码”这一部分，然后改用 SSH 密钥登录（推荐），或者把密码放在环境变量 SHOWCASE_SFTP_PASSWORD 里
+sftp-cannot-connect = 无法连接到 { $server }
+sftp-cannot-connect-hint = 请检查地址中的服务器名称和端口，并确认这台电脑已经联网；如果必须通过 VPN 才能访问这台服务器，请先打开 VPN
+sftp-known-hosts-unreadable = 无法读取已知服务器列表 { $path }
+sftp-unknown-host = 这台电脑还不认识服务器 { $server }，因此没有向它发送任何内容。它的密钥指纹是 { $fingerprint }
+sftp-unknown-host-hint = 请向网站空间服务商索取这台服务器的密钥指纹，核对是否一致。如果一致，请用 `{ $command }` 连接一次，在 ssh 询问时回答“yes”；或者把下面这一行加到 { $known_hosts } 中：
+    { $line }
+sftp-host-key-changed = 警告：{ $server } 的密钥与 { $known_hosts }（第 { $line } 行）中记录的不一致。可能有人在拦截这次连接，也可能是服务器重装过。没有向它发送任何内容
+sftp-host-key-changed-hint = 查明原因之前请不要发布：请向网站空间服务商确认服务器的密钥是否换过（它现在的指纹是 { $fingerprint }）。只有对方确认之后，才删除 { $known_hosts } 的第 { $line } 行，再用 ssh 连接一次，记下新的密钥
+sftp-host-key-revoked = { $server } 的密钥在 { $known_hosts }（第 { $line } 行）中被标记为已吊销，因此没有向它发送任何内容
+sftp-host-key-revoked-hint = 已吊销的密钥绝不能再信任：请向网站空间服务商询问服务器现在的密钥
+sftp-auth-failed = { $server } 不允许 { $user } 登录。已尝试：{ $tried }
+sftp-auth-failed-hint = 请检查地址中的用户名。要用密钥登录，需要网站空间服务商（或服务器管理员）把你的公钥（密钥旁边的 .pub 文件）加到这个用户的授权密钥里；设有密码短语的密钥，要先用 ssh-add 加入 SSH 代理。要用密码登录，请把密码放在环境变量 SHOWCASE_SFTP_PASSWORD 里
+sftp-tried-list = { $first }；{ $rest }
+sftp-tried-agent = { $count ->
+        [0] SSH 代理（里面没有密钥）
+       *[other] SSH 代理中的 { $count } 个密钥（被拒绝）
+    }
+sftp-tried-agent-unavailable = SSH 代理（没有响应：{ $reason }）
+sftp-tried-key = 密钥 { $path }（被拒绝）
+sftp-tried-key-encrypted = 密钥 { $path }（已跳过：它设有密码短语，请用 ssh-add 把它加入 SSH 代理）
+sftp-tried-key-unreadable = 密钥 { $path }（无法读取：{ $reason }）
+sftp-tried-password = 环境变量 SHOWCASE_SFTP_PASSWORD 中的密码（被拒绝）
+sftp-tried-nothing = 无：没有正在运行的 SSH 代理，~/.ssh 里没有密钥（id_ed25519、id_ecdsa 或 id_rsa），也没有设置 SHOWCASE_SFTP_PASSWORD
+sftp-no-sftp = { $server } 允许 showcase 登录，但没有提供 SFTP
+sftp-no-sftp-hint = 请让网站空间服务商为这个用户开通 SFTP（有的服务商只在另一个端口上或为另一个用户提供 SFTP）

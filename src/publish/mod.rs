@@ -5,11 +5,13 @@
 
 pub mod manifest;
 pub mod plan;
+pub mod sftp;
 pub mod target;
 
 use std::path::{Path, PathBuf};
 
 use manifest::{MANIFEST, Manifest};
+use sftp::{SftpError, SftpOptions, SftpTarget, SftpUrl};
 use target::{FolderTarget, Target, TargetError};
 
 use crate::messages::{Message, msg};
@@ -18,7 +20,7 @@ use crate::messages::{Message, msg};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TargetSpec {
     Folder(PathBuf),
-    Sftp(String),
+    Sftp(SftpUrl),
 }
 
 impl TargetSpec {
@@ -27,15 +29,8 @@ impl TargetSpec {
     pub fn parse(text: &str, base: &Path) -> Result<TargetSpec, PublishError> {
         let text = text.trim();
         match text.split_once("://") {
-            Some((scheme, rest)) if scheme.eq_ignore_ascii_case("sftp") => {
-                let authority = rest.split('/').next().unwrap_or_default();
-                if authority
-                    .rsplit_once('@')
-                    .is_some_and(|(user, _)| user.contains(':'))
-                {
-                    return Err(PublishError::PasswordInAddress);
-                }
-                Ok(TargetSpec::Sftp(text.to_string()))
+            Some((scheme, _)) if scheme.eq_ignore_ascii_case("sftp") => {
+                Ok(TargetSpec::Sftp(SftpUrl::parse(text)?))
             }
             Some(_) => Err(PublishError::UnknownTarget {
                 target: text.to_string(),
@@ -49,9 +44,10 @@ impl TargetSpec {
     pub fn open(&self) -> Result<Box<dyn Target>, PublishError> {
         match self {
             TargetSpec::Folder(path) => Ok(Box::new(FolderTarget::new(path))),
-            TargetSpec::Sftp(address) => Err(PublishError::UnknownTarget {
-                target: address.clone(),
-            }),
+            TargetSpec::Sftp(url) => {
+                let options = SftpOptions::from_env(None);
+                Ok(Box::new(SftpTarget::connect(url, &options)?))
+            }
         }
     }
 
@@ -109,14 +105,14 @@ pub enum PublishError {
     NoTarget,
     #[error("{target} is not a place showcase can publish to")]
     UnknownTarget { target: String },
-    #[error("the address of the target holds a password")]
-    PasswordInAddress,
     #[error("{target} is inside the site folder or its output")]
     TargetInSite { target: String },
     #[error("{target} holds files that showcase did not put there")]
     Foreign { target: String },
     #[error("the list of published files in {target} cannot be read")]
     BadManifest { target: String },
+    #[error(transparent)]
+    Sftp(#[from] SftpError),
     #[error(transparent)]
     Target(#[from] TargetError),
 }
@@ -129,7 +125,6 @@ impl PublishError {
             PublishError::UnknownTarget { target } => {
                 msg!("publish-unknown-target", target = target)
             }
-            PublishError::PasswordInAddress => msg!("publish-password-in-address"),
             PublishError::TargetInSite { target } => {
                 msg!("publish-target-in-site", target = target)
             }
@@ -137,6 +132,7 @@ impl PublishError {
             PublishError::BadManifest { target } => {
                 msg!("publish-bad-manifest", target = target, file = MANIFEST)
             }
+            PublishError::Sftp(err) => err.message(),
             PublishError::Target(err) => msg!("publish-target-failed", target = &err.target),
         }
     }
@@ -146,10 +142,10 @@ impl PublishError {
         Some(match self {
             PublishError::NoTarget => msg!("publish-no-target-hint"),
             PublishError::UnknownTarget { .. } => msg!("publish-unknown-target-hint"),
-            PublishError::PasswordInAddress => msg!("publish-password-in-address-hint"),
             PublishError::TargetInSite { .. } => msg!("publish-target-in-site-hint"),
             PublishError::Foreign { .. } => msg!("publish-foreign-hint", file = MANIFEST),
             PublishError::BadManifest { .. } => msg!("publish-bad-manifest-hint"),
+            PublishError::Sftp(err) => return err.hint(),
             PublishError::Target(_) => msg!("publish-target-failed-hint"),
         })
     }
@@ -176,7 +172,7 @@ mod tests {
         ));
         assert!(matches!(
             TargetSpec::parse("sftp://staff:secret@web.example/var/www", base),
-            Err(PublishError::PasswordInAddress)
+            Err(PublishError::Sftp(_))
         ));
         assert!(matches!(
             TargetSpec::parse("ftp://web.example/www", base),

@@ -2,12 +2,14 @@
 //! the repository root) into a temporary folder, the real `showcase` binary run on it with a
 //! bounded wait, and small readers for what it writes (every file of a folder, HTML tags and
 //! their attributes, URLs mapped back to output files). They parse just enough HTML to check the
-//! generated pages; they are not a general HTML parser.
+//! generated pages; they are not a general HTML parser. `browser` drives Debian's Chromium,
+//! `photos` makes test pictures and `sshd` runs a real OpenSSH server for the SFTP tests.
 
 #![allow(dead_code)]
 
 pub mod browser;
 pub mod photos;
+pub mod sshd;
 
 use std::collections::BTreeMap;
 use std::io::Read;
