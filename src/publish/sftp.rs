@@ -46,6 +46,9 @@ use connect::ServerCheck;
 /// OpenSSH's rename that replaces an existing file in one step (SFTP v3's rename refuses to).
 const POSIX_RENAME: &str = "posix-rename@openssh.com";
 
+/// OpenSSH's hard link: a file the server has put at a second path without sending it again.
+const HARDLINK: &str = "hardlink@openssh.com";
+
 /// Writes of one file sent before their answers are awaited: a large file is not sent one
 /// round trip per chunk, nor queued so deep that a slow upload runs into the request timeout.
 const BYTES_IN_FLIGHT: usize = 512 * 1024;
@@ -64,6 +67,8 @@ struct Remote {
     /// The site's folder, absolute.
     root: String,
     posix_rename: bool,
+    /// The server offers [`HARDLINK`].
+    hardlink: bool,
     write_chunk: usize,
     read_chunk: u32,
     /// Folders known to exist (absolute paths): writing the files of a folder makes or looks
@@ -137,6 +142,14 @@ impl Target for SftpTarget {
     fn remove(&mut self, path: &str) -> Result<(), TargetError> {
         let result = self.runtime.block_on(self.remote.remove(path));
         result.map_err(|detail| self.error(path, detail))
+    }
+
+    fn copy(&mut self, from: &str, to: &str) -> Result<bool, TargetError> {
+        if !self.remote.hardlink {
+            return Ok(false);
+        }
+        let result = self.runtime.block_on(self.remote.link(from, to));
+        result.map_err(|detail| self.error(to, detail))
     }
 }
 
@@ -255,6 +268,32 @@ impl Remote {
             return Err(detail);
         }
         Ok(())
+    }
+
+    /// Puts at `to` a hard link to `from` (a link is safe: files here are replaced by
+    /// renaming, never changed in place), made under the temporary name and renamed over `to`
+    /// as a write is; false when the link cannot be made (`from` is gone, or the server's
+    /// file system has no links), and the file is then written.
+    async fn link(&mut self, from: &str, to: &str) -> Result<bool, String> {
+        let file = self.full(to);
+        let part = self.full(&temporary_name(to));
+        let folder = parent(&file).to_string();
+        if !self.folders.contains(&folder) {
+            self.make_folders(&folder, self.surely_missing(&folder))
+                .await?;
+            self.found(&folder);
+        }
+        let _ = self.sftp.remove(part.as_str()).await;
+        let data = ssh_strings(&[&self.full(from), &part]);
+        match self.sftp.extended(HARDLINK, data).await {
+            Ok(Packet::Status(status)) if status.status_code == StatusCode::Ok => {}
+            _ => return Ok(false),
+        }
+        if let Err(detail) = self.rename_over(&part, &file).await {
+            let _ = self.sftp.remove(part.as_str()).await;
+            return Err(detail);
+        }
+        Ok(true)
     }
 
     async fn create(&self, path: &str) -> Result<String, SftpFailure> {

@@ -227,6 +227,7 @@ async fn start_sftp(session: &Handle<ServerCheck>, url: &SftpUrl) -> Result<Remo
         sftp,
         root: url.path.clone(),
         posix_rename: offers(POSIX_RENAME),
+        hardlink: offers(super::HARDLINK),
         write_chunk,
         read_chunk: read_chunk as u32,
         folders: HashSet::new(),

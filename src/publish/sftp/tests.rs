@@ -128,6 +128,38 @@ fn an_sftp_target_writes_reads_replaces_and_removes_files() {
 }
 
 #[test]
+fn a_file_the_server_has_is_copied_there_by_a_hard_link_not_sent_again() {
+    let Some(sshd) = sshd::or_skip(Sshd::start()) else {
+        return;
+    };
+    let root = sshd.www().join("linked");
+    let mut target = connect(&sshd, &root, &options(&sshd)).unwrap();
+    assert!(target.remote.hardlink, "OpenSSH offers hardlink");
+    assert!(target.is_empty().unwrap());
+    target.write("search/zh/1/d/0.json", b"chunk").unwrap();
+    assert!(
+        target
+            .copy("search/zh/1/d/0.json", "search/zh/2/d/0.json")
+            .unwrap()
+    );
+    target.write("search/zh/2/d/1.json", b"new").unwrap();
+    assert!(
+        target
+            .copy("index.html", "copy.html")
+            .is_ok_and(|copied| !copied)
+    );
+    target.remove("search/zh/1/d/0.json").unwrap();
+    assert_eq!(
+        files(&root),
+        vec![
+            ("search/zh/2/d/0.json".to_string(), b"chunk".to_vec()),
+            ("search/zh/2/d/1.json".to_string(), b"new".to_vec()),
+        ],
+        "the copy stays when its source goes, and no temporary file is left"
+    );
+}
+
+#[test]
 fn without_posix_rename_a_file_is_replaced_by_remove_and_rename() {
     let Some(sshd) = sshd::or_skip(Sshd::start()) else {
         return;
