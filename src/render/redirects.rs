@@ -31,6 +31,13 @@ struct AliasView<'a> {
     /// The same as a full URL (equals `url` when `base_url` has no host).
     permalink: String,
     t: &'a std::collections::BTreeMap<String, String>,
+    /// What `partials/csp.html` reads: every page carries the site's policy.
+    site: AliasSite,
+}
+
+#[derive(Serialize)]
+struct AliasSite {
+    resource_hosts: Vec<String>,
 }
 
 /// One redirect: old path → new path, both with the base path.
@@ -60,6 +67,9 @@ pub fn write(r: &Rendering, put: &mut Put) -> Result<(), RenderError> {
                 url: &url,
                 permalink: config.base_url.absolute(&url),
                 t: r.theme.strings(lang),
+                site: AliasSite {
+                    resource_hosts: config.url_policy.csp_sources(),
+                },
             };
             let context =
                 tera::Context::from_serialize(&view).map_err(|source| RenderError::Template {
