@@ -32,6 +32,11 @@ fn aliases_become_redirect_pages_in_the_records_language_and_redirect_maps() {
     ));
     assert!(zh.contains(r#"<meta name="robots" content="noindex">"#));
     assert!(zh.contains("此页面已迁移至") && zh.contains("红心物业"));
+    // The same old address in the other language is its counterpart.
+    assert!(zh.contains(
+        r#"<link rel="alternate" hreflang="ko" href="https://example.org/showcase/ko/projects/old-hongxin/">"#
+    ));
+    assert!(zh.contains(r#"<meta http-equiv="Content-Security-Policy""#));
 
     let ko = read(&out.join("ko/projects/old-hongxin/index.html"));
     assert!(ko.contains(r#"<html lang="ko">"#), "{ko}");

@@ -8,6 +8,8 @@
 use serde::Serialize;
 
 use super::{RenderError, Rendering};
+use crate::config::SiteConfig;
+use crate::model::aliases::Alias;
 use crate::model::routes;
 use crate::output::OutputError;
 
@@ -33,6 +35,15 @@ struct AliasView<'a> {
     t: &'a std::collections::BTreeMap<String, String>,
     /// What `partials/csp.html` reads: every page carries the site's policy.
     site: AliasSite,
+    /// `[{tag, url}]`: this old address and the record's old addresses in the other
+    /// languages at the same path (`/projects/old/`, `/ko/projects/old/`), as full URLs.
+    alternates: Vec<Alternate>,
+}
+
+#[derive(Serialize)]
+struct Alternate {
+    tag: String,
+    url: String,
 }
 
 #[derive(Serialize)]
@@ -54,6 +65,21 @@ pub fn write(r: &Rendering, put: &mut Put) -> Result<(), RenderError> {
     for record in &r.site.records {
         for alias in &record.aliases {
             let alias = &alias.value;
+            let below = below_language(alias, config);
+            let alternates = record
+                .aliases
+                .iter()
+                .map(|other| &other.value)
+                .filter(|other| below_language(other, config) == below)
+                .map(|other| Alternate {
+                    tag: config
+                        .language(&other.lang)
+                        .map_or(other.lang.clone(), |l| l.tag.clone()),
+                    url: config
+                        .base_url
+                        .absolute(&format!("{}{}", config.base_url.path, other.path)),
+                })
+                .collect();
             let lang = if record.is_in(&alias.lang) {
                 alias.lang.as_str()
             } else {
@@ -70,6 +96,7 @@ pub fn write(r: &Rendering, put: &mut Put) -> Result<(), RenderError> {
                 site: AliasSite {
                     resource_hosts: config.url_policy.csp_sources(),
                 },
+                alternates,
             };
             let context =
                 tera::Context::from_serialize(&view).map_err(|source| RenderError::Template {
@@ -90,6 +117,18 @@ pub fn write(r: &Rendering, put: &mut Put) -> Result<(), RenderError> {
         redirects_file(&redirects).as_bytes(),
     )?;
     Ok(())
+}
+
+/// An alias's path without its language's prefix: `ko/projects/old/` → `projects/old/`.
+fn below_language<'a>(alias: &'a Alias, config: &SiteConfig) -> &'a str {
+    if alias.lang == config.default_lang() {
+        return &alias.path;
+    }
+    alias
+        .path
+        .strip_prefix(alias.lang.as_str())
+        .and_then(|rest| rest.strip_prefix('/'))
+        .unwrap_or(&alias.path)
 }
 
 /// The entries of an nginx `map $uri $showcase_redirect { … }` block: a page folder's old
