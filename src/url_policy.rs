@@ -402,6 +402,25 @@ pub fn percent_decoded_bytes(text: &str) -> Vec<u8> {
     out
 }
 
+/// `text` with its `%XX` escapes decoded, for an address that must be exact (an alias, an
+/// SFTP address): `None` when a `%` is not followed by two hex digits or the bytes are not
+/// UTF-8.
+pub fn percent_decoded_exactly(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let escapes_whole = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'%')
+        .all(|(i, _)| {
+            bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+        });
+    escapes_whole
+        .then(|| String::from_utf8(percent_decoded_bytes(text)).ok())
+        .flatten()
+}
+
 /// The URLs of a `srcset` value (`a.jpg 1x, b.jpg 2x`). A comma inside a URL splits it too,
 /// which can only make the judgement stricter (`data:…;base64,…` stays a `data:` URL).
 pub fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {

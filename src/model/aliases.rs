@@ -12,6 +12,7 @@ use crate::config::{RESERVED_ROUTES, SiteConfig};
 use crate::content::fields::Located;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::messages::{Message, msg};
+use crate::url_policy::percent_decoded_exactly;
 
 /// An old address of a record's page, as a path below the base path: `projects/old/` for a
 /// page folder, `news/12.html` for a page file.
@@ -100,7 +101,7 @@ pub fn parse(text: &str, config: &SiteConfig) -> Result<Alias, AliasProblem> {
         None => return Err(AliasProblem::NotAPath),
     };
     let path = path.split(['?', '#']).next().unwrap_or_default();
-    let path = percent_decode(path).ok_or(AliasProblem::BadCharacter {
+    let path = percent_decoded_exactly(path).ok_or(AliasProblem::BadCharacter {
         character: "'%'".to_string(),
     })?;
     if let Some(c) = path
@@ -253,24 +254,6 @@ fn is_site_page(alias: &Alias, config: &SiteConfig) -> bool {
         || config.taxonomies.iter().any(|t| t.key == first)
         || (config.collections.iter().any(|c| c.key == first)
             && (rest.is_empty() || rest[0] == "page"))
-}
-
-/// `%E4%B8%AD` → `中`; `None` when an escape is broken or the bytes are not UTF-8.
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 #[cfg(test)]

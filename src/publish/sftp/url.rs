@@ -6,6 +6,7 @@
 use std::fmt;
 
 use super::{SftpError, UrlProblem};
+use crate::url_policy::percent_decoded_exactly;
 
 /// `sftp://user@host[:port]/path`, parsed and checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,7 +41,8 @@ impl SftpUrl {
         if user_info.contains(':') {
             return Err(problem(UrlProblem::Password));
         }
-        let user = decode(user_info).ok_or_else(|| problem(UrlProblem::BadEscape))?;
+        let user =
+            percent_decoded_exactly(user_info).ok_or_else(|| problem(UrlProblem::BadEscape))?;
         let (host, port) = split_port(server);
         if host.is_empty() {
             return Err(problem(UrlProblem::NoHost));
@@ -60,7 +62,7 @@ impl SftpUrl {
                     })
                 })?,
         };
-        let path = decode(path).ok_or_else(|| problem(UrlProblem::BadEscape))?;
+        let path = percent_decoded_exactly(path).ok_or_else(|| problem(UrlProblem::BadEscape))?;
         // The server's root is never a site's folder: publishing makes its folder exactly
         // the site, so `/` would be read as "replace everything on the server".
         let path = path.trim_end_matches('/');
@@ -108,25 +110,6 @@ fn split_port(server: &str) -> (&str, Option<&str>) {
         Some((host, port)) => (host, Some(port)),
         None => (server, None),
     }
-}
-
-/// `%XX` escapes decoded as UTF-8 (`%20` for a space, `%40` for an `@` in a user name);
-/// `None` for a broken escape or bytes that are not UTF-8.
-fn decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = text.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 #[cfg(test)]
