@@ -360,23 +360,28 @@ mod tests {
         assert_eq!(two.text(UiLang::Ko), "오유 2개, 경고 1개");
     }
 
-    /// Korean has one plural form (CLDR: `other` only), so a Korean variant for a single thing
-    /// is chosen by the number itself, `[1]`, never by `[one]`.
+    /// Chinese and Korean have one plural form (CLDR: `other` only), so their variant for a
+    /// single thing is chosen by the number itself, `[1]`, never by `[one]`.
     #[test]
-    fn korean_leaves_out_the_count_of_a_single_character() {
-        let hint = |count: usize| {
+    fn chinese_and_korean_leave_out_the_count_of_a_single_character() {
+        let hint = |count: usize, lang: UiLang| {
             msg!(
                 "hygiene-traditional-hint",
                 found = "後",
                 expected = "后",
                 count = count
             )
-            .text(UiLang::Ko)
+            .text(lang)
         };
-        assert_eq!(hint(1), "`後` 대신 `后` 글자를 쓰십시오");
+        assert_eq!(hint(1, UiLang::Ko), "`後` 대신 `后` 글자를 쓰십시오");
         assert_eq!(
-            hint(3),
+            hint(3, UiLang::Ko),
             "`後` 대신 `后` 글자를 쓰십시오. 이 행에는 번체자가 3개 있습니다"
+        );
+        assert_eq!(hint(1, UiLang::Zh), "请把“後”改成“后”");
+        assert_eq!(
+            hint(3, UiLang::Zh),
+            "请把“後”改成“后”；这一行共有 3 个繁体字"
         );
     }
 

@@ -246,12 +246,12 @@ hygiene-mojibake-hint = 请从原始文件重新复制这段文字，或者重�
 hygiene-mojibake-question-hint = 请从原始文件重新复制这段文字，或者重新输入；如果 `?` 本来是问号，请写成全角问号“？”
 hygiene-traditional = 简体中文里出现了繁体字“{ $found }”
 hygiene-traditional-hint = 请把“{ $found }”改成“{ $expected }”{ $count ->
-        [one] {""}
+        [1] {""}
        *[other] ；这一行共有 { $count } 个繁体字
     }
 hygiene-simplified = 繁体中文里出现了简体字“{ $found }”
 hygiene-simplified-hint = 请把“{ $found }”改成“{ $expected }”{ $count ->
-        [one] {""}
+        [1] {""}
        *[other] ；这一行共有 { $count } 个简体字
     }
 hygiene-literal-emphasis = `{ $text }` 会连同星号或下划线原样显示，加粗或斜体没有生效
