@@ -250,7 +250,14 @@ fn timings_name_each_phase_of_every_build() {
     serving.wait_for_stderr("timings: ", "the first build's timings");
     site.edit(RECORD, "党支部166个", "党支部188个");
     let started = Instant::now();
-    while serving.stderr.lock().unwrap().matches("timings: ").count() < 2 {
+    // Whole lines only: the reader may have the start of a line before its end.
+    let timing_lines = |stderr: &str| {
+        stderr
+            .split_inclusive('\n')
+            .filter(|line| line.starts_with("  timings: ") && line.ends_with('\n'))
+            .count()
+    };
+    while timing_lines(&serving.stderr.lock().unwrap()) < 2 {
         assert!(started.elapsed() < WAIT, "no timings after the rebuild");
         std::thread::sleep(Duration::from_millis(20));
     }

@@ -143,7 +143,9 @@ fn print_timings(site: &LiveSite) {
         .iter()
         .map(|(name, took)| format!("{name} {:.1} ms", took.as_secs_f64() * 1000.0))
         .collect();
-    eprintln!("  timings: {}", phases.join(", "));
+    // One write, so that whoever reads the output never gets half the line.
+    let line = format!("  timings: {}\n", phases.join(", "));
+    eprint!("{line}");
 }
 
 /// Adds the batches that arrived while the previous one was being rebuilt: one rebuild for all.
