@@ -178,8 +178,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         Some(pages) => pages.clone(),
         None => RecordPages::from_lines(&output::remembered(&output)),
     };
-    diagnostics.extend(record_pages::gone_warnings(&previous_pages, &site));
     let record_pages = RecordPages::of_site(&site);
+    diagnostics.extend(record_pages::gone_warnings(
+        &previous_pages,
+        &record_pages,
+        &site,
+    ));
     let gone = previous_pages
         .gone_from(&record_pages)
         .into_values()

@@ -16,7 +16,7 @@ const MANIFEST: &str = ".showcase-publish.json";
 
 /// Every file under `dir` by its relative path → its inode.
 fn inodes(dir: &Path) -> BTreeMap<String, u64> {
-    files_under(dir)
+    files(dir)
         .into_iter()
         .map(|path| {
             let inode = std::fs::metadata(dir.join(&path)).unwrap().ino();
@@ -25,33 +25,15 @@ fn inodes(dir: &Path) -> BTreeMap<String, u64> {
         .collect()
 }
 
-fn files_under(dir: &Path) -> Vec<String> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let relative = path.strip_prefix(dir).unwrap();
-                files.push(relative.to_string_lossy().replace('\\', "/"));
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 /// The target holds exactly the output (and the manifest): the same paths, the same bytes.
 fn assert_mirrors(output: &Path, target: &Path) {
-    let mut want: Vec<String> = files_under(output)
+    let mut want: Vec<String> = files(output)
         .into_iter()
         .filter(|p| p != ".showcase-output")
         .collect();
     want.push(MANIFEST.to_string());
     want.sort();
-    let have = files_under(target);
+    let have = files(target);
     assert_eq!(have, want, "the target does not hold exactly the output");
     for path in want.iter().filter(|p| *p != MANIFEST) {
         assert_eq!(
@@ -248,7 +230,7 @@ fn a_folder_with_files_showcase_did_not_put_there_is_refused() {
     p.publish(&[])
         .assert_code(2)
         .assert_stderr_has("holds files that showcase did not put there");
-    assert_eq!(files_under(&p.target), ["index.html"]);
+    assert_eq!(files(&p.target), ["index.html"]);
 }
 
 #[test]

@@ -6,7 +6,6 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use common::sshd::{Sshd, or_skip};
@@ -14,35 +13,10 @@ use common::*;
 
 const MANIFEST: &str = ".showcase-publish.json";
 
-/// Every file under `dir` → its bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        for entry in entries {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let relative = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                files.insert(relative, std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
-}
-
 fn assert_mirrors(output: &Path, target: &Path) {
-    let mut want = tree(output);
+    let mut want = snapshot(output);
     want.remove(".showcase-output");
-    let mut have = tree(target);
+    let mut have = snapshot(target);
     assert!(have.remove(MANIFEST).is_some(), "no manifest on the server");
     assert_eq!(
         have.keys().collect::<Vec<_>>(),
@@ -86,7 +60,7 @@ fn publishing_over_sftp_sends_everything_once_then_only_what_changed() {
         .assert_ok()
         .assert_stderr_has("already holds this site: nothing to publish");
 
-    let before = tree(&folder);
+    let before = snapshot(&folder);
     site.edit(
         "content/projects/hongxin.zh.md",
         "title: 红心物业",
@@ -95,7 +69,7 @@ fn publishing_over_sftp_sends_everything_once_then_only_what_changed() {
     let run = publish(&site, &sshd, &target, &sshd.known_hosts());
     run.assert_ok().assert_stderr_has("Published to sftp://");
     assert_mirrors(&site.output(), &folder);
-    let after = tree(&folder);
+    let after = snapshot(&folder);
     let written: Vec<&String> = after
         .iter()
         .filter(|(path, bytes)| before.get(*path) != Some(*bytes))

@@ -13,7 +13,6 @@ use super::{
 };
 use crate::cli::PublishArgs;
 use crate::config;
-use crate::diagnostics::Severity;
 use crate::messages::{UiLang, msg};
 use crate::model::record_pages::RecordPages;
 use crate::output;
@@ -78,7 +77,6 @@ pub fn run(args: PublishArgs, lang: UiLang) -> Result<u8> {
         Err(err) => return Ok(print_build_error(&err, lang)),
     };
     print_built(&report, lang);
-    debug_assert!(report.diagnostics.count(Severity::Error) == 0);
     if !report.gone.is_empty() && !args.allow_gone {
         let message = msg!(
             "publish-gone",

@@ -74,15 +74,14 @@ impl RecordPages {
 }
 
 /// `W-url-gone` for every record with addresses the last build published and `site` no longer
-/// has: at the record's file with the `aliases:` line that keeps them, or, for a record that
-/// is no longer published, with what to do instead.
-pub fn gone_warnings(previous: &RecordPages, site: &Site) -> Diagnostics {
-    let now = RecordPages::of_site(site);
+/// has (`now` is `site`'s record pages): at the record's file with the `aliases:` line that
+/// keeps them, or, for a record that is no longer published, with what to do instead.
+pub fn gone_warnings(previous: &RecordPages, now: &RecordPages, site: &Site) -> Diagnostics {
     let base = site.config.base_url.path.as_str();
     // Aliases are written below the base path, as the user sees the site.
     let below_base = |url: &str| format!("/{}", url.strip_prefix(base).unwrap_or(url));
     let mut diagnostics = Diagnostics::default();
-    for (key, urls) in previous.gone_from(&now) {
+    for (key, urls) in previous.gone_from(now) {
         let list = urls.join(", ");
         let diagnostic = match site.lookup.find(key).map(|i| &site.records[i]) {
             Some(record) => {
