@@ -151,3 +151,22 @@ fn aliases_that_cannot_work_are_refused_at_their_place_and_nothing_is_published(
         .assert_stderr_has("holds ' ', which");
     assert!(!site.output().exists());
 }
+
+#[test]
+fn a_pasted_address_on_a_site_without_a_host_is_taken_as_a_path_with_a_warning() {
+    // The fixture's base_url is `/`: it cannot tell this site's host from a chat's link.
+    let site = Site::base();
+    site.edit(
+        RECORD,
+        "date: 2022-03-15\n",
+        "date: 2022-03-15\naliases: [\"https://mp.weixin.qq.com/s/abc\"]\n",
+    );
+    site.check(&["--strict"])
+        .assert_code(1)
+        .assert_stderr_has("warning[W-alias-host]")
+        .assert_stderr_has("content/projects/hongxin.zh.md:4:11")
+        .assert_stderr_has("is taken as the address /s/abc/ of this site")
+        .assert_stderr_has("set `base_url` in site.yaml");
+    site.build(&[]).assert_ok();
+    assert!(site.output().join("s/abc/index.html").is_file());
+}

@@ -43,10 +43,18 @@ pub fn run(args: PublishArgs, lang: UiLang) -> Result<u8> {
         return Ok(EXIT_CONTENT);
     }
 
-    let Ok((config, _)) = config::load(&args.root) else {
-        // `check` found nothing wrong a moment ago: the file changed meanwhile.
-        eprintln!("{}", msg!("publish-check-failed", counts = "?").text(lang));
-        return Ok(EXIT_CONTENT);
+    let config = match config::load(&args.root) {
+        Ok((config, _)) => config,
+        // `check` found nothing wrong a moment ago: site.yaml changed meanwhile.
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics, lang);
+            let counts = summary_counts(&diagnostics, lang);
+            eprintln!(
+                "{}",
+                msg!("publish-check-failed", counts = counts).text(lang)
+            );
+            return Ok(EXIT_CONTENT);
+        }
     };
     let spec = match &args.to {
         Some(text) => TargetSpec::parse(text, &std::env::current_dir()?),

@@ -173,7 +173,32 @@ pub fn read(
     for Located { value, at } in written {
         match parse(&value, config) {
             Ok(alias) if aliases.iter().any(|a| a.value == alias) => {}
-            Ok(alias) => aliases.push(Located { value: alias, at }),
+            Ok(alias) => {
+                // Without a host in base_url, a pasted address of any host is taken as this
+                // site's: say so, for the link pasted from a chat that is not the site's.
+                if config.base_url.origin.is_empty()
+                    && let Some((_, rest)) = value.trim().split_once("://")
+                {
+                    let host = rest.split('/').next().unwrap_or_default();
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            "W-alias-host",
+                            msg!(
+                                "alias-host-unknown",
+                                alias = &value,
+                                host = host,
+                                path = format!("/{}", alias.path)
+                            ),
+                        )
+                        .at(at.clone())
+                        .hint(msg!(
+                            "alias-host-unknown-hint",
+                            path = format!("/{}", alias.path)
+                        )),
+                    );
+                }
+                aliases.push(Located { value: alias, at });
+            }
             Err(problem) => diagnostics.push(
                 Diagnostic::error("E-bad-alias", problem.message(&value))
                     .at(at)
