@@ -1,6 +1,7 @@
 //! `site.yaml` → [`SiteConfig`] (SPEC §2): languages, URLs, taxonomies and collection schemas.
 //! Every problem in the file is reported with its line; a config with errors is not returned.
 
+pub mod booklet;
 pub mod images;
 pub mod json_schema;
 pub mod schema;
@@ -14,6 +15,7 @@ use crate::messages::{Message, msg};
 use crate::source::SourceFile;
 use crate::url_policy::UrlPolicy;
 use crate::yaml::{self, Node, Reader};
+pub use booklet::{BookletSettings, VolumesBy};
 pub use images::ImageSettings;
 pub use schema::{CollectionSchema, FieldDef, FieldType, SortKey, SortOrder};
 
@@ -128,6 +130,8 @@ pub struct SiteConfig {
     pub url_policy: UrlPolicy,
     /// Which variants of each photo are published (`images:`, issue 15).
     pub images: ImageSettings,
+    /// How the printed compilation is divided and printed (`booklet:`, issue 18).
+    pub booklet: BookletSettings,
     pub taxonomies: Vec<TaxonomyDef>,
     pub collections: Vec<CollectionSchema>,
 }
@@ -232,6 +236,7 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
             "unsafe_html",
             "allowed_hosts",
             "images",
+            "booklet",
             "publish",
             "taxonomies",
             "collections",
@@ -323,6 +328,10 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
         .get("images")
         .map(|n| images::read(&mut r, n))
         .unwrap_or_default();
+    let booklet = root
+        .get("booklet")
+        .map(|n| booklet::read(&mut r, n, &codes, &default_lang))
+        .unwrap_or_default();
     let taxonomies = root
         .get("taxonomies")
         .map(|n| read_taxonomies(&mut r, n, &codes, &default_lang))
@@ -352,6 +361,7 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<SiteCon
         unsafe_html,
         url_policy: UrlPolicy::new(&allowed_hosts),
         images,
+        booklet,
         taxonomies,
         collections,
     })

@@ -496,6 +496,11 @@ id-kind-term = term
 id-kind-reference = record reference
 # Photos (issue 15)
 
+what-booklet-settings = the `booklet` settings
+bad-booklet-max-records = `max_records` must be a whole number from 1 to { $most }
+bad-booklet-max-records-hint = it is the most records one volume of the compilation holds; 200 makes volumes of a few megabytes that print as one book each
+bad-booklet-by = `by` must be `year` or `collection`
+bad-booklet-by-hint = `by: year` makes volumes of consecutive years; `by: collection` one volume per collection
 what-images-settings = the `images` settings
 bad-image-quality = `quality` must be a whole number from 1 to 100
 bad-image-quality-hint = 80 is a good balance of sharpness and size; 90 for sharper pictures, 70 for smaller ones

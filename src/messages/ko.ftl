@@ -486,6 +486,11 @@ id-kind-term = 용어
 id-kind-reference = 기록 참조
 # Photos (issue 15)
 
+what-booklet-settings = `booklet`(휘편) 설정
+bad-booklet-max-records = `max_records`(한 책의 최대 기록수) 값은 1부터 { $most }까지의 옹근수여야 합니다
+bad-booklet-max-records-hint = 휘편 한 책에 넣는 기록의 최대수입니다. 200이면 한 책이 몇 메가바이트로 되여 한권으로 인쇄할수 있습니다
+bad-booklet-by = `by`(책을 나누는 방식)는 `year` 또는 `collection`이여야 합니다
+bad-booklet-by-hint = `by: year`는 련이은 해별로, `by: collection`은 란마다 한책씩 나눕니다
 what-images-settings = `images` 설정
 bad-image-quality = `quality` 값은 1부터 100까지의 옹근수여야 합니다
 bad-image-quality-hint = 80이면 선명도와 파일 크기가 알맞게 균형을 이룹니다. 더 선명하게 하려면 90, 더 작게 하려면 70을 쓰십시오

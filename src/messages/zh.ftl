@@ -484,6 +484,11 @@ id-kind-term = 词条
 id-kind-reference = 引用的记录
 # Photos (issue 15)
 
+what-booklet-settings = `booklet`（汇编）设置
+bad-booklet-max-records = `max_records`（每册最多记录数）必须是 1 到 { $most } 之间的整数
+bad-booklet-max-records-hint = 这是汇编每一册最多收录的记录数；200 条一册，每册几兆字节，可以印成一本
+bad-booklet-by = `by`（分册方式）只能是 `year` 或 `collection`
+bad-booklet-by-hint = `by: year` 按连续的年份分册；`by: collection` 每个栏目一册
 what-images-settings = `images` 设置
 bad-image-quality = `quality`（质量）必须是 1 到 100 之间的整数
 bad-image-quality-hint = 80 在清晰度和文件大小之间比较平衡；想更清晰写 90，想更小写 70

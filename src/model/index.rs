@@ -1,6 +1,6 @@
 //! The queries pages ask of a [`Site`] again and again, answered once (issue 16): the records
 //! of each collection and term shown in a language, the years, the related records, the
-//! previous and next record, a record's collection and languages. [`Index::new`] builds it
+//! previous and next record, a record's collection and languages, the volumes of the compilation. [`Index::new`] builds it
 //! from the site alone, in parallel where the work is per record. It holds positions in
 //! `site.records`, never records, and names no language, collection or taxonomy: those are
 //! the site's data. It does no IO and formats nothing (pages and URLs are `render`'s).
@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
+use super::volumes::{self, Volume};
 use super::{Presence, Site};
 
 /// Related records shown on a record page, at most.
@@ -33,6 +34,9 @@ pub struct Index {
     collection_of: Vec<usize>,
     /// The year of the newest record in any language.
     latest_year: i16,
+    /// The volumes of the printed compilation.
+    #[allow(dead_code, reason = "the booklet's pages come next")]
+    volumes: Vec<Volume>,
 }
 
 /// What one language shows.
@@ -117,7 +121,20 @@ impl Index {
                 .map(|r| r.date.year())
                 .max()
                 .unwrap_or(2000),
+            volumes: volumes::divide(site),
         }
+    }
+
+    /// The volumes of the printed compilation, in the order they are listed.
+    #[allow(dead_code, reason = "the booklet's pages come next")]
+    pub fn volumes(&self) -> &[Volume] {
+        &self.volumes
+    }
+
+    /// The volume `key`.
+    #[allow(dead_code, reason = "the booklet's pages come next")]
+    pub fn volume(&self, key: &str) -> Option<&Volume> {
+        self.volumes.iter().find(|volume| volume.key == key)
     }
 
     fn shown(&self, lang: &str) -> Option<&Shown> {

@@ -11,6 +11,7 @@ pub mod record_pages;
 pub mod routes;
 pub mod slug;
 mod versions;
+pub mod volumes;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
