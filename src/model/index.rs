@@ -35,7 +35,6 @@ pub struct Index {
     /// The year of the newest record in any language.
     latest_year: i16,
     /// The volumes of the printed compilation.
-    #[allow(dead_code, reason = "the booklet's pages come next")]
     volumes: Vec<Volume>,
 }
 
@@ -126,13 +125,12 @@ impl Index {
     }
 
     /// The volumes of the printed compilation, in the order they are listed.
-    #[allow(dead_code, reason = "the booklet's pages come next")]
     pub fn volumes(&self) -> &[Volume] {
         &self.volumes
     }
 
     /// The volume `key`.
-    #[allow(dead_code, reason = "the booklet's pages come next")]
+    #[allow(dead_code, reason = "`showcase booklet --volume` comes next")]
     pub fn volume(&self, key: &str) -> Option<&Volume> {
         self.volumes.iter().find(|volume| volume.key == key)
     }

@@ -44,6 +44,20 @@ pub fn search(config: &SiteConfig, lang: &str) -> String {
     section(config, lang, &["search"], 1)
 }
 
+/// The booklet of a language, `/booklet/`, or volume `volume` of it, `/booklet/2019-2021/`,
+/// when it has several.
+pub fn booklet(config: &SiteConfig, lang: &str, volume: Option<&str>) -> String {
+    match volume {
+        Some(key) => section(config, lang, &["booklet", key], 1),
+        None => section(config, lang, &["booklet"], 1),
+    }
+}
+
+/// The PDF of booklet volume `key`, beside the booklet: `/booklet/2019-2021.pdf`.
+pub fn booklet_pdf(config: &SiteConfig, lang: &str, key: &str) -> String {
+    format!("{}{key}.pdf", booklet(config, lang, None))
+}
+
 pub fn feed(config: &SiteConfig, lang: &str) -> String {
     format!("{}atom.xml", lang_root(config, lang))
 }

@@ -1,5 +1,6 @@
-//! The booklet (`/booklet/`): one page per language holding every record. At 10,000 records it
-//! is about 100 MB, so it is never built in memory. Its frame, `booklet.html`, marks in each
+//! A volume of the booklet (`/booklet/`, or `/booklet/<key>/` when there are several): one page
+//! holding each of its records whole. A volume is up to `booklet.max_records` records, a few
+//! megabytes, but a site may allow thousands, so it is never built in memory. Its frame, `booklet.html`, marks in each
 //! chapter the one slot where the chapter's entries go (`chapters[].entries`); a [`Booklet`]
 //! cuts the rendered frame at those slots and writes it as frame text, then the entries of
 //! the first slot's chapter, then frame text, and so on, appending to the file in order.
@@ -14,6 +15,7 @@ use std::sync::atomic::Ordering;
 
 use serde::Serialize;
 
+use super::pages::PageKind;
 use super::views::{TocEntry, find_entries_slot};
 use super::{PageJob, PreparedRecord, RenderError, Rendering};
 use crate::digest::Digest;
@@ -101,7 +103,10 @@ impl<'a> Booklet<'a> {
     ) -> Result<Booklet<'a>, RenderError> {
         let (path, lang, url) = (job.path, job.page.lang.as_str(), job.page.url.as_str());
         sink.put(path, b"")?;
-        let pieces = cut(r, lang, &frame);
+        let PageKind::Booklet { volume } = job.page.kind else {
+            unreachable!("a booklet is written for a volume's page")
+        };
+        let pieces = cut(r, volume, lang, &frame);
         let entry_inputs = Digest::new()
             .add(&r.page_inputs)
             .add(&r.theme.digest(ENTRY_TEMPLATE))
@@ -248,15 +253,16 @@ impl<'a> Booklet<'a> {
     }
 }
 
-/// Cuts `frame` at its slots: each slot becomes the entries of its chapter's records.
-fn cut(r: &Rendering, lang: &str, frame: &[u8]) -> Vec<Piece> {
+/// Cuts `frame`, the page of volume `volume`, at its slots: each slot becomes the entries of
+/// its chapter's records.
+fn cut(r: &Rendering, volume: usize, lang: &str, frame: &[u8]) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut at = 0;
     while let Some((slot, chapter)) = find_entries_slot(&frame[at..]) {
         pieces.push(Piece::Frame(at..at + slot.start));
         if chapter < r.site.collections.len() {
-            let records = r.shown(chapter, lang);
-            pieces.extend(records.iter().map(|&index| Piece::Entry(index)));
+            let records = r.volume_chapter(volume, chapter, lang);
+            pieces.extend(records.into_iter().map(Piece::Entry));
         }
         at += slot.end;
     }

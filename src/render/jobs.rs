@@ -45,7 +45,7 @@ impl Rendering<'_> {
             .par_iter()
             .filter(|job| !matches!(job.page.kind, PageKind::Record { .. }))
             .map(|job| {
-                if job.page.kind != PageKind::Booklet {
+                if !matches!(job.page.kind, PageKind::Booklet { .. }) {
                     return self
                         .render_page(job, None, sink)
                         .map(|()| (Vec::new(), None));

@@ -626,6 +626,19 @@ impl<'a> Rendering<'a> {
         self.index.collection(collection, lang)
     }
 
+    /// Volume `volume`'s records of collection `collection` shown in `lang`, in the
+    /// collection's order: a chapter of the volume.
+    fn volume_chapter(&self, volume: usize, collection: usize, lang: &str) -> Vec<usize> {
+        let records = &self.index.volumes()[volume].records;
+        records
+            .iter()
+            .copied()
+            .filter(|&i| {
+                self.index.collection_of(i) == collection && self.site.records[i].is_in(lang)
+            })
+            .collect()
+    }
+
     /// A term's records shown in `lang`.
     fn term_records(&self, taxonomy: usize, term: usize, lang: &str) -> &[usize] {
         self.index.term(taxonomy, term, lang)

@@ -59,7 +59,12 @@ pub enum PageKind {
         year: i16,
         page: usize,
     },
-    Booklet,
+    /// The list of the booklet's volumes, when it has several.
+    Volumes,
+    /// A volume of the booklet, by its position in the index's volumes.
+    Booklet {
+        volume: usize,
+    },
     Search,
 }
 
@@ -80,7 +85,8 @@ impl PageKind {
             PageKind::Term { .. } => "term.html",
             PageKind::Years => "years.html",
             PageKind::Year { .. } => "year.html",
-            PageKind::Booklet => "booklet.html",
+            PageKind::Volumes => "booklets.html",
+            PageKind::Booklet { .. } => "booklet.html",
             PageKind::Search => "search.html",
         }
     }
@@ -170,10 +176,20 @@ pub fn plan(r: &Rendering) -> Vec<Page> {
                 );
             }
         }
-        push(
-            PageKind::Booklet,
-            routes::section(config, lang, &["booklet"], 1),
-        );
+        let volumes = r.index.volumes();
+        if volumes.len() > 1 {
+            push(PageKind::Volumes, routes::booklet(config, lang, None));
+        }
+        for (v, volume) in volumes.iter().enumerate() {
+            if !volume.records.iter().any(|&i| site.records[i].is_in(lang)) {
+                continue;
+            }
+            let key = (volumes.len() > 1).then_some(volume.key.as_str());
+            push(
+                PageKind::Booklet { volume: v },
+                routes::booklet(config, lang, key),
+            );
+        }
         push(PageKind::Search, routes::search(config, lang));
     }
     pages
@@ -318,7 +334,8 @@ pub fn context(
         PageKind::Year { year, page: number } => {
             whole(r, page, c, year::view(r, lang, *year, *number))
         }
-        PageKind::Booklet => whole(r, page, c, booklet::view(r, lang)),
+        PageKind::Volumes => whole(r, page, c, booklet::volumes_view(r, lang)),
+        PageKind::Booklet { volume } => whole(r, page, c, booklet::view(r, lang, *volume)),
         PageKind::Search => whole(r, page, c, search::view(r, lang)),
     }
 }
@@ -342,7 +359,8 @@ pub fn reads(r: &Rendering, page: &Page, digest: &mut Digest) {
         } => term::reads(r, lang, *taxonomy, *term, *number, digest),
         PageKind::Years => years::reads(r, lang, digest),
         PageKind::Year { year, page: number } => year::reads(r, lang, *year, *number, digest),
-        PageKind::Booklet => booklet::reads(r, lang, digest),
+        PageKind::Volumes => booklet::volumes_reads(r, lang, digest),
+        PageKind::Booklet { volume } => booklet::reads(r, lang, *volume, digest),
         PageKind::Search => search::reads(r, lang, digest),
     }
 }
