@@ -6,6 +6,7 @@
 //! the site's data. It does no IO and formats nothing (pages and URLs are `render`'s).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -36,6 +37,45 @@ pub struct Index {
     latest_year: i16,
     /// The volumes of the printed compilation.
     volumes: Vec<Volume>,
+    /// The records sharing terms with each record, with what they were found from.
+    similar: Similar,
+}
+
+/// For each record, the records sharing terms with it (before they are filtered by
+/// language), and a digest of what they are found from: every record's place, date and
+/// terms. A save that changes none of these (a title, a body, a translation) finds them as
+/// they were, and `serve` hands them to the next index rather than finding them again: they
+/// are the index's largest part of the work.
+#[derive(Debug, Clone, Default)]
+pub struct Similar {
+    digest: u64,
+    lists: Arc<Vec<Vec<usize>>>,
+}
+
+impl Similar {
+    /// The similar records of `site`, taken from `kept` when they were found from the same.
+    fn of(site: &Site, kept: Option<Similar>) -> Similar {
+        let digest = similarity_inputs(site);
+        match kept {
+            Some(kept) if kept.digest == digest && kept.lists.len() == site.records.len() => kept,
+            _ => Similar {
+                digest,
+                lists: Arc::new(similar_records(site, SIMILAR)),
+            },
+        }
+    }
+}
+
+/// What the similar records of `site` are found from.
+fn similarity_inputs(site: &Site) -> u64 {
+    let mut digest = crate::digest::Digest::new();
+    for taxonomy in &site.taxonomies {
+        digest.add(&taxonomy.key).add(&taxonomy.terms.len());
+    }
+    for record in &site.records {
+        digest.add(&record.date).add(&record.terms);
+    }
+    digest.finish()
 }
 
 /// What one language shows.
@@ -56,14 +96,21 @@ static NO_YEARS: BTreeMap<i16, Vec<usize>> = BTreeMap::new();
 impl Index {
     /// Answers every query for `site`. The record lists of each language are made on one
     /// side and the related records, per record, on the other.
+    #[cfg(test)]
     pub fn new(site: &Site) -> Index {
+        Index::keeping(site, None)
+    }
+
+    /// [`Index::new`], taking the similar records `kept` (of the last index) has when they
+    /// were found from what they would be found from now.
+    pub fn keeping(site: &Site, kept: Option<Similar>) -> Index {
         let codes: Vec<&str> = site
             .config
             .languages
             .iter()
             .map(|l| l.code.as_str())
             .collect();
-        let ((languages, collection_of), (presence, related)) = rayon::join(
+        let ((languages, collection_of), (presence_related, similar)) = rayon::join(
             || {
                 rayon::join(
                     || {
@@ -86,10 +133,11 @@ impl Index {
                 )
             },
             || {
-                let similar = similar_records(site, SIMILAR);
-                site.records
+                let similar = Similar::of(site, kept);
+                let lists: (Vec<_>, Vec<_>) = site
+                    .records
                     .par_iter()
-                    .zip(similar)
+                    .zip(similar.lists.par_iter())
                     .enumerate()
                     .map(|(index, (record, similar))| {
                         let presence: Vec<Option<Presence>> = codes
@@ -100,15 +148,17 @@ impl Index {
                             .iter()
                             .zip(&presence)
                             .map(|(code, presence)| match presence {
-                                Some(_) => related_in(site, index, &similar, code),
+                                Some(_) => related_in(site, index, similar, code),
                                 None => Vec::new(),
                             })
                             .collect();
                         (presence, related)
                     })
-                    .unzip()
+                    .unzip();
+                (lists, similar)
             },
         );
+        let (presence, related) = presence_related;
         Index {
             languages,
             presence,
@@ -121,7 +171,13 @@ impl Index {
                 .max()
                 .unwrap_or(2000),
             volumes: volumes::divide(site),
+            similar,
         }
+    }
+
+    /// The similar records found for this index, for the next one to take.
+    pub fn similar(&self) -> Similar {
+        self.similar.clone()
     }
 
     /// The volumes of the printed compilation, in the order they are listed.

@@ -20,7 +20,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 pub use assemble::{AssembleOptions, assemble, slash_path};
-pub use index::Index;
+pub use index::{Index, Similar};
 
 use crate::config::SiteConfig;
 use crate::content::fields::{Body, FieldValue, Located, SourceLink};

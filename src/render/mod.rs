@@ -34,7 +34,7 @@ use views::{CardView, RecordView};
 
 use crate::localized::Localized;
 use crate::messages::{Message, msg};
-use crate::model::{Index, Site, routes};
+use crate::model::{Index, Similar, Site, routes};
 use crate::output::{OutputError, Sink};
 use crate::svg::{self, SafeSvgs};
 use search::WrittenIndex;
@@ -159,6 +159,7 @@ pub struct KeptCards {
 pub struct Kept {
     pub texts: KeptTexts,
     pub cards: KeptCards,
+    pub similar: Option<Similar>,
 }
 
 impl<'a> Rendering<'a> {
@@ -174,7 +175,7 @@ impl<'a> Rendering<'a> {
         texts: Texts,
         svgs: SafeSvgs,
     ) -> Result<Rendering<'a>, RenderError> {
-        Rendering::prepare_keeping(site, theme, counters, texts, svgs, None)
+        Rendering::prepare_keeping(site, theme, counters, texts, svgs, None, None)
     }
 
     /// [`Rendering::prepare`], taking the cards of records `kept` has that did not change.
@@ -185,6 +186,7 @@ impl<'a> Rendering<'a> {
         texts: Texts,
         svgs: SafeSvgs,
         kept: Option<KeptCards>,
+        similar: Option<Similar>,
     ) -> Result<Rendering<'a>, RenderError> {
         let languages = &site.config.languages;
         let strings: BTreeMap<String, tera::Value> = languages
@@ -234,7 +236,7 @@ impl<'a> Rendering<'a> {
             texts,
             cards,
             strings,
-            index: Index::new(site),
+            index: Index::keeping(site, similar),
             site_values: BTreeMap::new(),
             figures: BTreeMap::new(),
             search: OnceLock::new(),
@@ -438,6 +440,7 @@ impl<'a> Rendering<'a> {
                     })
                     .collect(),
             },
+            similar: Some(self.index.similar()),
         }
     }
 

@@ -273,7 +273,11 @@ impl LiveSite {
     }
 
     fn render(&self, kept: Kept) -> Result<NewSite, BuildError> {
-        let Kept { texts, cards } = kept;
+        let Kept {
+            texts,
+            cards,
+            similar,
+        } = kept;
         let mut since = Instant::now();
         let loaded = pipeline::load_for_serve(&self.options, &self.cache, Some(texts));
         // Timed also when the files have errors: that is where such a build ends.
@@ -293,6 +297,7 @@ impl LiveSite {
                 texts,
                 svgs,
                 Some(cards),
+                similar,
             )
         })
         .map_err(pipeline::build_error)?;

@@ -2,6 +2,7 @@
 //! and the related records of the sample site against an exact ranking.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use super::{Index, RELATED, similar_records};
 use crate::model::{Presence, Site};
@@ -205,6 +206,30 @@ fn related_records_name_first_then_share_terms() {
     assert!(index.related(p4, "en").is_empty());
     // A record without terms has none but those it names.
     assert!(index.related(at(&site, "cases/c2"), "zh").is_empty());
+}
+
+#[test]
+fn similar_records_are_kept_while_no_date_or_term_changes() {
+    let mut site = small_site("omit");
+    let first = Index::new(&site);
+    let p4 = at(&site, "projects/p4");
+    // A title does not change them: the next index takes them as they are.
+    site.records[p4].title.set("zh", "新标题".to_string());
+    let kept = Index::keeping(&site, Some(first.similar()));
+    assert!(Arc::ptr_eq(&kept.similar().lists, &first.similar().lists));
+    assert_eq!(kept.related(p4, "zh"), first.related(p4, "zh"));
+    // A date or a term does: they are found again, and found as from nothing.
+    let p1 = at(&site, "projects/p1");
+    for change in [0, 1] {
+        let mut changed = small_site("omit");
+        match change {
+            0 => changed.records[p1].date = "2021-02-02".parse().unwrap(),
+            _ => changed.records[p1].terms.clear(),
+        }
+        let kept = Index::keeping(&changed, Some(first.similar()));
+        assert!(!Arc::ptr_eq(&kept.similar().lists, &first.similar().lists));
+        assert_eq!(kept.similar().lists, Index::new(&changed).similar().lists);
+    }
 }
 
 #[test]

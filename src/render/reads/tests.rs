@@ -137,9 +137,13 @@ fn render(root: &Path, previous: Option<Previous>) -> (Previous, BTreeSet<String
         Some((files, kept, memo)) => (files, Some(kept), Some(memo)),
         None => (BTreeMap::new(), None, None),
     };
-    let (kept_texts, kept_cards) = match kept {
-        Some(Kept { texts, cards }) => (Some(texts), Some(cards)),
-        None => (None, None),
+    let (kept_texts, kept_cards, kept_similar) = match kept {
+        Some(Kept {
+            texts,
+            cards,
+            similar,
+        }) => (Some(texts), Some(cards), similar),
+        None => (None, None, None),
     };
     // As `serve` does: record pages render their bodies again (the comparison with a full
     // rendering checks they are the same).
@@ -151,6 +155,7 @@ fn render(root: &Path, previous: Option<Previous>) -> (Previous, BTreeSet<String
         texts,
         Default::default(),
         kept_cards,
+        kept_similar,
     )
     .unwrap();
     let sink = Recording {
