@@ -239,8 +239,12 @@ pub fn load_for_serve(
     cache: &ParseCache,
     kept: Option<KeptTexts>,
 ) -> Result<(Site, Theme, Texts, SafeSvgs, Diagnostics), BuildError> {
-    let (site, diagnostics) = load_inspecting(options, Some(cache), |_, _| Diagnostics::default())
-        .map_err(BuildError::Content)?;
+    let (mut site, diagnostics) =
+        load_inspecting(options, Some(cache), |_, _| Diagnostics::default())
+            .map_err(BuildError::Content)?;
+    // Setting a volume's PDF takes seconds, too long for every save: the preview links no PDF
+    // (`build` and `showcase booklet` make them).
+    site.config.booklet.pdf = false;
     let theme = Theme::load(&options.root, &site.config)?;
     // `serve` renders again the bodies of the few record pages and search runs an update makes
     // rather than hold every body's HTML and search text.

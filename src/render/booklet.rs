@@ -1,9 +1,10 @@
 //! A volume of the booklet (`/booklet/`, or `/booklet/<key>/` when there are several): one page
 //! holding each of its records whole. A volume is up to `booklet.max_records` records, a few
-//! megabytes, but a site may allow thousands, so it is never built in memory. Its frame, `booklet.html`, marks in each
-//! chapter the one slot where the chapter's entries go (`chapters[].entries`); a [`Booklet`]
-//! cuts the rendered frame at those slots and writes it as frame text, then the entries of
-//! the first slot's chapter, then frame text, and so on, appending to the file in order.
+//! megabytes, but a site may allow thousands, so it is never built in memory. Its frame,
+//! `booklet.html`, marks in each chapter the one slot where the chapter's entries go
+//! (`chapters[].entries`); a [`Booklet`] cuts the rendered frame at those slots and writes it
+//! as frame text, then the entries of the first slot's chapter, then frame text, and so on,
+//! appending to the file in order.
 //!
 //! This module renders entries (`partials/booklet-record.html`) and assembles the page; it
 //! does not choose when entries are rendered or from what: its caller (`render/jobs.rs`)
