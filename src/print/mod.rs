@@ -223,6 +223,10 @@ pub fn volume_pdf(
             return Err(diagnostics);
         }
     };
+    // Typst memoizes layout across compilations; a volume's entries are of no use to the
+    // next one, and at a few hundred records they hold hundreds of megabytes. Entries unused
+    // since the last eviction go (those a volume compiling beside this one uses stay).
+    comemo::evict(1);
     Ok(Printed {
         pdf,
         pages: document.pages().len(),
