@@ -1,5 +1,6 @@
 //! Embeds the default theme (`themes/default/`) in the binary, as mdBook does with its theme:
-//! writes a list of `(relative path, include_bytes!)` pairs that `render::theme` reads.
+//! writes a list of `(relative path, include_bytes!)` pairs that `render::theme` reads, and one
+//! of the print templates (`print/`) that `print::theme` reads.
 
 use std::path::Path;
 
@@ -19,16 +20,25 @@ fn main() {
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
     files.sort();
+    // The print templates (issue 18) are read by `print`, not by the HTML theme: a list of
+    // their own, so that neither embeds the other's files.
+    let (print, html): (Vec<_>, Vec<_>) = files
+        .into_iter()
+        .partition(|(relative, _)| relative.starts_with("print/"));
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
+    write_list(&html, &out.join("embedded_theme.rs"));
+    write_list(&print, &out.join("embedded_print.rs"));
+}
+
+fn write_list(files: &[(String, String)], out: &Path) {
     let mut code = String::from("pub static FILES: &[(&str, &[u8])] = &[\n");
-    for (relative, absolute) in &files {
+    for (relative, absolute) in files {
         println!("cargo:rerun-if-changed={absolute}");
         code.push_str(&format!(
             "    ({relative:?}, include_bytes!({absolute:?})),\n"
         ));
     }
     code.push_str("];\n");
-    let out =
-        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_theme.rs");
     std::fs::write(out, code).expect("OUT_DIR is writable");
 }
 

@@ -58,6 +58,8 @@ pub enum Command {
     Init(InitArgs),
     /// Write a JSON Schema per collection, for editors that check YAML as you type.
     Schema(SchemaArgs),
+    /// Write the printed compilation: every volume in every language as an A4 PDF.
+    Booklet(BookletArgs),
     /// Check and build the site, then bring the target (a folder or an SFTP server) to exactly
     /// the new output, sending only what changed.
     Publish(PublishArgs),
@@ -177,6 +179,22 @@ pub struct SchemaArgs {
     /// Where to write the schema files. Default: `.showcase/schema/` in the site folder.
     #[arg(long)]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BookletArgs {
+    /// The site folder (the one with site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Only this volume (its key, as in the file names: `all`, `2019-2021`, `cases`).
+    #[arg(long)]
+    pub volume: Option<String>,
+    /// Where to write the PDF files. Default: `print/` in the site folder.
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// The URL the site is published at, for the QR codes, instead of `base_url` of site.yaml.
+    #[arg(long)]
+    pub base_url: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,7 @@ mod messages;
 mod model;
 mod output;
 mod pipeline;
+mod print;
 mod publish;
 mod render;
 mod scaffold;
@@ -44,6 +45,7 @@ fn main() -> ExitCode {
         cli::Command::New(args) => commands::new::run(args, lang),
         cli::Command::Init(args) => commands::init::run(args, lang),
         cli::Command::Schema(args) => commands::schema::run(args, lang),
+        cli::Command::Booklet(args) => commands::booklet::run(args, lang),
         cli::Command::Publish(args) => commands::publish::run(args, lang),
     };
     match result {

@@ -1,6 +1,7 @@
 //! One file per subcommand: arguments → options → library call → what the user reads, and the
 //! exit code (0 ok, 1 content errors, 2 usage or operational failure).
 
+pub mod booklet;
 pub mod build;
 pub mod check;
 pub mod init;

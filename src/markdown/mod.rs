@@ -6,6 +6,7 @@
 mod excerpt;
 pub mod lint;
 mod raw_html;
+pub mod tree;
 
 use std::collections::HashSet;
 

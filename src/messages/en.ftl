@@ -663,6 +663,10 @@ cli-init-about = Create a new site in an empty folder: site.yaml, three collecti
 cli-init-arg-dir = The folder to create the site in; it must be empty or not exist yet
 cli-schema-about = Write a JSON Schema per collection, for editors that check YAML as you type
 cli-schema-arg-out = Where to write the schema files. Default: `.showcase/schema/` in the site folder
+cli-booklet-about = Write the printed compilation: every volume in every language as an A4 PDF
+cli-booklet-arg-volume = Only this volume (its key, as in the file names: `all`, `2019-2021`, `cases`)
+cli-booklet-arg-output = Where to write the PDF files. Default: `print/` in the site folder
+cli-booklet-arg-base_url = The URL the site is published at, for the QR codes, instead of `base_url` of site.yaml
 cli-publish-about = Check and build the site, then bring the target (a folder or an SFTP server) to exactly the new output, sending only what changed
 cli-publish-arg-to = Where to publish, instead of `publish: {"{"}to: …{"}"}` of site.yaml: a folder (the web server's, a mounted share) or sftp://user@host[:port]/path. A password is never written here: it is read from SHOWCASE_SFTP_PASSWORD
 cli-publish-arg-dry_run = Print what would be added, changed and removed, and change nothing on the target
@@ -714,3 +718,27 @@ sftp-tried-password = the password in SHOWCASE_SFTP_PASSWORD (refused)
 sftp-tried-nothing = nothing: no SSH agent is running, ~/.ssh has no key (id_ed25519, id_ecdsa or id_rsa) and SHOWCASE_SFTP_PASSWORD is not set
 sftp-no-sftp = { $server } let showcase log in but does not offer SFTP
 sftp-no-sftp-hint = ask your web host to turn on SFTP for this user (some hosts offer it only on another port or for another user)
+
+## The printed compilation (issue 18)
+
+print-font-unreadable = cannot read this font file: { $detail }
+print-font-not-a-font = this file is not a font showcase can read (OpenType .otf, TrueType .ttf or a collection .ttc)
+print-font-hint = `booklet.fonts` names font files relative to the site folder, e.g. fonts/NotoSerifCJKsc-Regular.otf
+print-no-cjk-font = no font for `{ $lang }` was found: the PDF needs a Chinese and Korean (CJK) font, and none is installed
+print-site-fonts-lack = none of the fonts in `booklet.fonts` has the letters of `{ $lang }`
+print-no-cjk-font-hint = install the Noto CJK fonts (on Debian or Ubuntu: sudo apt install fonts-noto-cjk), or name font files in site.yaml under `booklet: {"{"}fonts: [...]{"}"}`
+print-image-unreadable = this picture cannot be printed: { $detail }
+print-no-qr = the PDF has no QR codes: the base URL { $base } has no host, so a code could not lead to the page
+print-no-qr-hint = set `base_url` in site.yaml to the whole address the site is published at (https://example.org/showcase/), or give it with --base-url
+print-failed = the PDF could not be made: { $detail }
+print-template-error = error in the print template: { $detail }
+print-template-warning = the print template: { $detail }
+print-no-packages-hint = showcase downloads nothing: put the files the template imports into the theme's print/ folder
+booklet-unknown-volume = there is no volume `{ $key }`; the volumes are: { $keys }
+booklet-cannot-write = cannot write { $path }: { $reason }
+booklet-wrote = { $path }: { $pages ->
+        [one] 1 page
+       *[other] { $pages } pages
+    }, { $kib } KiB
+booklet-summary = Wrote { $files } PDF files, { $pages } pages, { $mib } MiB, { $counts } in { $seconds } s → { $output }
+booklet-failed = No PDF was made for the volumes with errors: { $counts }.

@@ -582,6 +582,10 @@ cli-init-about = 빈 폴더에 새 싸이트를 만듭니다: site.yaml, 란 3�
 cli-init-arg-dir = 싸이트를 만들 폴더. 비여 있거나 아직 없는 폴더여야 합니다
 cli-schema-about = 란마다 JSON Schema를 씁니다. 입력하는 동안 YAML을 검사하는 편집기를 위한것입니다
 cli-schema-arg-out = schema 파일을 쓸 곳. 기본값: 싸이트폴더의 `.showcase/schema/`
+cli-booklet-about = 인쇄용 자료집을 만듭니다: 분책마다, 언어마다 A4 PDF 파일 하나씩
+cli-booklet-arg-volume = 이 분책만 만듭니다(파일 이름에 있는 분책 이름: `all`, `2019-2021`, `cases`)
+cli-booklet-arg-output = PDF 파일을 쓸 곳. 기본값: 싸이트폴더의 `print/`
+cli-booklet-arg-base_url = QR코드에 쓸, 싸이트가 발부되는 주소. site.yaml의 `base_url` 대신 씁니다
 cli-publish-about = 싸이트를 검사하고 생성한 다음 발부 대상(폴더 또는 SFTP 봉사기)을 새 출력과 꼭 같게 만듭니다. 달라진것만 보냅니다
 cli-publish-arg-to = 어디에 발부할지 정합니다. site.yaml의 `publish: {"{"}to: …{"}"}` 대신 씁니다: 폴더(웨브봉사기의 폴더, 련결된 공유폴더) 또는 sftp://사용자@호스트[:포트]/경로. 암호는 여기에 쓰지 않습니다: SHOWCASE_SFTP_PASSWORD에서 읽습니다
 cli-publish-arg-dry_run = 추가, 변경, 삭제될 파일을 보여주기만 하고 발부 대상에서는 아무것도 바꾸지 않습니다
@@ -684,3 +688,24 @@ sftp-tried-password = SHOWCASE_SFTP_PASSWORD의 암호(거절됨)
 sftp-tried-nothing = 없음: SSH 에이전트가 실행되지 않고, ~/.ssh에 열쇠(id_ed25519, id_ecdsa, id_rsa)가 없으며, SHOWCASE_SFTP_PASSWORD도 설정되지 않았습니다
 sftp-no-sftp = 봉사기 { $server }에 가입은 했지만 SFTP를 제공하지 않습니다
 sftp-no-sftp-hint = 웨브호스팅업체에 이 사용자의 SFTP를 켜달라고 하십시오(어떤 업체는 다른 포트나 다른 사용자에게만 제공합니다)
+
+## The printed compilation (issue 18)
+
+print-font-unreadable = 이 서체 파일을 읽을수 없습니다: { $detail }
+print-font-not-a-font = 이 파일은 showcase가 읽을수 있는 서체가 아닙니다(OpenType .otf, TrueType .ttf 또는 서체묶음 .ttc)
+print-font-hint = `booklet.fonts`에는 싸이트폴더를 기준으로 한 서체 파일의 경로를 씁니다. 실례: fonts/NotoSerifCJKsc-Regular.otf
+print-no-cjk-font = `{ $lang }` 언어에 쓸 서체를 찾지 못했습니다: PDF에는 중국어와 조선어(CJK) 서체가 있어야 하는데 이 콤퓨터에는 설치되여 있지 않습니다
+print-site-fonts-lack = `booklet.fonts`의 서체들에는 `{ $lang }` 언어의 글자가 없습니다
+print-no-cjk-font-hint = Noto CJK 서체를 설치하거나(Debian이나 Ubuntu에서: sudo apt install fonts-noto-cjk) site.yaml의 `booklet: {"{"}fonts: [...]{"}"}`에 서체 파일을 쓰십시오
+print-image-unreadable = 이 그림은 PDF에 넣을수 없습니다: { $detail }
+print-no-qr = PDF에 QR코드가 없습니다: 싸이트 주소 { $base }에 호스트가 없어서 코드가 웹페지로 이어질수 없습니다
+print-no-qr-hint = site.yaml의 `base_url`을 싸이트가 발부되는 완전한 주소(https://example.org/showcase/)로 하거나 --base-url로 주십시오
+print-failed = PDF를 만들수 없습니다: { $detail }
+print-template-error = 인쇄 모판에 오유가 있습니다: { $detail }
+print-template-warning = 인쇄 모판: { $detail }
+print-no-packages-hint = showcase는 아무것도 내려받지 않습니다: 모판이 가져오는 파일을 주제의 print/ 폴더에 넣으십시오
+booklet-unknown-volume = `{ $key }` 분책이 없습니다. 있는 분책: { $keys }
+booklet-cannot-write = { $path }에 쓸수 없습니다: { $reason }
+booklet-wrote = { $path }: { $pages }페지, { $kib } KiB
+booklet-summary = PDF 파일 { $files }개를 썼습니다. { $pages }페지, { $mib } MiB, { $counts }, { $seconds }초 → { $output }
+booklet-failed = 오유가 있는 분책은 PDF를 만들지 않았습니다: { $counts }.

@@ -638,6 +638,10 @@ cli-init-about = 在空文件夹里新建网站：site.yaml、三个栏目，每
 cli-init-arg-dir = 新建网站的文件夹；必须是空的，或者还不存在
 cli-schema-about = 为每个栏目写出 JSON Schema，供编辑器在输入时检查 YAML
 cli-schema-arg-out = schema 文件写到哪里。默认：网站文件夹里的 `.showcase/schema/`
+cli-booklet-about = 生成印刷版汇编：每个分册的每种语言各一个 A4 PDF 文件
+cli-booklet-arg-volume = 只生成这个分册（用文件名中的分册名：`all`、`2019-2021`、`cases`）
+cli-booklet-arg-output = PDF 文件写到哪里。默认：网站文件夹中的 `print/`
+cli-booklet-arg-base_url = 网站发布的网址，用于二维码，代替 site.yaml 中的 `base_url`
 cli-publish-about = 检查并生成网站，然后让发布目标（文件夹或 SFTP 服务器）与新的输出完全一致，只发送有变化的部分
 cli-publish-arg-to = 发布到哪里，代替 site.yaml 中的 `publish: {"{"}to: …{"}"}`：一个文件夹（网站服务器的文件夹、挂载的共享文件夹），或 sftp://用户@主机[:端口]/路径。密码不写在这里：它从 SHOWCASE_SFTP_PASSWORD 读取
 cli-publish-arg-dry_run = 列出将要新增、更改和删除的文件，不改动发布目标上的任何东西
@@ -688,3 +692,24 @@ sftp-tried-password = 环境变量 SHOWCASE_SFTP_PASSWORD 中的密码（被拒�
 sftp-tried-nothing = 无：没有正在运行的 SSH 代理，~/.ssh 里没有密钥（id_ed25519、id_ecdsa 或 id_rsa），也没有设置 SHOWCASE_SFTP_PASSWORD
 sftp-no-sftp = { $server } 允许 showcase 登录，但没有提供 SFTP
 sftp-no-sftp-hint = 请让网站空间服务商为这个用户开通 SFTP（有的服务商只在另一个端口上或为另一个用户提供 SFTP）
+
+## The printed compilation (issue 18)
+
+print-font-unreadable = 无法读取这个字体文件：{ $detail }
+print-font-not-a-font = 这个文件不是 showcase 能读取的字体（OpenType .otf、TrueType .ttf 或字体集 .ttc）
+print-font-hint = `booklet.fonts` 列出的字体文件路径相对于网站文件夹，例如 fonts/NotoSerifCJKsc-Regular.otf
+print-no-cjk-font = 没有找到适用于 `{ $lang }` 的字体：PDF 需要中文和朝鲜文（CJK）字体，而本机没有安装
+print-site-fonts-lack = `booklet.fonts` 中的字体都不包含 `{ $lang }` 的文字
+print-no-cjk-font-hint = 请安装 Noto CJK 字体（Debian 或 Ubuntu：sudo apt install fonts-noto-cjk），或在 site.yaml 的 `booklet: {"{"}fonts: [...]{"}"}` 中指定字体文件
+print-image-unreadable = 这张图片无法印入 PDF：{ $detail }
+print-no-qr = PDF 中没有二维码：网站地址 { $base } 没有主机名，二维码无法指向网页
+print-no-qr-hint = 请把 site.yaml 中的 `base_url` 设为网站发布后的完整地址（https://example.org/showcase/），或用 --base-url 指定
+print-failed = 无法生成 PDF：{ $detail }
+print-template-error = 印刷模板有错误：{ $detail }
+print-template-warning = 印刷模板：{ $detail }
+print-no-packages-hint = showcase 不下载任何东西：请把模板导入的文件放进主题的 print/ 文件夹
+booklet-unknown-volume = 没有分册 `{ $key }`；现有分册：{ $keys }
+booklet-cannot-write = 无法写入 { $path }：{ $reason }
+booklet-wrote = { $path }：{ $pages } 页，{ $kib } KiB
+booklet-summary = 已写入 { $files } 个 PDF 文件，共 { $pages } 页，{ $mib } MiB，{ $counts }，用时 { $seconds } 秒 → { $output }
+booklet-failed = 有错误的分册没有生成 PDF：{ $counts }。

@@ -27,7 +27,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 pub use bodies::{Bodies, KeptTexts, RecordTexts, Texts, record_texts, render_texts};
-use cards::Localizer;
+/// The record page's formatting of values, which the printed booklet shares (issue 18).
+pub(crate) use cards::Localizer;
 pub use reads::Memo;
 pub use theme::{Theme, ThemeError, template_spot};
 use views::{CardView, RecordView};
