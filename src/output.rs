@@ -257,6 +257,8 @@ impl Staging {
 impl Sink for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
         let dest = self.destination(path)?;
+        // Not written through a link to the cache (see `link`).
+        let _ = std::fs::remove_file(&dest);
         std::fs::write(&dest, bytes).map_err(io_error(&dest))?;
         self.count(bytes.len() as u64, true);
         Ok(())
@@ -283,6 +285,9 @@ impl Sink for Staging {
 
     fn link(&self, path: &str, file: &Path) -> Result<(), OutputError> {
         let dest = self.destination(path)?;
+        // A file already there may be a link to the cache's own file (the same picture given
+        // twice): copying over it would empty the cache's file, so it is removed instead.
+        let _ = std::fs::remove_file(&dest);
         // The cache replaces its files (write and rename), never edits them, so a link stays
         // the variant it was; across file systems it is a copy.
         let bytes = match std::fs::hard_link(file, &dest) {

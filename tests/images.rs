@@ -142,12 +142,33 @@ fn the_second_build_encodes_nothing_and_every_build_writes_the_same_bytes() {
     };
     assert!(pictures_made(&first) > 0);
     let cold = common::snapshot(&site.output());
+    // Every picture is whole: the cover's sharing JPEG is one of its variants here (the
+    // photo is no wider than 1200 px), and publishing it twice once emptied the file.
+    let pictures = files_in(&site.output(), "projects/photos");
+    for (name, bytes) in &pictures {
+        if name.ends_with(".jpg") || name.ends_with(".png") {
+            assert!(dimensions(bytes).0 > 0, "{name} is {} bytes", bytes.len());
+        }
+    }
     let warm = site.build(&[]);
     warm.assert_ok();
     assert_eq!(pictures_made(&warm), 0, "{}", warm.stderr);
     assert!(
         common::snapshot(&site.output()) == cold,
         "warm output differs"
+    );
+    // A variant an older build left empty in the cache is made again.
+    let emptied = common::files(&site.path(".showcase/cache/images"))
+        .into_iter()
+        .find(|f| f.ends_with(".jpg"))
+        .expect("the cache has a JPEG variant");
+    std::fs::write(site.path(".showcase/cache/images").join(&emptied), b"").unwrap();
+    let healed = site.build(&[]);
+    healed.assert_ok();
+    assert!(pictures_made(&healed) > 0, "{}", healed.stderr);
+    assert!(
+        common::snapshot(&site.output()) == cold,
+        "the output after an emptied variant differs"
     );
     std::fs::remove_dir_all(site.path(".showcase")).unwrap();
     site.build(&[]).assert_ok();

@@ -115,12 +115,17 @@ impl Photo {
     /// Whether the cache lacks one of its variants.
     fn lacks_some(&self, cache: &ImageCache) -> bool {
         self.files()
-            .any(|v| !cache.file(&self.key, &v.name).exists())
+            .any(|v| !is_made(&cache.file(&self.key, &v.name)))
     }
 
-    /// Every file this photo publishes: its variants and the sharing JPEG.
+    /// Every file this photo publishes, each once: its variants and the sharing JPEG (which
+    /// is one of the variants when the photo is no wider than it).
     fn files(&self) -> impl Iterator<Item = &Variant> {
-        self.variants.iter().chain(&self.share)
+        let share = self
+            .share
+            .iter()
+            .filter(|share| self.variants.iter().all(|v| v.dest != share.dest));
+        self.variants.iter().chain(share)
     }
 }
 
@@ -234,13 +239,13 @@ impl Catalog {
         let variant = photo.files().find(|v| v.dest == dest)?;
         let cache = self.cache.as_ref()?;
         let file = cache.file(&photo.key, &variant.name);
-        if file.exists() {
+        if is_made(&file) {
             return Some(Ok(file));
         }
         // One request makes the photo; another for the same photo waits for it.
         loop {
             let mut making = self.making.lock().unwrap_or_else(|e| e.into_inner());
-            if file.exists() {
+            if is_made(&file) {
                 return Some(Ok(file));
             }
             if making.insert(photo.key.clone()) {
@@ -675,7 +680,7 @@ fn make_photo(
     let mut sizes: BTreeMap<u32, encode::Pixels> = BTreeMap::new();
     for variant in photo.files() {
         let wanted = only.is_none_or(|name| name == variant.name);
-        if !wanted || cache.file(&photo.key, &variant.name).exists() {
+        if !wanted || is_made(&cache.file(&photo.key, &variant.name)) {
             continue;
         }
         if !sizes.contains_key(&variant.width) {
@@ -774,6 +779,12 @@ pub fn advice(site: &Site, catalog: &Catalog) -> Diagnostics {
 /// Puts every picture file into `sink`: the photos' variants from the cache (which `produce`
 /// filled), their originals without metadata when the settings keep them, and GIFs and
 /// animations as they are (without metadata).
+/// Whether the cache's file of a variant is there. An empty one is not: a build before this
+/// check could empty a variant it published twice (see `Photo::files`).
+fn is_made(file: &Path) -> bool {
+    std::fs::metadata(file).is_ok_and(|m| m.len() > 0)
+}
+
 pub fn publish(root: &Path, catalog: &Catalog, sink: &dyn Sink) -> Result<(), OutputError> {
     let Some(cache) = &catalog.cache else {
         return Ok(());
