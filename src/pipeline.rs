@@ -13,6 +13,7 @@ use crate::images::{self, cache::ImageCache};
 use crate::model::record_pages::{self, RecordPages};
 use crate::model::{self, AssembleOptions, Site};
 use crate::output::{self, NullSink, OutputError, Staging, WriteStats};
+use crate::print;
 use crate::render::{
     self, Bodies, KeptTexts, RenderError, Rendering, Texts, Theme, ThemeError, WorkCounters,
 };
@@ -46,6 +47,15 @@ pub enum BuildError {
     Output(#[from] OutputError),
 }
 
+impl From<print::publish::PdfError> for BuildError {
+    fn from(err: print::publish::PdfError) -> Self {
+        match err {
+            print::publish::PdfError::Content(diagnostics) => BuildError::Content(diagnostics),
+            print::publish::PdfError::Output(err) => BuildError::Output(err),
+        }
+    }
+}
+
 pub struct BuildReport {
     pub output: PathBuf,
     pub pages_per_lang: Vec<(String, usize)>,
@@ -61,6 +71,8 @@ pub struct BuildReport {
     pub photos: images::Produced,
     /// The addresses of record pages published last that this build no longer has.
     pub gone: Vec<String>,
+    /// The booklet's PDFs, with `booklet.pdf: true`.
+    pub pdfs: Option<print::publish::Published>,
 }
 
 pub struct CheckReport {
@@ -191,7 +203,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .map(str::to_string)
         .collect();
     let mut site = site;
-    site.release_markdown();
+    // The booklet's PDFs set the bodies from their Markdown, after the photos are made.
+    if !site.config.booklet.pdf {
+        site.release_markdown();
+    }
     phases.end("markdown");
     // Photos are made before anything is written, so that a photo only decoding finds broken
     // stops the build with the previous output in place.
@@ -212,6 +227,24 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let summary = rendering.render(&staging).map_err(build_error)?;
     images::publish(&options.root, &site.pictures, &staging)?;
     phases.end("render and write");
+    let pdfs = match site.config.booklet.pdf {
+        true => {
+            let published = print::publish::publish(
+                &options.root,
+                &site,
+                rendering.index(),
+                &theme,
+                None,
+                &staging,
+            )?;
+            phases.end("booklet PDFs");
+            Some(published)
+        }
+        false => None,
+    };
+    if let Some(pdfs) = &pdfs {
+        diagnostics.extend(pdfs.diagnostics.clone());
+    }
     let written = staging.commit(&record_pages.to_lines())?;
     phases.end("replace the previous output");
     images::keep_only_used(&site.pictures);
@@ -227,6 +260,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         search,
         photos,
         gone,
+        pdfs,
     })
 }
 

@@ -451,3 +451,67 @@ fn an_unknown_volume_lists_the_volumes() {
         .assert_stderr_has("1999")
         .assert_stderr_has("all");
 }
+
+/// The PDFs of every booklet file in `out`, by path.
+fn built_pdfs(out: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    common::snapshot(out)
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".pdf"))
+        .collect()
+}
+
+#[test]
+fn build_publishes_each_volume_as_a_pdf_and_sets_again_only_what_a_save_changed() {
+    if !tools_here() {
+        return;
+    }
+    let site = booklet_site();
+    site.edit(
+        "site.yaml",
+        "booklet: {organization:",
+        "booklet: {max_records: 2, pdf: true, organization:",
+    );
+    let run = site.build(&[]);
+    run.assert_ok().assert_stderr_has("0 from the cache");
+    let out = site.output();
+    let first = built_pdfs(&out);
+    // Volumes of two records at most: the five records in three volumes, in both languages,
+    // each beside its page and linked from it.
+    assert_eq!(first.len(), 6, "{:?}", first.keys().collect::<Vec<_>>());
+    for path in first.keys() {
+        let page = path.trim_end_matches(".pdf");
+        let html = common::read(&out.join(format!("{page}/index.html")));
+        let name = path.rsplit('/').next().unwrap();
+        assert!(
+            html.contains(&format!("href=\"/showcase/{path}\"")),
+            "{name} not linked in {page}"
+        );
+        assert!(pages(&out.join(path)) >= 3, "{path}");
+    }
+    let list = common::read(&out.join("ko/booklet/index.html"));
+    assert!(list.contains("/showcase/ko/booklet/2023.pdf"), "{list}");
+
+    // Nothing changed: every PDF comes from the cache, the same bytes.
+    site.build(&[])
+        .assert_ok()
+        .assert_stderr_has("0 set now, 6 from the cache");
+    assert_eq!(built_pdfs(&out), first);
+
+    // A title of 2023's Chinese text: that volume's Chinese PDF is set again, and no other.
+    site.edit(
+        "content/projects/photos/index.zh.md",
+        "边境照片",
+        "边境的照片",
+    );
+    site.build(&[])
+        .assert_ok()
+        .assert_stderr_has("1 set now, 5 from the cache");
+    let after = built_pdfs(&out);
+    let changed: Vec<&String> = after
+        .iter()
+        .filter(|(path, bytes)| first.get(*path) != Some(bytes))
+        .map(|(path, _)| path)
+        .collect();
+    assert_eq!(changed, ["booklet/2023.pdf"]);
+    assert!(squeezed(&text(&out.join("booklet/2023.pdf"), None)).contains("边境的照片"));
+}

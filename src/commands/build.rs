@@ -90,6 +90,16 @@ pub fn print_built(report: &BuildReport, lang: UiLang) {
         );
         eprintln!("{}", line.text(lang));
     }
+    if let Some(pdfs) = &report.pdfs {
+        let line = msg!(
+            "build-pdfs",
+            pdfs = pdfs.made + pdfs.kept,
+            made = pdfs.made,
+            cached = pdfs.kept,
+            mib = format!("{:.1}", pdfs.bytes as f64 / 1_048_576.0)
+        );
+        eprintln!("{}", line.text(lang));
+    }
 }
 
 fn print_timings(report: &BuildReport, counters: &WorkCounters) {

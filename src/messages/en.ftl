@@ -519,6 +519,10 @@ build-photos = { $photos ->
         [one] one photo
        *[other] { $photos } photos
     }: { $encoded } pictures made, { $cached } from the cache
+build-pdfs = { $pdfs ->
+        [one] one booklet PDF
+       *[other] { $pdfs } booklet PDFs
+    }: { $made } set now, { $cached } from the cache ({ $mib } MiB)
 build-photos-progress = Photos
 # end of photos (issue 15)
 

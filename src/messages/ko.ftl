@@ -506,6 +506,7 @@ photo-gps-hint = 발부되는 그림에는 위치가 없지만(showcase가 지�
 cover-too-small = 표지 그림 `{ $file }`의 크기가 { $width }×{ $height }화소밖에 안됩니다
 cover-too-small-hint = 표지는 기록 페지와 채팅프로그람의 련결 미리보기에서 크게 보입니다. 선명하게 보이도록 너비가 적어도 { $width }화소인 그림을 쓰십시오
 build-photos = 사진 { $photos }장: 그림 { $encoded }개를 새로 만들고 { $cached }개는 캐시에서 가져왔습니다
+build-pdfs = 자료집 PDF { $pdfs }개: { $made }개를 새로 조판하고 { $cached }개는 캐시에서 가져왔습니다({ $mib } MiB)
 build-photos-progress = 사진
 # end of photos (issue 15)
 

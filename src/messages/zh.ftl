@@ -504,6 +504,7 @@ photo-gps-hint = 发布到网站上的图片不带位置（showcase 已删除）
 cover-too-small = 封面 `{ $file }` 只有 { $width }×{ $height } 像素
 cover-too-small-hint = 封面在记录页上和聊天软件的链接预览里显示得很大；请换一张至少 { $width } 像素宽的图片，才能显示清晰
 build-photos = { $photos } 张照片：新生成 { $encoded } 个图片文件，{ $cached } 个取自缓存
+build-pdfs = 汇编 PDF { $pdfs } 个：新排版 { $made } 个，{ $cached } 个取自缓存（{ $mib } MiB）
 build-photos-progress = 照片
 # end of photos (issue 15)
 

@@ -96,7 +96,6 @@ static NO_YEARS: BTreeMap<i16, Vec<usize>> = BTreeMap::new();
 impl Index {
     /// Answers every query for `site`. The record lists of each language are made on one
     /// side and the related records, per record, on the other.
-    #[cfg(test)]
     pub fn new(site: &Site) -> Index {
         Index::keeping(site, None)
     }
@@ -186,7 +185,6 @@ impl Index {
     }
 
     /// The volume `key`.
-    #[allow(dead_code, reason = "`showcase booklet --volume` comes next")]
     pub fn volume(&self, key: &str) -> Option<&Volume> {
         self.volumes.iter().find(|volume| volume.key == key)
     }

@@ -162,6 +162,27 @@ fn sample_letter(lang: &str) -> Option<char> {
     }
 }
 
+/// What the fonts [`Fonts::load`] would load are, without reading them: each file's path, size
+/// and time. A PDF kept from an earlier build is published again only while this is the same.
+pub fn identity(root: &Path, settings: &BookletSettings) -> u64 {
+    let files: Vec<PathBuf> = match settings.fonts.is_empty() {
+        true => system_files(&system_dirs()),
+        false => settings
+            .fonts
+            .iter()
+            .map(|(path, _)| root.join(path))
+            .collect(),
+    };
+    let mut digest = crate::digest::Digest::new();
+    for file in files {
+        let metadata = std::fs::metadata(&file).ok();
+        digest
+            .add(&file)
+            .add_debug(&metadata.as_ref().map(|m| (m.len(), m.modified().ok())));
+    }
+    digest.finish()
+}
+
 fn system_dirs() -> Vec<PathBuf> {
     if let Some(dirs) = std::env::var_os(DIRS_VARIABLE) {
         return std::env::split_paths(&dirs).collect();

@@ -21,6 +21,7 @@
 
 mod data;
 pub mod fonts;
+pub mod publish;
 mod qr;
 pub mod theme;
 mod world;

@@ -283,6 +283,11 @@ impl<'a> Rendering<'a> {
         Ok(self.search.get_or_init(|| written))
     }
 
+    /// What the site shows, asked by position (lists, related records, volumes).
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
     /// The cleaned SVG files this rendering publishes.
     pub fn svgs(&self) -> &SafeSvgs {
         &self.svgs
