@@ -134,6 +134,15 @@ pub struct LinkData {
     pub url: String,
 }
 
+/// The widest variant a picture is printed from, by where it is printed: about 250–300 dpi
+/// at its printed width (a cover spans the 170 mm column, a gallery picture half of it, a
+/// body picture 70%). More pixels would only make the PDF larger.
+const COVER_WIDTH: u32 = PRINT_WIDTH;
+const GALLERY_WIDTH: u32 = 1000;
+/// A gallery picture is at most 60 mm high: a portrait photo needs fewer pixels across.
+const GALLERY_HEIGHT: u32 = 750;
+const BODY_WIDTH: u32 = 1400;
+
 /// The data of a volume and the files it names (virtual path → bytes).
 pub struct Prepared {
     pub document: Document,
@@ -343,9 +352,10 @@ fn record_data(
     };
     let picture = |files: &mut Files,
                    image: &ImageRef,
+                   width: u32,
                    caption: &Localized<String>,
                    credit: &Localized<String>| {
-        let (path, width, height, metadata_credit) = files.picture(image)?;
+        let (path, width, height, metadata_credit) = files.picture(image, width)?;
         let credit = localizer.text(credit);
         Some(PictureData {
             path,
@@ -362,12 +372,12 @@ fn record_data(
     let none = Localized::new();
     let cover = record
         .cover()
-        .and_then(|cover| picture(files, cover, &none, &none));
+        .and_then(|cover| picture(files, cover, COVER_WIDTH, &none, &none));
     let gallery = record
         .galleries
         .values()
         .flatten()
-        .filter_map(|p| picture(files, &p.image, &p.caption, &p.credit))
+        .filter_map(|p| picture(files, &p.image, GALLERY_WIDTH, &p.caption, &p.credit))
         .collect();
     RecordData {
         id: record.id.clone(),
@@ -420,12 +430,17 @@ fn record_data(
     }
 }
 
+/// A picture served to Typst: its virtual path, width, height and the credit from the photo's
+/// metadata.
+type Served = (String, u32, u32, String);
+
 /// The pictures a volume names, each served once to Typst under `/images/`.
 struct Files<'a> {
     root: &'a Path,
     site: &'a Site,
-    /// Output path → (virtual path, width, height, credit from the photo's metadata).
-    by_dest: BTreeMap<String, Option<(String, u32, u32, String)>>,
+    /// (Output path, width wanted) → (virtual path, width, height, credit from the photo's
+    /// metadata).
+    by_dest: BTreeMap<(String, u32), Option<Served>>,
     files: BTreeMap<String, Bytes>,
     diagnostics: Diagnostics,
 }
@@ -445,24 +460,31 @@ impl Files<'_> {
     /// image pipeline, so without its EXIF), a GIF without its metadata. `None` when the site
     /// publishes no such picture (an SVG, a remote picture) or it cannot be read, which is
     /// reported naming the record's file.
-    fn picture(&mut self, image: &ImageRef) -> Option<(String, u32, u32, String)> {
-        let dest = image.file.clone()?;
-        if let Some(known) = self.by_dest.get(&dest) {
+    fn picture(&mut self, image: &ImageRef, wanted: u32) -> Option<Served> {
+        let key = (image.file.clone()?, wanted);
+        if let Some(known) = self.by_dest.get(&key) {
             return known.clone();
         }
-        let made = self.make(&dest, image);
-        self.by_dest.insert(dest, made.clone());
+        let made = self.make(&key.0, wanted, image);
+        self.by_dest.insert(key, made.clone());
         made
     }
 
-    fn make(&mut self, dest: &str, image: &ImageRef) -> Option<(String, u32, u32, String)> {
+    fn make(&mut self, dest: &str, wanted: u32, image: &ImageRef) -> Option<Served> {
         let (variant_dest, width, height, ext, credit) = match self.site.pictures.get(dest)? {
             Entry::Photo(photo) => {
+                let wanted = if wanted == GALLERY_WIDTH && photo.height > 0 {
+                    let across = u64::from(GALLERY_HEIGHT) * u64::from(photo.width)
+                        / u64::from(photo.height);
+                    wanted.min(across as u32)
+                } else {
+                    wanted
+                };
                 let variants = photo.fallback();
                 let variant = variants
                     .iter()
                     .rev()
-                    .find(|v| v.width <= PRINT_WIDTH)
+                    .find(|v| v.width <= wanted)
                     .or(variants.first())?;
                 let ext = match variant.format {
                     VariantFormat::Jpeg => "jpg",
@@ -566,7 +588,7 @@ impl Files<'_> {
                             width: 1,
                         },
                     };
-                    *url = match self.picture(&image) {
+                    *url = match self.picture(&image, BODY_WIDTH) {
                         Some((path, ..)) => path,
                         None => String::new(),
                     };

@@ -213,6 +213,10 @@ pub fn volume_pdf(
         ident: Smart::Custom(format!("showcase/{}/{lang}", volume.key)),
         creator: Smart::Custom(Some("showcase".to_string())),
         timestamp: None,
+        // A print product: the structure tags of an accessible PDF double its size (more
+        // for Korean, whose words are kept whole one box each). The accessible version of
+        // every record is its page on the site, which each printed record's QR code leads to.
+        tagged: false,
         ..PdfOptions::default()
     };
     let pdf = match typst_pdf::pdf(&document, &pdf_options) {
