@@ -48,6 +48,8 @@ pub struct FontData {
 #[derive(Debug, Serialize)]
 pub struct VolumeData {
     pub key: String,
+    /// Its years, collection and part, as the HTML pages name it (`render::volume_title`).
+    pub title: String,
     pub years: [i16; 2],
     pub part: Option<usize>,
     /// The collection's name, when the site is divided by collection.
@@ -208,6 +210,7 @@ pub fn prepare(
         organization: localizer.text(&config.booklet.organization).to_string(),
         volume: VolumeData {
             key: volume.key.clone(),
+            title: crate::render::volume_title(site, &inputs.strings, lang, volume),
             years: [volume.years.0, volume.years.1],
             part: volume.part,
             collection: volume

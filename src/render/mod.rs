@@ -29,6 +29,7 @@ use rayon::prelude::*;
 pub use bodies::{Bodies, KeptTexts, RecordTexts, Texts, record_texts, render_texts};
 /// The record page's formatting of values, which the printed booklet shares (issue 18).
 pub(crate) use cards::Localizer;
+pub use pages::volume_title;
 pub use reads::Memo;
 pub use theme::{Theme, ThemeError, template_spot};
 use views::{CardView, RecordView};

@@ -4,13 +4,16 @@
 //! cards (for a table of contents) and the slot where its entries go. The entries themselves
 //! are rendered and written into the slots by `render/booklet.rs`.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::Head;
 use super::lists::records_of;
 use crate::digest::Digest;
+use crate::model::Site;
 use crate::model::routes;
-use crate::model::volumes::{Volume, WHOLE};
+use crate::model::volumes::Volume;
 use crate::render::Rendering;
 use crate::render::cards::Localizer;
 use crate::render::views::entries_slot;
@@ -32,7 +35,7 @@ pub struct VolumesView {
 #[derive(Serialize)]
 struct VolumeView {
     key: String,
-    /// `成果汇编` for a site of one volume; else its years, its collection, its part.
+    /// Its years, collection and part (see [`volume_title`]).
     title: String,
     first_year: i16,
     last_year: i16,
@@ -56,27 +59,26 @@ struct ChapterView {
     entries: String,
 }
 
-/// The title of volume `volume` in `lang`, made of the theme's words: the booklet's name for
-/// a site of one volume, else the collection's name, the years and the part it holds.
-pub fn volume_title(r: &Rendering, lang: &str, volume: &Volume) -> String {
-    let site = r.site;
-    if volume.key == WHOLE {
-        return r.strings_text(lang, "booklet");
-    }
+/// The title of volume `volume` in `lang`, made of the theme's words (`strings`): its years,
+/// after its collection's name when the site is divided by collection (a collection whole
+/// has no years), and its part. The HTML pages and the PDF both show it.
+pub fn volume_title(
+    site: &Site,
+    strings: &BTreeMap<String, String>,
+    lang: &str,
+    volume: &Volume,
+) -> String {
+    let word = |key: &str| strings.get(key).cloned().unwrap_or_else(|| key.to_string());
     let (first, last) = volume.years;
     let years = match first == last {
-        true => r
-            .strings_text(lang, "year_n")
-            .replace("{n}", &first.to_string()),
-        false => r
-            .strings_text(lang, "volume_years")
+        true => word("year_n").replace("{n}", &first.to_string()),
+        false => word("volume_years")
             .replace("{first}", &first.to_string())
             .replace("{last}", &last.to_string()),
     };
     let mut title = match volume.collection {
         Some(c) => {
             let name = Localizer { site, lang }.text(&site.config.collections[c].name);
-            // A collection whole needs no years.
             match volume.records.len() == site.collections[c].records.len() {
                 true => name.to_string(),
                 false => format!("{name} {years}"),
@@ -85,8 +87,7 @@ pub fn volume_title(r: &Rendering, lang: &str, volume: &Volume) -> String {
         None => years,
     };
     if let Some(part) = volume.part {
-        title = r
-            .strings_text(lang, "volume_part")
+        title = word("volume_part")
             .replace("{title}", &title)
             .replace("{n}", &part.to_string());
     }
@@ -100,7 +101,7 @@ fn volume_view(r: &Rendering, lang: &str, v: usize) -> VolumeView {
     let several = volumes.len() > 1;
     VolumeView {
         key: volume.key.clone(),
-        title: volume_title(r, lang, volume),
+        title: volume_title(r.site, r.theme.strings(lang), lang, volume),
         first_year: volume.years.0,
         last_year: volume.years.1,
         count: (0..r.site.collections.len())
@@ -135,7 +136,7 @@ pub fn view(r: &Rendering, lang: &str, volume: usize) -> (Head, BookletView) {
         .collect();
     let volume = volume_view(r, lang, volume);
     let title = match r.index.volumes().len() {
-        1 => volume.title.clone(),
+        1 => r.strings_text(lang, "booklet"),
         _ => format!("{} · {}", r.strings_text(lang, "booklet"), volume.title),
     };
     let head = Head::titled(title, "booklet");

@@ -32,6 +32,7 @@ use super::{PreparedRecord, Rendering};
 use crate::digest::Digest;
 use crate::model::routes;
 
+pub use booklet::volume_title;
 pub use home::figures;
 pub use not_found::not_found;
 pub use site_values::{SitePageView, SiteValues, site_value, site_values};
