@@ -9,10 +9,10 @@ use anyhow::Result;
 use rayon::prelude::*;
 
 use super::{
-    EXIT_CONTENT, EXIT_FAILURE, EXIT_OK, print_diagnostics, print_failure, summary_counts,
+    EXIT_CONTENT, EXIT_FAILURE, EXIT_OK, base_url_arg, print_diagnostics, print_failure,
+    summary_counts,
 };
 use crate::cli::BookletArgs;
-use crate::config::BaseUrl;
 use crate::diagnostics::Diagnostics;
 use crate::messages::{UiLang, msg};
 use crate::model::Index;
@@ -25,16 +25,9 @@ pub const DEFAULT_DIR: &str = "print";
 
 pub fn run(args: BookletArgs, lang: UiLang) -> Result<u8> {
     let started = Instant::now();
-    let base_url = match &args.base_url {
-        Some(text) => match BaseUrl::parse(text) {
-            Some(url) => Some(url),
-            None => {
-                let message = msg!("cli-bad-base-url", url = format!("{text:?}"));
-                print_failure(&message, None, None, lang);
-                return Ok(EXIT_FAILURE);
-            }
-        },
-        None => None,
+    let base_url = match base_url_arg(args.base_url.as_deref(), lang) {
+        Ok(url) => url,
+        Err(code) => return Ok(code),
     };
     let options = BuildOptions {
         root: args.root.clone(),

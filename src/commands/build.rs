@@ -11,25 +11,18 @@ use std::error::Error;
 use anyhow::Result;
 
 use super::{
-    EXIT_CONTENT, EXIT_FAILURE, EXIT_OK, print_diagnostics, print_failure, summary_counts,
+    EXIT_CONTENT, EXIT_FAILURE, EXIT_OK, base_url_arg, print_diagnostics, print_failure,
+    summary_counts,
 };
 use crate::cli::BuildArgs;
-use crate::config::BaseUrl;
 use crate::messages::{UiLang, msg};
 use crate::pipeline::{self, BuildError, BuildOptions, BuildReport};
 use crate::render::WorkCounters;
 
 pub fn run(args: BuildArgs, lang: UiLang) -> Result<u8> {
-    let base_url = match &args.base_url {
-        Some(text) => match BaseUrl::parse(text) {
-            Some(url) => Some(url),
-            None => {
-                let message = msg!("cli-bad-base-url", url = format!("{text:?}"));
-                print_failure(&message, None, None, lang);
-                return Ok(EXIT_FAILURE);
-            }
-        },
-        None => None,
+    let base_url = match base_url_arg(args.base_url.as_deref(), lang) {
+        Ok(url) => url,
+        Err(code) => return Ok(code),
     };
     let counters = Arc::new(WorkCounters::default());
     let options = BuildOptions {

@@ -13,6 +13,7 @@ pub mod translations;
 
 use std::io::IsTerminal;
 
+use crate::config::BaseUrl;
 use crate::diagnostics::{Diagnostics, Severity, render_text};
 use crate::messages::{Message, UiLang, msg};
 
@@ -68,6 +69,21 @@ pub fn failure_text(
 
 /// Prints an error that has no message of its own in the catalogs (an `anyhow` error) with
 /// its whole chain of causes.
+/// The `--base-url` given, parsed; when it is not a URL, says so and gives the exit code.
+pub fn base_url_arg(text: Option<&str>, lang: UiLang) -> Result<Option<BaseUrl>, u8> {
+    let Some(text) = text else {
+        return Ok(None);
+    };
+    match BaseUrl::parse(text) {
+        Some(url) => Ok(Some(url)),
+        None => {
+            let message = msg!("cli-bad-base-url", url = format!("{text:?}"));
+            print_failure(&message, None, None, lang);
+            Err(EXIT_FAILURE)
+        }
+    }
+}
+
 pub fn print_error(err: &(dyn std::error::Error + 'static), lang: UiLang) {
     let text = err.to_string();
     eprintln!(
