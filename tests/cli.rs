@@ -1002,3 +1002,16 @@ fn record_pages_do_not_depend_on_what_the_booklet_shows() {
         }
     }
 }
+
+#[test]
+fn build_and_booklet_refuse_a_base_url_that_is_no_url() {
+    let site = Site::base();
+    for command in ["build", "booklet"] {
+        let run = run_showcase(
+            site.root(),
+            &[command, "--root", ".", "--base-url", "example.org showcase"],
+        );
+        run.assert_code(2)
+            .assert_stderr_has("\"example.org showcase\" is not a usable URL");
+    }
+}
