@@ -514,4 +514,16 @@ fn build_publishes_each_volume_as_a_pdf_and_sets_again_only_what_a_save_changed(
         .collect();
     assert_eq!(changed, ["booklet/2023.pdf"]);
     assert!(squeezed(&text(&out.join("booklet/2023.pdf"), None)).contains("边境的照片"));
+
+    // Without a host there are no QR codes, and every build says so once, PDFs set or kept.
+    for made in ["6 set now", "0 set now"] {
+        let run = site.build(&["--base-url", "/"]);
+        run.assert_ok().assert_stderr_has(made);
+        assert_eq!(
+            run.stderr.matches("W-print-no-qr").count(),
+            1,
+            "{}",
+            run.stderr
+        );
+    }
 }

@@ -97,6 +97,14 @@ impl PrintOptions {
     }
 }
 
+/// The warning that PDFs made for `base_url` carry no QR codes, when it has no host.
+pub fn no_qr_warning(base_url: &BaseUrl) -> Option<Diagnostic> {
+    base_url.origin.is_empty().then(|| {
+        Diagnostic::warning("W-print-no-qr", msg!("print-no-qr", base = &base_url.path))
+            .hint(msg!("print-no-qr-hint"))
+    })
+}
+
 /// Volume `volume` in language `lang` as an A4 PDF. The base URL (`options.base_url`, else
 /// site.yaml's) gives the QR codes; one without a host gives none, and a warning saying so.
 /// Errors (a template error, a picture Typst cannot read) come back as diagnostics at their
@@ -147,11 +155,8 @@ pub fn volume_pdf(
         },
     );
     let mut diagnostics = prepared.diagnostics;
-    if base_url.origin.is_empty() {
-        diagnostics.push(
-            Diagnostic::warning("W-print-no-qr", msg!("print-no-qr", base = &base_url.path))
-                .hint(msg!("print-no-qr-hint")),
-        );
+    if let Some(warning) = no_qr_warning(&base_url) {
+        diagnostics.push(warning);
     }
     if diagnostics.has_errors() {
         return Err(diagnostics);

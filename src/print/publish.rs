@@ -145,7 +145,9 @@ pub fn publish(
                     false => published.kept += 1,
                 }
                 published.bytes += bytes;
-                for diagnostic in diagnostics.iter() {
+                // Said once below, for the PDFs taken from the cache too.
+                let own = diagnostics.iter().filter(|d| d.code != "W-print-no-qr");
+                for diagnostic in own {
                     if seen.insert(format!("{diagnostic:?}")) {
                         published.diagnostics.push(diagnostic.clone());
                     }
@@ -163,6 +165,12 @@ pub fn publish(
     }
     if !errors.is_empty() {
         return Err(PdfError::Content(errors));
+    }
+    if !jobs.is_empty() {
+        let base = base_url.unwrap_or(&config.base_url);
+        if let Some(warning) = super::no_qr_warning(base) {
+            published.diagnostics.push(warning);
+        }
     }
     let used: BTreeSet<PathBuf> = jobs
         .iter()
