@@ -257,8 +257,6 @@ impl Staging {
 impl Sink for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
         let dest = self.destination(path)?;
-        // Not written through a link to the cache (see `link`).
-        let _ = std::fs::remove_file(&dest);
         std::fs::write(&dest, bytes).map_err(io_error(&dest))?;
         self.count(bytes.len() as u64, true);
         Ok(())
