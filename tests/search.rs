@@ -79,15 +79,19 @@ fn attribute(html: &str, name: &str) -> String {
 /// Every display row of `lang`'s index, in doc order, read from the chunk files.
 fn rows(out: &Path, base: &str, lang: &str) -> Vec<Row> {
     let html = read(&search_page(out, lang));
-    let folder = attribute(&html, "data-index");
+    let manifest = attribute(&html, "data-index");
     let docs: usize = attribute(&html, "data-docs").parse().unwrap();
-    let folder = out.join(folder.strip_prefix(base).unwrap());
+    let manifest = out.join(manifest.strip_prefix(base).unwrap());
+    let folder = manifest.parent().unwrap();
+    let names: serde_json::Value = serde_json::from_str(&read(&manifest)).unwrap();
+    let chunks = names["d"].as_str().unwrap();
     let mut rows = Vec::new();
     for chunk in 0.. {
         if rows.len() >= docs {
             break;
         }
-        let text = read(&folder.join(format!("d/{chunk}.json")));
+        let name = &chunks[16 * chunk..16 * chunk + 16];
+        let text = read(&folder.join(format!("{name}.json")));
         let chunk_rows: Vec<Row> = serde_json::from_str(&text).unwrap();
         rows.extend(chunk_rows);
     }

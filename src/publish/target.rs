@@ -27,8 +27,8 @@ pub trait Target {
 
     /// Puts at `to` the file the target has at `from`, without sending its bytes, as
     /// [`Target::write`] would; false when the target cannot, and the bytes are then written.
-    /// (A new search index has a folder of its own, and most of its files are those of the
-    /// last index under a new name.)
+    /// (A file moved, a record's bundle renamed, or a new file with the bytes of one the
+    /// target has.)
     fn copy(&mut self, _from: &str, _to: &str) -> Result<bool, TargetError> {
         Ok(false)
     }

@@ -19,8 +19,8 @@ use crate::search::{self, FileBytes, LanguageIndex, Reusable, SearchDoc};
 /// What pages and the build's report need of a language's index once its files are written.
 #[derive(Clone)]
 pub struct WrittenIndex {
-    /// The folder of the files, relative to the output root: `search/zh/0123456789abcdef/`.
-    pub folder: String,
+    /// The manifest, relative to the output root: `search/zh/0123456789abcdef.json`.
+    pub manifest: String,
     pub docs: usize,
     pub shards: usize,
     pub chunk: usize,
@@ -82,7 +82,7 @@ pub fn write_indexes(
             .fetch_add(index.inverted, Ordering::Relaxed);
         let bytes = index.bytes();
         let LanguageIndex {
-            folder,
+            manifest,
             docs,
             shards,
             chunk,
@@ -97,7 +97,7 @@ pub fn write_indexes(
                 FileBytes::Kept { from, .. } => sink.put_previous(&path, &from),
             })?;
         let summary = WrittenIndex {
-            folder,
+            manifest,
             docs,
             shards,
             chunk,

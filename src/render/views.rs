@@ -254,7 +254,7 @@ pub struct LanguageStrings {
 /// `themes/default/README.md`, "Search").
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchView {
-    /// The index's folder, with the base path: `/search/zh/0123456789abcdef/`.
+    /// The index's manifest, with the base path: `/search/zh/0123456789abcdef.json`.
     pub index_url: String,
     pub docs: usize,
     pub shards: usize,

@@ -4,9 +4,11 @@
 //! records, so that a query downloads only the records it shows. The byte formats are described
 //! in `themes/default/README.md` ("Search"); the client is `assets/search.js`.
 //!
-//! Deterministic: terms are written sorted, records in the order given, and the folder's name is
-//! a hash of every file's bytes, so a static host's cache cannot mix two builds. Made from runs
-//! of records (see `runs`), which `serve` keeps between saves with the display chunks.
+//! Deterministic: terms are written sorted, records in the order given. Every file is named
+//! after a hash of its bytes, and a manifest, named the same way, lists them (as Pagefind
+//! does): a static host's cache cannot mix two builds, and a saved record changes the names
+//! of the few files it changes only. Made from runs of records (see `runs`), which `serve`
+//! keeps between saves with the display chunks and the shards.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -95,12 +97,13 @@ impl SearchDoc<'_> {
 /// The files of one language's index, ready for the sink.
 #[derive(Debug, Clone, Default)]
 pub struct LanguageIndex {
-    /// The folder of the files, relative to the output root: `search/zh/0123456789abcdef/`.
-    pub folder: String,
+    /// The manifest, relative to the output root: `search/zh/0123456789abcdef.json`, which
+    /// names the shards and chunks (each `search/zh/<hash of its bytes>.bin` or `.json`).
+    pub manifest: String,
     pub docs: usize,
-    /// Number of term shards (`t/0.bin` …), a power of two.
+    /// Number of term shards, a power of two.
     pub shards: usize,
-    /// Records per chunk of display text (`d/0.json` …).
+    /// Records per chunk of display text.
     pub chunk: usize,
     /// `(path relative to the output root, bytes)`.
     pub files: Vec<(String, FileBytes)>,
@@ -127,6 +130,9 @@ const MAX_RUN: usize = 4 * RUN_DOCS as usize;
 #[derive(Default)]
 pub struct Reusable {
     runs: FxHashMap<u64, Arc<Run>>,
+    /// Shard digest (what the shard is made of) → the shard's path, the hash of its bytes
+    /// and their length.
+    shards: FxHashMap<u64, (String, u64, usize)>,
     /// Chunk digest → the chunk's path, the hash of its bytes and their length.
     chunks: FxHashMap<u64, (String, u64, usize)>,
 }
@@ -140,6 +146,13 @@ pub enum FileBytes {
 }
 
 impl FileBytes {
+    fn kept(from: &str, len: usize) -> FileBytes {
+        FileBytes::Kept {
+            from: from.to_string(),
+            len,
+        }
+    }
+
     pub fn len(&self) -> usize {
         match self {
             FileBytes::New(bytes) => bytes.len(),
@@ -206,9 +219,43 @@ pub fn build_reusing(
 
     let estimate: usize = runs.iter().map(|run| run.shard_bytes()).sum();
     let shards = estimate.div_ceil(SHARD_TARGET).max(1).next_power_of_two();
-    let shard_files: Vec<Vec<u8>> = (0..shards)
+    // What each shard is made of, when a next index may take it (`keep`) or this one may take
+    // shards of the last (`reuse`): a saved record changes the shards of its own terms only.
+    let shard_digests: Option<Vec<u64>> = (keep || reuse.is_some()).then(|| {
+        let of_runs: Vec<_> = runs
+            .par_iter()
+            .map(|run| run.shard_digests(shards))
+            .collect();
+        (0..shards)
+            .into_par_iter()
+            .map(|shard| {
+                let mut digest = Digest::new();
+                digest.add(&(shard, shards));
+                for (start, of_run) in starts.iter().zip(&of_runs) {
+                    if of_run[shard] != 0 {
+                        digest.add(&(start, of_run[shard]));
+                    }
+                }
+                digest.finish()
+            })
+            .collect()
+    });
+    let shard_files: Vec<(FileBytes, u64)> = (0..shards)
         .into_par_iter()
-        .map(|shard| encode_shard(shard, shards, &runs, &starts))
+        .map(|shard| {
+            let digest = shard_digests.as_ref().map(|digests| digests[shard]);
+            let kept = digest
+                .and_then(|digest| reuse?.shards.get(&digest))
+                .filter(|(path, ..)| previous(path));
+            match kept {
+                Some((from, hash, len)) => (FileBytes::kept(from, *len), *hash),
+                None => {
+                    let bytes = encode_shard(shard, shards, &runs, &starts);
+                    let hash = xxh3_64(&bytes);
+                    (FileBytes::New(bytes), hash)
+                }
+            }
+        })
         .collect();
     // Not kept, the runs go before the display text is made: a build's peak memory is here.
     let runs = keep.then(|| run_digests.into_iter().zip(runs).collect());
@@ -229,13 +276,7 @@ pub fn build_reusing(
                 .and_then(|r| r.chunks.get(&digest))
                 .filter(|(path, ..)| previous(path));
             match kept {
-                Some((from, hash, len)) => {
-                    let kept = FileBytes::Kept {
-                        from: from.clone(),
-                        len: *len,
-                    };
-                    (digest, kept, *hash)
-                }
+                Some((from, hash, len)) => (digest, FileBytes::kept(from, *len), *hash),
                 None => {
                     let start = i * chunk;
                     let bytes = chunk_rows(&all.full(start..start + digests.len()));
@@ -246,43 +287,44 @@ pub fn build_reusing(
         })
         .collect();
 
-    let mut hashes: Vec<u64> = shard_files.par_iter().map(|bytes| xxh3_64(bytes)).collect();
-    let mut files: Vec<(String, FileBytes)> = Vec::with_capacity(shards + chunk_files.len());
-    files.extend(
-        shard_files
-            .into_iter()
-            .enumerate()
-            .map(|(i, bytes)| (format!("t/{i}.bin"), FileBytes::New(bytes))),
-    );
-    let first_chunk = files.len();
-    let mut chunk_digests = Vec::with_capacity(chunk_files.len());
-    for (i, (digest, bytes, hash)) in chunk_files.into_iter().enumerate() {
-        files.push((format!("d/{i}.json"), bytes));
-        hashes.push(hash);
-        chunk_digests.push(digest);
+    // Every file is named after its bytes, so a file that did not change keeps its address (a
+    // save rewrites a few shards and chunks, and `publish` sends only those), and a host's
+    // cache cannot serve an old file for a new one. The manifest lists them in order.
+    let folder = format!("search/{lang}/");
+    let name = |hash: u64, extension: &str| format!("{folder}{hash:016x}.{extension}");
+    let mut manifest = String::with_capacity(32 + 16 * (shards + chunk_files.len()));
+    manifest.push_str("{\"t\":\"");
+    let mut files: Vec<(String, FileBytes)> = Vec::with_capacity(shards + chunk_files.len() + 1);
+    let mut kept_shards = FxHashMap::default();
+    for (i, (bytes, hash)) in shard_files.into_iter().enumerate() {
+        let path = name(hash, "bin");
+        if let Some(digests) = &shard_digests {
+            kept_shards.insert(digests[i], (path.clone(), hash, bytes.len()));
+        }
+        manifest.push_str(&format!("{hash:016x}"));
+        files.push((path, bytes));
     }
-    // The folder's name changes with any byte of any file: a host's cache cannot serve an old
-    // shard with a new page. Not a security measure.
-    let version = Digest::new()
-        .add(&(shards, chunk, docs.len()))
-        .add(&files.iter().map(|(path, _)| path).collect::<Vec<_>>())
-        .add(&hashes)
-        .finish();
-    let folder = format!("search/{lang}/{version:016x}/");
-    for (path, _) in &mut files {
-        path.insert_str(0, &folder);
+    manifest.push_str("\",\"d\":\"");
+    let mut kept_chunks = FxHashMap::default();
+    for (digest, bytes, hash) in chunk_files {
+        let path = name(hash, "json");
+        kept_chunks.insert(digest, (path.clone(), hash, bytes.len()));
+        manifest.push_str(&format!("{hash:016x}"));
+        files.push((path, bytes));
     }
+    manifest.push_str("\"}");
+    let manifest_path = name(xxh3_64(manifest.as_bytes()), "json");
+    files.push((manifest_path.clone(), FileBytes::New(manifest.into_bytes())));
+    // Two shards or chunks with the same bytes are one file.
+    let mut seen = rustc_hash::FxHashSet::default();
+    files.retain(|(path, _)| seen.insert(path.clone()));
     let reusable = runs.map(|runs| Reusable {
         runs,
-        chunks: chunk_digests
-            .into_iter()
-            .zip(&files[first_chunk..])
-            .zip(&hashes[first_chunk..])
-            .map(|((digest, (path, bytes)), hash)| (digest, (path.clone(), *hash, bytes.len())))
-            .collect(),
+        shards: kept_shards,
+        chunks: kept_chunks,
     });
     let index = LanguageIndex {
-        folder,
+        manifest: manifest_path,
         docs: docs.len(),
         shards,
         chunk,
@@ -446,7 +488,7 @@ mod tests {
         assert_eq!(index.shards, 1);
         assert_eq!(index.docs, 2);
         let shard = &index.files[0];
-        assert!(shard.0.starts_with("search/zh/") && shard.0.ends_with("/t/0.bin"));
+        assert!(shard.0.starts_with("search/zh/") && shard.0.ends_with(".bin"));
         let terms = decode(new(&shard.1));
         let find = |t: &str| terms.iter().find(|(text, _)| text == t).unwrap().1.clone();
         // 延边: title of doc 0 (length 2) at 0, three times in all.
@@ -462,7 +504,7 @@ mod tests {
     }
 
     #[test]
-    fn the_same_docs_give_the_same_bytes_and_folder() {
+    fn the_same_docs_give_the_same_bytes_and_manifest() {
         let docs: Vec<SearchDoc> = (0..300)
             .map(|i| {
                 doc(
@@ -475,10 +517,10 @@ mod tests {
         let b = build("ko", &docs);
         let none = Default::default();
         assert_eq!(contents(&a, &none), contents(&b, &none));
-        assert_eq!(a.folder, b.folder);
+        assert_eq!(a.manifest, b.manifest);
         let mut changed = docs.clone();
         changed[7].lines.push("。".into());
-        assert_ne!(build("ko", &changed).folder, a.folder);
+        assert_ne!(build("ko", &changed).manifest, a.manifest);
     }
 
     /// The index of `docs`, complete, and what the next can reuse of it.
@@ -534,7 +576,7 @@ mod tests {
             completed.len()
         );
         let fresh = build("zh", &docs);
-        assert_eq!(index.folder, fresh.folder, "the same files");
+        assert_eq!(index.manifest, fresh.manifest, "the same files");
     }
 
     #[test]
@@ -546,7 +588,7 @@ mod tests {
         let chunks: Vec<&(String, FileBytes)> = index
             .files
             .iter()
-            .filter(|(p, _)| p.contains("/d/"))
+            .filter(|(p, _)| p.ends_with(".json") && *p != index.manifest)
             .collect();
         assert_eq!(chunks.len(), docs.len().div_ceil(index.chunk));
         let first: Vec<Vec<String>> = serde_json::from_slice(new(&chunks[0].1)).unwrap();
@@ -558,7 +600,7 @@ mod tests {
     fn no_docs_give_one_empty_shard() {
         let index = build("zh", &[]);
         assert_eq!(index.shards, 1);
-        assert_eq!(index.files.len(), 1);
+        assert_eq!(index.files.len(), 2, "the shard and the manifest");
         assert!(new(&index.files[0].1).is_empty());
     }
 
@@ -570,7 +612,7 @@ mod tests {
         }
     }
 
-    /// Each file's path inside the folder, and its bytes (a kept file's from `previous`).
+    /// Each file's path, and its bytes (a kept file's from `previous`).
     fn contents(
         index: &LanguageIndex,
         previous: &std::collections::HashMap<String, Vec<u8>>,
@@ -583,7 +625,7 @@ mod tests {
                     FileBytes::New(bytes) => bytes.clone(),
                     FileBytes::Kept { from, .. } => previous[from].clone(),
                 };
-                (path[index.folder.len()..].to_string(), bytes)
+                (path.clone(), bytes)
             })
             .collect()
     }
@@ -642,13 +684,65 @@ mod tests {
             contents(&again, &previous_files),
             contents(&fresh, &previous_files)
         );
-        assert_eq!(again.folder, fresh.folder);
-        assert_ne!(again.folder, first.folder);
+        assert_eq!(again.manifest, fresh.manifest);
+        assert_ne!(again.manifest, first.manifest);
         let kept = again
             .files
             .iter()
             .filter(|(_, bytes)| matches!(bytes, FileBytes::Kept { .. }))
             .count();
         assert!(kept > 0, "chunks before the change are kept");
+    }
+    #[test]
+    fn a_changed_title_merges_only_the_shards_of_its_terms_and_keeps_the_names_of_the_rest() {
+        // Enough distinct words for many shards.
+        let mut docs: Vec<SearchDoc> = (0..2000)
+            .map(|i| {
+                let words: Vec<String> = (0..40).map(|j| format!("w{i}x{j}")).collect();
+                doc(&format!("项目{i}"), &words.join(" "))
+            })
+            .collect();
+        let (first, reusable) = first_index(&docs);
+        assert!(first.shards >= 16, "{} shards", first.shards);
+        let previous_files: std::collections::HashMap<String, Vec<u8>> = first
+            .files
+            .iter()
+            .map(|(path, bytes)| (path.clone(), new(bytes).to_vec()))
+            .collect();
+        let previous = |path: &str| previous_files.contains_key(path);
+        // Of the same length: a title of another length moves the first positions of every
+        // term of its body too (positions count from the title), and their shards with them.
+        docs[321].title = "工程321".into();
+        let all = Docs {
+            docs: &docs,
+            digests: &digests(&docs),
+            complete: &|i| panic!("record {i} is complete"),
+        };
+        let (again, _) = build_reusing("zh", &all, reusable.as_ref(), &previous, true);
+        let made: Vec<&String> = again
+            .files
+            .iter()
+            .filter(|(path, bytes)| path.ends_with(".bin") && matches!(bytes, FileBytes::New(_)))
+            .map(|(path, _)| path)
+            .collect();
+        // The old title's terms and the new one's: a handful of shards, not all of them.
+        assert!(
+            !made.is_empty() && made.len() <= 8,
+            "{} of {} shards merged again",
+            made.len(),
+            again.shards
+        );
+        let fresh = build("zh", &docs);
+        assert_eq!(
+            contents(&again, &previous_files),
+            contents(&fresh, &previous_files)
+        );
+        // What did not change kept its name: every file but the changed ones and the manifest.
+        let renamed = again
+            .files
+            .iter()
+            .filter(|(path, _)| !previous_files.contains_key(path))
+            .count();
+        assert!(renamed <= made.len() + 2, "{renamed} files with new names");
     }
 }

@@ -3,10 +3,13 @@
 //! `serve` keeps the runs of the last index and inverts again only those whose records changed
 //! (issue 16); `index` merges runs into shards.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use super::index::SearchDoc;
 use super::tokenize::{Term, analyze};
+use crate::digest::Digest;
 
 /// A run of records inverted: every term with its postings, laid out flat (at 10,000 records
 /// `serve` keeps about a million of them per language between saves).
@@ -16,6 +19,8 @@ pub struct Run {
     terms: Vec<RunTerm>,
     texts: String,
     postings: Vec<u8>,
+    /// [`Run::shard_digests`] for the last number of shards asked, kept with the run.
+    shard_digests: std::sync::OnceLock<(usize, Vec<u64>)>,
 }
 
 /// A term of a run: where its text and postings are in the run, and what merging needs.
@@ -58,6 +63,40 @@ impl Run {
     pub fn postings_after_head(&self, term: &RunTerm) -> &[u8] {
         let (start, len) = term.postings;
         &self.postings[(start + u32::from(term.head)) as usize..(start + len) as usize]
+    }
+
+    /// For each of `shards` shards, a digest of everything the shard takes from this run (0
+    /// when it takes nothing): a shard whose runs give the same digests, at the same starts,
+    /// has the same bytes, and `serve` keeps it without merging it again (issue 16). Kept
+    /// with the run, which `serve` keeps between saves, for the first number of shards asked.
+    pub fn shard_digests(&self, shards: usize) -> Cow<'_, [u64]> {
+        let kept = self
+            .shard_digests
+            .get_or_init(|| (shards, self.digest_shards(shards)));
+        if kept.0 == shards {
+            Cow::Borrowed(&kept.1)
+        } else {
+            Cow::Owned(self.digest_shards(shards))
+        }
+    }
+
+    fn digest_shards(&self, shards: usize) -> Vec<u64> {
+        (0..shards)
+            .map(|shard| {
+                let terms = self.in_shard(shard, shards);
+                if terms.is_empty() {
+                    return 0;
+                }
+                let mut digest = Digest::new();
+                for term in terms {
+                    digest
+                        .add(self.text(term))
+                        .add(&(term.count, term.first_doc, term.last_doc))
+                        .add(self.postings_after_head(term));
+                }
+                digest.finish()
+            })
+            .collect()
     }
 
     /// About what the run's terms take in shards: postings, texts and three numbers a term.
@@ -150,6 +189,7 @@ impl Inverted {
             terms,
             texts,
             postings,
+            shard_digests: std::sync::OnceLock::new(),
         }
     }
 }

@@ -37,12 +37,15 @@ for (const [lang, page] of Object.entries(request.pages)) {
   const script = html.match(/<script src="([^"]*search\.js)"/);
   if (!script) throw new Error(page + " loads no search.js");
   core = require(file(script[1]));
+  const manifest = attribute(html, "data-index");
+  const folder = manifest.slice(0, manifest.lastIndexOf("/") + 1);
   pages[lang] = {
-    folder: attribute(html, "data-index"),
+    folder: folder,
     params: {
       docs: Number(attribute(html, "data-docs")),
       shards: Number(attribute(html, "data-shards")),
       chunk: Number(attribute(html, "data-chunk")),
+      manifest: manifest.slice(folder.length),
     },
   };
 }

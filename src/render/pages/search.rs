@@ -19,7 +19,7 @@ pub struct SearchPageView {
 pub fn view(r: &Rendering, lang: &str) -> (Head, SearchPageView) {
     let base_path = &r.site.config.base_url.path;
     let search = r.search_index(lang).map(|index| SearchView {
-        index_url: format!("{base_path}{}", index.folder),
+        index_url: format!("{base_path}{}", index.manifest),
         docs: index.docs,
         shards: index.shards,
         chunk: index.chunk,
@@ -28,7 +28,7 @@ pub fn view(r: &Rendering, lang: &str) -> (Head, SearchPageView) {
     (head, SearchPageView { search })
 }
 
-/// The index's folder, named by a digest of its files.
+/// The index's manifest, named by a digest of its bytes (which name every file of the index).
 pub fn reads(r: &Rendering, lang: &str, digest: &mut Digest) {
-    digest.add(&r.search_index(lang).map(|index| index.folder.as_str()));
+    digest.add(&r.search_index(lang).map(|index| index.manifest.as_str()));
 }

@@ -283,20 +283,30 @@
   }
 
   /* A language's index, read through `load(path, binary)` → Promise of bytes (binary) or text,
-   * `path` relative to the index folder. Shards and chunks are fetched once each. */
+   * `path` relative to the index folder. `params.manifest` names the manifest, which names
+   * each shard and chunk by the hash of its bytes (16 hex digits each, in order). The manifest,
+   * shards and chunks are fetched once each. */
   class Index {
     constructor(params, load) {
       this.docs = params.docs;
       this.shards = params.shards;
       this.chunk = params.chunk;
+      this.manifest = params.manifest;
       this.load = load;
+      this.names = null;
       this.shardCache = new Map();
       this.chunkCache = new Map();
     }
 
+    /* The file of the `i`th shard (`kind` "t", ".bin") or chunk ("d", ".json"). */
+    file(kind, i, extension, binary) {
+      if (!this.names) this.names = this.load(this.manifest, false).then(JSON.parse);
+      return this.names.then((names) => this.load(names[kind].substr(16 * i, 16) + extension, binary));
+    }
+
     shard(i) {
       if (!this.shardCache.has(i)) {
-        this.shardCache.set(i, this.load("t/" + i + ".bin", true).then(parseShard));
+        this.shardCache.set(i, this.file("t", i, ".bin", true).then(parseShard));
       }
       return this.shardCache.get(i);
     }
@@ -305,7 +315,7 @@
     row(doc) {
       const i = Math.floor(doc / this.chunk);
       if (!this.chunkCache.has(i)) {
-        this.chunkCache.set(i, this.load("d/" + i + ".json", false).then(JSON.parse));
+        this.chunkCache.set(i, this.file("d", i, ".json", false).then(JSON.parse));
       }
       return this.chunkCache.get(i).then((rows) => rows[doc - i * this.chunk]);
     }
@@ -355,11 +365,13 @@
     const more = root.querySelector(".search-more");
     const t = (key) => root.getAttribute("data-t-" + key) || "";
     let fetched = 0;
-    const folder = root.getAttribute("data-index");
+    const manifest = root.getAttribute("data-index");
+    const folder = manifest.slice(0, manifest.lastIndexOf("/") + 1);
     const index = new Index({
       docs: Number(root.getAttribute("data-docs")),
       shards: Number(root.getAttribute("data-shards")),
       chunk: Number(root.getAttribute("data-chunk")),
+      manifest: manifest.slice(folder.length),
     }, (path, binary) => fetch(folder + path).then((response) => {
       if (!response.ok) throw new Error(response.status + " " + path);
       return response.arrayBuffer();
