@@ -11,7 +11,7 @@ use crate::content::{self, Content, ParseCache};
 use crate::diagnostics::Diagnostics;
 use crate::images::{self, cache::ImageCache};
 use crate::model::record_pages::{self, RecordPages};
-use crate::model::{self, AssembleOptions, Site};
+use crate::model::{self, AssembleOptions, Site, VersionMemo};
 use crate::output::{self, NullSink, OutputError, Staging, WriteStats};
 use crate::print;
 use crate::render::{
@@ -124,7 +124,7 @@ impl Phases {
 /// Loads and assembles the site; errors in site.yaml stop here, content errors are returned
 /// beside the site so that every problem is reported at once.
 pub fn load(options: &BuildOptions) -> Result<(Site, Diagnostics), Diagnostics> {
-    load_inspecting(options, None, |_, _| Diagnostics::default())
+    load_inspecting(options, None, None, |_, _| Diagnostics::default())
 }
 
 /// [`load`], letting `inspect` see the parsed files before they are assembled into the site
@@ -132,6 +132,7 @@ pub fn load(options: &BuildOptions) -> Result<(Site, Diagnostics), Diagnostics> 
 fn load_inspecting(
     options: &BuildOptions,
     cache: Option<&ParseCache>,
+    versions: Option<&VersionMemo>,
     inspect: impl FnOnce(&SiteConfig, &Content) -> Diagnostics,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
     let root = &options.root;
@@ -150,6 +151,7 @@ fn load_inspecting(
         &static_files,
         AssembleOptions {
             drafts: options.drafts,
+            versions,
         },
     );
     diagnostics.extend(model_diagnostics);
@@ -271,11 +273,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 pub fn load_for_serve(
     options: &BuildOptions,
     cache: &ParseCache,
+    versions: &VersionMemo,
     kept: Option<KeptTexts>,
 ) -> Result<(Site, Theme, Texts, SafeSvgs, Diagnostics), BuildError> {
-    let (mut site, diagnostics) =
-        load_inspecting(options, Some(cache), |_, _| Diagnostics::default())
-            .map_err(BuildError::Content)?;
+    let (mut site, diagnostics) = load_inspecting(options, Some(cache), Some(versions), |_, _| {
+        Diagnostics::default()
+    })
+    .map_err(BuildError::Content)?;
     // Setting a volume's PDF takes seconds, too long for every save: the preview links no PDF
     // (`build` and `showcase booklet` make them).
     site.config.booklet.pdf = false;
@@ -314,7 +318,7 @@ fn texts_or_errors(
 /// find templates that read values that do not exist. Sorted by file and line.
 pub fn check(options: &BuildOptions) -> CheckReport {
     let root = &options.root;
-    let loaded = load_inspecting(options, None, |config, content| {
+    let loaded = load_inspecting(options, None, None, |config, content| {
         check::content_rules(root, config, content)
     });
     let (site, mut diagnostics) = match loaded {
@@ -367,6 +371,56 @@ mod tests {
     use crate::output::{Contents, MemorySink};
     use std::path::Path;
     use std::sync::atomic::Ordering;
+
+    #[test]
+    fn versions_kept_between_loads_are_those_a_load_from_nothing_makes() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
+        for entry in walkdir::WalkDir::new(&base) {
+            let entry = entry.unwrap();
+            let target = dir.path().join(entry.path().strip_prefix(&base).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+        let options = BuildOptions {
+            root: dir.path().to_path_buf(),
+            ..BuildOptions::default()
+        };
+        let memo = VersionMemo::default();
+        let versions =
+            |site: &Site| -> Vec<(String, u64, std::collections::BTreeMap<String, u64>)> {
+                let records = site.records.iter();
+                records
+                    .map(|r| (r.id.clone(), r.version, r.versions.clone()))
+                    .collect()
+            };
+        let with_memo = || {
+            let none = |_: &SiteConfig, _: &Content| Diagnostics::default();
+            versions(
+                &load_inspecting(&options, None, Some(&memo), none)
+                    .unwrap()
+                    .0,
+            )
+        };
+        let first = with_memo();
+        assert_eq!(first, versions(&load(&options).unwrap().0));
+        // A title saved: that record's versions change, and a load from nothing agrees.
+        let record = dir.path().join("content/projects/hongxin.zh.md");
+        let text = std::fs::read_to_string(&record).unwrap();
+        std::fs::write(&record, text.replacen("title: ", "title: 新", 1)).unwrap();
+        let second = with_memo();
+        assert_eq!(second, versions(&load(&options).unwrap().0));
+        let changed: Vec<&String> = first
+            .iter()
+            .zip(&second)
+            .filter(|(a, b)| a != b)
+            .map(|(a, _)| &a.0)
+            .collect();
+        assert_eq!(changed, ["hongxin"]);
+    }
 
     #[test]
     fn every_planned_render_is_done_once() {

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::{
     Collection, ImageRef, Intro, Picture, Presence, Record, RecordLookup, Site, StaticFile,
-    Taxonomy, Term, Unpublished, routes, slug::slugify,
+    Taxonomy, Term, Unpublished, VersionMemo, routes, slug::slugify,
 };
 use crate::config::{CollectionSchema, MissingTranslation, SiteConfig, SortKey, is_slug};
 use crate::content::fields::{FieldValue, Located, RecordFields};
@@ -22,9 +22,11 @@ use crate::url_policy::{Destination, UrlUse};
 use crate::yaml::read::closest;
 
 #[derive(Debug, Clone, Copy, Default)]
-pub struct AssembleOptions {
+pub struct AssembleOptions<'a> {
     /// Publish records marked `draft: true` (`--drafts`).
     pub drafts: bool,
+    /// Each record's versions by what they are made from, kept by `serve` between saves.
+    pub versions: Option<&'a VersionMemo>,
 }
 
 /// Builds the site. `static_files` are the paths under `static/`, relative to it.
@@ -32,7 +34,7 @@ pub fn assemble(
     config: SiteConfig,
     content: Content,
     static_files: &[PathBuf],
-    options: AssembleOptions,
+    options: AssembleOptions<'_>,
 ) -> (Site, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let default_lang = config.default_lang().to_string();
@@ -223,7 +225,12 @@ pub fn assemble(
         });
     }
     site.static_files.sort();
-    finish_versions(&mut records, &site.taxonomies, site.config.default_lang());
+    finish_versions(
+        &mut records,
+        &site.taxonomies,
+        site.config.default_lang(),
+        options.versions,
+    );
     site.lookup = lookup;
     site.unpublished = unpublished;
     site.records = records;
@@ -234,7 +241,12 @@ pub fn assemble(
 /// languages and bundle files, and its terms and related records by id (indices move when
 /// records or free terms come and go); and makes its version in each language it is shown in
 /// from the same and what it shows there (`versions::of_language`).
-fn finish_versions(records: &mut [Record], taxonomies: &[Taxonomy], default_lang: &str) {
+fn finish_versions(
+    records: &mut [Record],
+    taxonomies: &[Taxonomy],
+    default_lang: &str,
+    memo: Option<&VersionMemo>,
+) {
     let related_ids: Vec<Vec<(&str, &str)>> = records
         .iter()
         .map(|record| {
@@ -245,6 +257,7 @@ fn finish_versions(records: &mut [Record], taxonomies: &[Taxonomy], default_lang
                 .collect()
         })
         .collect();
+    let kept = memo.map(VersionMemo::take).unwrap_or_default();
     let versions: Vec<(u64, BTreeMap<String, u64>)> = records
         .par_iter()
         .zip(&related_ids)
@@ -264,6 +277,15 @@ fn finish_versions(records: &mut [Record], taxonomies: &[Taxonomy], default_lang
                 }
             }
             let shared = digest.finish();
+            let version = crate::digest::Digest::new()
+                .add(&record.version)
+                .add(&shared)
+                .finish();
+            // What `of_language` reads is the record's files (its version so far) and
+            // `shared`: a record whose version is unchanged has the same versions as before.
+            if let Some(kept) = kept.get(&version) {
+                return (version, kept.clone());
+            }
             let in_languages = record
                 .presence
                 .keys()
@@ -272,13 +294,16 @@ fn finish_versions(records: &mut [Record], taxonomies: &[Taxonomy], default_lang
                     (lang.clone(), version)
                 })
                 .collect();
-            let version = crate::digest::Digest::new()
-                .add(&record.version)
-                .add(&shared)
-                .finish();
             (version, in_languages)
         })
         .collect();
+    if let Some(memo) = memo {
+        memo.keep_only(
+            versions
+                .iter()
+                .map(|(version, in_languages)| (*version, in_languages)),
+        );
+    }
     for (record, (version, in_languages)) in records.iter_mut().zip(versions) {
         record.version = version;
         record.versions = in_languages;
@@ -305,7 +330,7 @@ struct Builder<'a> {
     static_files: &'a BTreeSet<PathBuf>,
     bundle_files: &'a BTreeMap<(String, String), BTreeSet<PathBuf>>,
     taxonomies: &'a mut [Taxonomy],
-    options: AssembleOptions,
+    options: AssembleOptions<'a>,
     diagnostics: &'a mut Diagnostics,
 }
 

@@ -21,6 +21,7 @@ use jiff::civil::Date;
 
 pub use assemble::{AssembleOptions, assemble, slash_path};
 pub use index::{Index, Similar};
+pub use versions::VersionMemo;
 
 use crate::config::SiteConfig;
 use crate::content::fields::{Body, FieldValue, Located, SourceLink};

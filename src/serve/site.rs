@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use super::watch::{ChangeKind, Changes};
 use crate::content::ParseCache;
+use crate::model::VersionMemo;
 use crate::output::{OutputError, PreviousFile, Sink};
 use crate::pipeline::{self, BuildError, BuildOptions};
 use crate::render::{self, Bodies, Kept, Memo, Rendering, Theme, WorkCounters};
@@ -33,6 +34,9 @@ impl PictureFiles {
 pub struct LiveSite {
     options: BuildOptions,
     cache: ParseCache,
+    /// The records' versions by what they are made from (cleared with `cache` when
+    /// site.yaml changes).
+    versions: VersionMemo,
     /// The last site that built without errors: what is served.
     files: Arc<Files>,
     /// The site served before it, whose files requests that started then may still read.
@@ -90,6 +94,7 @@ impl LiveSite {
         Ok(LiveSite {
             options,
             cache: ParseCache::default(),
+            versions: VersionMemo::default(),
             before: files.clone(),
             files,
             last: None,
@@ -199,6 +204,7 @@ impl LiveSite {
             .any(|kind| *kind == ChangeKind::Config)
         {
             self.cache.clear();
+            self.versions.clear();
         }
         if changes.rescan {
             self.cache.rescan();
@@ -279,7 +285,8 @@ impl LiveSite {
             similar,
         } = kept;
         let mut since = Instant::now();
-        let loaded = pipeline::load_for_serve(&self.options, &self.cache, Some(texts));
+        let loaded =
+            pipeline::load_for_serve(&self.options, &self.cache, &self.versions, Some(texts));
         // Timed also when the files have errors: that is where such a build ends.
         self.phase("load", &mut since);
         let (site, theme, texts, svgs, warnings) = loaded?;

@@ -1,13 +1,13 @@
 //! The home page (`home.html`): the site's introduction, its key figures added up, and each
 //! collection's featured and latest cards.
 
-use std::collections::BTreeMap;
-
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::Head;
 use super::list::collection_view;
 use super::lists::cards_of;
+use crate::content::fields::FieldValue;
 use crate::digest::Digest;
 use crate::render::cards::Localizer;
 use crate::render::views::{CollectionView, FigureView};
@@ -96,15 +96,22 @@ pub fn reads(r: &Rendering, lang: &str, digest: &mut Digest) {
 pub fn figures(r: &Rendering, lang: &str) -> Vec<FigureView> {
     let site = r.site;
     let l = Localizer { site, lang };
-    let mut sums: BTreeMap<(String, String), (f64, usize)> = BTreeMap::new();
+    // Borrowed labels, and no number formatted but the sums: this runs over every record on
+    // every save in `serve`.
+    let mut sums: FxHashMap<(&str, &str), (f64, usize)> = FxHashMap::default();
     for record in site.records.iter().filter(|rec| rec.is_in(lang)) {
-        for metric in l.metrics(record) {
-            let entry = sums.entry((metric.label, metric.unit)).or_default();
+        let metrics = record.fields.values().filter_map(|value| match value {
+            FieldValue::Metrics(metrics) => Some(metrics),
+            _ => None,
+        });
+        for metric in metrics.flatten() {
+            let key = (l.text(&metric.label), l.text(&metric.unit));
+            let entry = sums.entry(key).or_default();
             entry.0 += metric.value;
             entry.1 += 1;
         }
     }
-    let mut figures: Vec<((String, String), (f64, usize))> = sums.into_iter().collect();
+    let mut figures: Vec<_> = sums.into_iter().collect();
     figures.sort_by(|a, b| {
         b.1.1
             .cmp(&a.1.1)
@@ -115,9 +122,9 @@ pub fn figures(r: &Rendering, lang: &str) -> Vec<FigureView> {
         .into_iter()
         .take(HOME_FIGURES)
         .map(|((label, unit), (sum, count))| FigureView {
-            label,
+            label: label.to_string(),
             value_display: format::number(sum),
-            unit,
+            unit: unit.to_string(),
             count,
         })
         .collect()
