@@ -37,7 +37,11 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = cli::parse();
     let lang = cli.lang.unwrap_or_else(messages::UiLang::from_env);
-    let result = match cli.command {
+    let Some(command) = cli.command else {
+        commands::guide::run(lang);
+        return ExitCode::SUCCESS;
+    };
+    let result = match command {
         cli::Command::Build(args) => commands::build::run(args, lang),
         cli::Command::Serve(args) => commands::serve::run(args, lang),
         cli::Command::Check(args) => commands::check::run(args, lang),

@@ -685,6 +685,24 @@ cli-default = default
 cli-possible-values = possible values
 cli-bad-lang = `{ $lang }` is not a message language; use zh, ko or en
 
+## The start guide: what `showcase` alone prints (src/commands/guide.rs), in Chinese and Korean,
+## then English when messages are in English
+
+start-guide =
+    showcase makes bilingual (Chinese / Korean) showcase sites. It runs in a command window:
+    on Windows, type cmd in the address bar of the folder with showcase.exe and press Enter;
+    on Linux, right-click in the folder and open a terminal, and type ./showcase for showcase.
+
+      showcase init my-site                  create a new site in the folder my-site
+      showcase serve --root my-site --open   preview it in the browser; pages reload when you save (Ctrl+C stops)
+      showcase check --root my-site          check every record: each problem with its file and line
+      showcase build --root my-site          build the site into my-site/output
+      showcase publish --root my-site        publish it to the web server (set publish: in site.yaml first)
+
+    Records are files under my-site/content, one .md file per record and language.
+    Help: showcase --help (in Chinese: --lang zh, in Korean: --lang ko), and the guide in the download.
+start-guide-press-enter = Press Enter to close this window
+
 ## publish over SFTP
 
 sftp-url-not-sftp = { $url } is not an SFTP address

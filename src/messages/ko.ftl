@@ -601,6 +601,23 @@ cli-default = 기본값
 cli-possible-values = 쓸수 있는 값
 cli-bad-lang = `{ $lang }`: 통보문의 언어가 아닙니다. zh, ko, en 가운데 하나를 쓰십시오
 
+## 시작 안내: `showcase`만 실행하면 보여줍니다 (src/commands/guide.rs)
+
+start-guide =
+    showcase는 중문·조선문 두 언어로 된 소개 싸이트를 만드는 프로그람입니다. 명령창에서 씁니다:
+    Windows: showcase.exe가 있는 폴더의 주소칸에 cmd를 입력하고 Enter를 누릅니다;
+    Linux: 폴더에서 오른쪽 단추를 누르고 《단말에서 열기》를 고르며, 아래의 showcase를 ./showcase로 씁니다.
+
+      showcase init 나의싸이트                   새 싸이트를 《나의싸이트》 폴더에 만듭니다
+      showcase serve --root 나의싸이트 --open    열람기에서 미리 봅니다; 파일을 보존하면 페지가 새로 바뀝니다 (Ctrl+C로 멈춤)
+      showcase check --root 나의싸이트           모든 기록을 검사하고 문제마다 파일과 행을 알려줍니다
+      showcase build --root 나의싸이트           싸이트를 만들어 《나의싸이트/output》 폴더에 씁니다
+      showcase publish --root 나의싸이트         싸이트를 봉사기에 발부합니다 (먼저 site.yaml에 publish:를 씁니다)
+
+    기록은 《나의싸이트/content》 폴더에 씁니다. 기록 하나, 언어 하나에 .md 파일 하나입니다.
+    방조: showcase --help --lang ko, 그리고 내려받은 압축파일 속의 《사용설명.md》.
+start-guide-press-enter = Enter를 누르면 이 창이 닫힙니다
+
 ## aliases and moved pages (issue 17)
 
 alias-other-site = `{ $alias }` 주소는 이 싸이트의 주소가 아니라 다른 싸이트({ $host })의 주소입니다

@@ -657,6 +657,23 @@ cli-default = 默认
 cli-possible-values = 可选值
 cli-bad-lang = `{ $lang }` 不是可用的提示语言；请用 zh、ko 或 en
 
+## 开始指南：单独运行 `showcase` 时显示（src/commands/guide.rs）
+
+start-guide =
+    showcase 用来制作中文 / 朝鲜文双语展示网站，要在命令窗口里使用：
+    Windows：在 showcase.exe 所在文件夹的地址栏里输入 cmd，按回车；
+    Linux：在文件夹里点右键，选“在终端中打开”，并把下面的 showcase 写成 ./showcase。
+
+      showcase init 我的网站                   新建网站，放在“我的网站”文件夹里
+      showcase serve --root 我的网站 --open    在浏览器里预览；保存文件后页面自动更新（按 Ctrl+C 停止）
+      showcase check --root 我的网站           检查全部记录，指出每个问题所在的文件和行
+      showcase build --root 我的网站           生成网站，写进“我的网站/output”文件夹
+      showcase publish --root 我的网站         发布到网站服务器（先在 site.yaml 里写好 publish:）
+
+    记录写在“我的网站/content”文件夹里，每条记录每种语言一个 .md 文件。
+    帮助：showcase --help（朝鲜文：加 --lang ko），以及下载包里的《使用说明.md》。
+start-guide-press-enter = 按回车键关闭本窗口
+
 ## publish over SFTP
 
 sftp-url-not-sftp = { $url } 不是 SFTP 地址
