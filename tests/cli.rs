@@ -742,6 +742,26 @@ fn an_absolute_image_path() {
 }
 
 #[test]
+fn a_picture_path_with_backslashes_is_shown_as_written_with_a_hint_to_use_slashes() {
+    // As a Windows user copies it from Explorer's address bar.
+    let site = Site::with(&["bad-input/backslash-image-path"]);
+    let run = site.build(&[]);
+    assert_content_error(
+        &site,
+        &run,
+        "E-unsafe-path",
+        "content/projects/x.zh.md",
+        Some(4),
+    );
+    run.assert_stderr_has("the picture path `images\\cover.jpg` is written with `\\`")
+        .assert_stderr_has("cover: images\\cover.jpg")
+        .assert_stderr_has("help: write `images/cover.jpg`");
+    site.check(&["--lang", "zh"])
+        .assert_stderr_has("图片路径 `images\\cover.jpg` 用了 `\\`")
+        .assert_stderr_has("请写成 `images/cover.jpg`");
+}
+
+#[test]
 fn a_symlink_leading_outside_the_site() {
     let site = Site::base();
     let secret = site.outside().join("secret.zh.md");

@@ -198,6 +198,8 @@ unknown-record = there is no record `{ $id }`
 unknown-record-hint = write `collection/id`, such as `cases/liyuan-cun`, of a record that exists
 unsafe-picture-path = the picture path `{ $path }` must be a relative path inside the site
 unsafe-picture-path-hint = write a file name from the record's folder (`cover.jpg`) or a path under static/ (`images/cover.jpg`), without `..` or a leading `/`
+picture-path-backslash = the picture path `{ $path }` is written with `\`; paths in records are written with `/` on every system
+picture-path-backslash-hint = write `{ $path }`
 bad-term-id = term id `{ $id }` must be lowercase letters, digits or `-`
 bad-term-id-hint = the id is used in URLs and in records; put the display name in the value: `yanji: {"{"}zh: 延吉市, ko: 연길시{"}"}`
 

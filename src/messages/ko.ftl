@@ -199,6 +199,8 @@ unknown-record = `{ $id }` 기록이 없습니다
 unknown-record-hint = 이미 있는 기록을 `collection/id` 형식으로 쓰십시오(례: `cases/liyuan-cun`)
 unsafe-picture-path = 그림 경로 `{ $path }`: 싸이트 안의 상대경로여야 합니다
 unsafe-picture-path-hint = 기록 폴더 안의 파일 이름(`cover.jpg`)이나 static/ 아래의 경로(`images/cover.jpg`)를 쓰십시오. `..` 부분이나 첫머리의 `/` 부호는 쓸수 없습니다
+picture-path-backslash = 그림 경로 `{ $path }`에 `\`를 썼습니다. 기록 안의 경로는 어느 체계에서나 `/`로 가릅니다
+picture-path-backslash-hint = `{ $path }`로 쓰십시오
 bad-term-id = 용어 id `{ $id }`에는 소문자, 수자, `-`만 쓸수 있습니다
 bad-term-id-hint = id는 주소와 기록에 쓰입니다. 화면에 보일 이름은 값에 쓰십시오: `yanji: {"{"}zh: 延吉市, ko: 연길시{"}"}`
 

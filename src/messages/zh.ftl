@@ -192,6 +192,8 @@ unknown-record = 记录 `{ $id }` 不存在
 unknown-record-hint = 请写一条已有记录的 `collection/id`，例如 `cases/liyuan-cun`
 unsafe-picture-path = 图片路径 `{ $path }` 必须是网站内的相对路径
 unsafe-picture-path-hint = 请写记录文件夹里的文件名（`cover.jpg`）或 static/ 下的路径（`images/cover.jpg`），不要用 `..` 或以 `/` 开头
+picture-path-backslash = 图片路径 `{ $path }` 用了 `\`；记录里的路径在任何系统上都用 `/` 分隔
+picture-path-backslash-hint = 请写成 `{ $path }`
 bad-term-id = 词条 id `{ $id }` 只能由小写字母、数字或 `-` 组成
 bad-term-id-hint = id 会出现在网址和记录里；显示给读者的名称写在值里：`yanji: {"{"}zh: 延吉市, ko: 연길시{"}"}`
 
