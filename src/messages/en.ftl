@@ -751,6 +751,7 @@ print-font-hint = `booklet.fonts` names font files relative to the site folder, 
 print-no-cjk-font = no font for `{ $lang }` was found: the PDF needs a Chinese and Korean (CJK) font, and none is installed
 print-site-fonts-lack = none of the fonts in `booklet.fonts` has the letters of `{ $lang }`
 print-no-cjk-font-hint = install the Noto CJK fonts (on Debian or Ubuntu: sudo apt install fonts-noto-cjk), or name font files in site.yaml under `booklet: {"{"}fonts: [...]{"}"}`
+print-no-cjk-font-hint-windows = showcase uses Windows' own Microsoft YaHei, SimSun and Malgun Gothic (C:\Windows\Fonts); if Korean is missing, add “Korean Supplemental Fonts” under Settings → Apps → Optional features, or name font files in site.yaml under `booklet: {"{"}fonts: [...]{"}"}`
 print-image-unreadable = this picture cannot be printed: { $detail }
 print-no-qr = the PDF has no QR codes: the base URL { $base } has no host, so a code could not lead to the page
 print-no-qr-hint = set `base_url` in site.yaml to the whole address the site is published at (https://example.org/showcase/), or give it with --base-url

@@ -717,6 +717,7 @@ print-font-hint = `booklet.fonts`에는 싸이트폴더를 기준으로 한 서�
 print-no-cjk-font = `{ $lang }` 언어에 쓸 서체를 찾지 못했습니다: PDF에는 중국어와 조선어(CJK) 서체가 있어야 하는데 이 콤퓨터에는 설치되여 있지 않습니다
 print-site-fonts-lack = `booklet.fonts`의 서체들에는 `{ $lang }` 언어의 글자가 없습니다
 print-no-cjk-font-hint = Noto CJK 서체를 설치하거나(Debian이나 Ubuntu에서: sudo apt install fonts-noto-cjk) site.yaml의 `booklet: {"{"}fonts: [...]{"}"}`에 서체 파일을 쓰십시오
+print-no-cjk-font-hint-windows = showcase는 Windows에 있는 Microsoft YaHei, SimSun, Malgun Gothic 서체(C:\Windows\Fonts)를 씁니다. 조선어 서체가 없으면 《설정 → 앱 → 선택적 기능》에서 《한국어 추가 글꼴》을 추가하거나 site.yaml의 `booklet: {"{"}fonts: [...]{"}"}`에 서체 파일을 쓰십시오
 print-image-unreadable = 이 그림은 PDF에 넣을수 없습니다: { $detail }
 print-no-qr = PDF에 QR코드가 없습니다: 싸이트 주소 { $base }에 호스트가 없어서 코드가 웹페지로 이어질수 없습니다
 print-no-qr-hint = site.yaml의 `base_url`을 싸이트가 발부되는 완전한 주소(https://example.org/showcase/)로 하거나 --base-url로 주십시오

@@ -721,6 +721,7 @@ print-font-hint = `booklet.fonts` 列出的字体文件路径相对于网站文�
 print-no-cjk-font = 没有找到适用于 `{ $lang }` 的字体：PDF 需要中文和朝鲜文（CJK）字体，而本机没有安装
 print-site-fonts-lack = `booklet.fonts` 中的字体都不包含 `{ $lang }` 的文字
 print-no-cjk-font-hint = 请安装 Noto CJK 字体（Debian 或 Ubuntu：sudo apt install fonts-noto-cjk），或在 site.yaml 的 `booklet: {"{"}fonts: [...]{"}"}` 中指定字体文件
+print-no-cjk-font-hint-windows = showcase 使用 Windows 自带的微软雅黑、宋体和 Malgun Gothic（C:\Windows\Fonts）；如果缺朝鲜文字体，请在“设置 → 应用 → 可选功能”中添加“韩语补充字体”，或在 site.yaml 的 `booklet: {"{"}fonts: [...]{"}"}` 中指定字体文件
 print-image-unreadable = 这张图片无法印入 PDF：{ $detail }
 print-no-qr = PDF 中没有二维码：网站地址 { $base } 没有主机名，二维码无法指向网页
 print-no-qr-hint = 请把 site.yaml 中的 `base_url` 设为网站发布后的完整地址（https://example.org/showcase/），或用 --base-url 指定
