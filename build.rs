@@ -1,6 +1,7 @@
 //! Embeds the default theme (`themes/default/`) in the binary, as mdBook does with its theme:
 //! writes a list of `(relative path, include_bytes!)` pairs that `render::theme` reads, and one
-//! of the print templates (`print/`) that `print::theme` reads.
+//! of the print templates (`print/`) that `print::theme` reads. Also records the commit and the
+//! target for `showcase --version` (issue 19).
 
 use std::path::Path;
 
@@ -28,6 +29,40 @@ fn main() {
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     write_list(&html, &out.join("embedded_theme.rs"));
     write_list(&print, &out.join("embedded_print.rs"));
+    version_facts(&manifest);
+}
+
+/// `SHOWCASE_COMMIT` (the commit, from git, else from the variable of that name, as a build
+/// from a source archive without `.git` may set it, else `unknown`) and `SHOWCASE_TARGET`.
+fn version_facts(manifest: &str) {
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(manifest)
+            .args(args)
+            .output()
+            .ok()?;
+        let text = String::from_utf8(out.stdout).ok()?;
+        (out.status.success() && !text.trim().is_empty()).then(|| text.trim().to_string())
+    };
+    println!("cargo:rerun-if-env-changed=SHOWCASE_COMMIT");
+    let commit = git(&["rev-parse", "--short=12", "HEAD"])
+        .or_else(|| std::env::var("SHOWCASE_COMMIT").ok())
+        .unwrap_or_else(|| "unknown".into());
+    // A new commit changes HEAD (on a detached head) or the branch's ref, loose or packed. In a
+    // worktree `.git` is a file, so git itself says where these are.
+    let mut watched = vec!["HEAD".to_string(), "packed-refs".to_string()];
+    watched.extend(git(&["symbolic-ref", "-q", "HEAD"]));
+    for name in watched {
+        let path = git(&["rev-parse", "--path-format=absolute", "--git-path", &name]);
+        // A path that does not exist would make cargo run this script at every build.
+        if let Some(path) = path.filter(|path| Path::new(path).exists()) {
+            println!("cargo:rerun-if-changed={path}");
+        }
+    }
+    println!("cargo:rustc-env=SHOWCASE_COMMIT={commit}");
+    let target = std::env::var("TARGET").expect("cargo sets TARGET");
+    println!("cargo:rustc-env=SHOWCASE_TARGET={target}");
 }
 
 fn write_list(files: &[(String, String)], out: &Path) {

@@ -12,17 +12,30 @@ use crate::messages::{UiLang, msg};
 #[derive(Debug, Parser)]
 #[command(
     name = "showcase",
-    version,
+    version = VERSION,
     about = "A static-site generator for bilingual (Chinese / Korean) showcase sites"
 )]
 pub struct Cli {
+    /// None when `showcase` is run alone, as a double-click on Windows does: `main` then prints
+    /// the start guide (`commands::guide`) rather than clap's usage error.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
     /// The language of messages: `zh` (中文), `ko` (조선어) or `en`. Default: from LC_ALL,
     /// LC_MESSAGES or LANG (zh_* gives Chinese, ko_* Korean), else English.
     #[arg(long, global = true, value_parser = parse_ui_lang)]
     pub lang: Option<UiLang>,
 }
+
+/// What `showcase --version` prints after the name: the version, the commit and the target
+/// (`build.rs`), which a bug report needs to say which binary of a release it is.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("SHOWCASE_COMMIT"),
+    ", ",
+    env!("SHOWCASE_TARGET"),
+    ")"
+);
 
 fn parse_ui_lang(text: &str) -> Result<UiLang, String> {
     // The language `--lang` names is unknown, so the error is in the locale's.

@@ -590,6 +590,49 @@ fn the_help_of_a_subcommand_is_in_the_message_language() {
 }
 
 #[test]
+fn version_names_the_commit_and_the_target() {
+    let run = run_showcase(repo(), &["--version"]);
+    run.assert_ok();
+    let line = run.stdout.trim();
+    let rest = line
+        .strip_prefix(concat!("showcase ", env!("CARGO_PKG_VERSION"), " (commit "))
+        .unwrap_or_else(|| panic!("{line}"));
+    let (commit, target) = rest
+        .strip_suffix(')')
+        .and_then(|rest| rest.split_once(", "))
+        .unwrap_or_else(|| panic!("{line}"));
+    assert!(
+        commit == "unknown"
+            || (commit.len() == 12 && commit.bytes().all(|b| b.is_ascii_hexdigit())),
+        "{line}"
+    );
+    // The tests run the host's binary: its target names this machine's architecture and system.
+    assert!(target.starts_with(std::env::consts::ARCH), "{line}");
+    assert!(target.contains(std::env::consts::OS), "{line}");
+}
+
+#[test]
+fn showcase_alone_prints_the_start_guide_in_chinese_and_korean() {
+    // As a double-click on Windows runs it: no arguments, no language asked for.
+    let run = run_showcase_with_env(repo(), &[], &[("LANG", "C")]);
+    run.assert_ok();
+    for text in [
+        "showcase init 我的网站",
+        "showcase serve --root 我的网站 --open",
+        "showcase init 나의싸이트",
+        "showcase --help --lang ko",
+        "showcase init my-site",
+    ] {
+        assert!(run.stdout.contains(text), "{text:?} in:\n{}", run.stdout);
+    }
+    // In a Chinese locale, Chinese and Korean only.
+    let run = run_showcase_with_env(repo(), &[], &[("LANG", "zh_CN.UTF-8")]);
+    run.assert_ok();
+    assert!(run.stdout.contains("나의싸이트"), "{}", run.stdout);
+    assert!(!run.stdout.contains("my-site"), "{}", run.stdout);
+}
+
+#[test]
 fn several_errors_are_all_reported_in_one_run() {
     let site = Site::with(&["diagnostics/two-errors"]);
     let run = site.build(&[]);
@@ -696,6 +739,26 @@ fn an_absolute_image_path() {
         "content/projects/x.zh.md",
         Some(4),
     );
+}
+
+#[test]
+fn a_picture_path_with_backslashes_is_shown_as_written_with_a_hint_to_use_slashes() {
+    // As a Windows user copies it from Explorer's address bar.
+    let site = Site::with(&["bad-input/backslash-image-path"]);
+    let run = site.build(&[]);
+    assert_content_error(
+        &site,
+        &run,
+        "E-unsafe-path",
+        "content/projects/x.zh.md",
+        Some(4),
+    );
+    run.assert_stderr_has("the picture path `images\\cover.jpg` is written with `\\`")
+        .assert_stderr_has("cover: images\\cover.jpg")
+        .assert_stderr_has("help: write `images/cover.jpg`");
+    site.check(&["--lang", "zh"])
+        .assert_stderr_has("图片路径 `images\\cover.jpg` 用了 `\\`")
+        .assert_stderr_has("请写成 `images/cover.jpg`");
 }
 
 #[test]

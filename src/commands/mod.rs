@@ -4,6 +4,7 @@
 pub mod booklet;
 pub mod build;
 pub mod check;
+pub mod guide;
 pub mod init;
 pub mod new;
 pub mod publish;

@@ -198,6 +198,8 @@ unknown-record = there is no record `{ $id }`
 unknown-record-hint = write `collection/id`, such as `cases/liyuan-cun`, of a record that exists
 unsafe-picture-path = the picture path `{ $path }` must be a relative path inside the site
 unsafe-picture-path-hint = write a file name from the record's folder (`cover.jpg`) or a path under static/ (`images/cover.jpg`), without `..` or a leading `/`
+picture-path-backslash = the picture path `{ $path }` is written with `\`; paths in records are written with `/` on every system
+picture-path-backslash-hint = write `{ $path }`
 bad-term-id = term id `{ $id }` must be lowercase letters, digits or `-`
 bad-term-id-hint = the id is used in URLs and in records; put the display name in the value: `yanji: {"{"}zh: 延吉市, ko: 연길시{"}"}`
 
@@ -685,6 +687,24 @@ cli-default = default
 cli-possible-values = possible values
 cli-bad-lang = `{ $lang }` is not a message language; use zh, ko or en
 
+## The start guide: what `showcase` alone prints (src/commands/guide.rs), in Chinese and Korean,
+## then English when messages are in English
+
+start-guide =
+    showcase makes bilingual (Chinese / Korean) showcase sites. It runs in a command window:
+    on Windows, type cmd in the address bar of the folder with showcase.exe and press Enter;
+    on Linux, right-click in the folder and open a terminal, and type ./showcase for showcase.
+
+      showcase init my-site                  create a new site in the folder my-site
+      showcase serve --root my-site --open   preview it in the browser; pages reload when you save (Ctrl+C stops)
+      showcase check --root my-site          check every record: each problem with its file and line
+      showcase build --root my-site          build the site into my-site/output
+      showcase publish --root my-site        publish it to the web server (set publish: in site.yaml first)
+
+    Records are files under my-site/content, one .md file per record and language.
+    Help: showcase --help (in Chinese: --lang zh, in Korean: --lang ko), and the guide in the download.
+start-guide-press-enter = Press Enter to close this window
+
 ## publish over SFTP
 
 sftp-url-not-sftp = { $url } is not an SFTP address
@@ -731,6 +751,7 @@ print-font-hint = `booklet.fonts` names font files relative to the site folder, 
 print-no-cjk-font = no font for `{ $lang }` was found: the PDF needs a Chinese and Korean (CJK) font, and none is installed
 print-site-fonts-lack = none of the fonts in `booklet.fonts` has the letters of `{ $lang }`
 print-no-cjk-font-hint = install the Noto CJK fonts (on Debian or Ubuntu: sudo apt install fonts-noto-cjk), or name font files in site.yaml under `booklet: {"{"}fonts: [...]{"}"}`
+print-no-cjk-font-hint-windows = showcase uses Windows' own Microsoft YaHei, SimSun and Malgun Gothic (C:\Windows\Fonts); if Korean is missing, add “Korean Supplemental Fonts” under Settings → Apps → Optional features, or name font files in site.yaml under `booklet: {"{"}fonts: [...]{"}"}`
 print-image-unreadable = this picture cannot be printed: { $detail }
 print-no-qr = the PDF has no QR codes: the base URL { $base } has no host, so a code could not lead to the page
 print-no-qr-hint = set `base_url` in site.yaml to the whole address the site is published at (https://example.org/showcase/), or give it with --base-url

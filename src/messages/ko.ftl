@@ -199,6 +199,8 @@ unknown-record = `{ $id }` 기록이 없습니다
 unknown-record-hint = 이미 있는 기록을 `collection/id` 형식으로 쓰십시오(례: `cases/liyuan-cun`)
 unsafe-picture-path = 그림 경로 `{ $path }`: 싸이트 안의 상대경로여야 합니다
 unsafe-picture-path-hint = 기록 폴더 안의 파일 이름(`cover.jpg`)이나 static/ 아래의 경로(`images/cover.jpg`)를 쓰십시오. `..` 부분이나 첫머리의 `/` 부호는 쓸수 없습니다
+picture-path-backslash = 그림 경로 `{ $path }`에 `\`를 썼습니다. 기록 안의 경로는 어느 체계에서나 `/`로 가릅니다
+picture-path-backslash-hint = `{ $path }`로 쓰십시오
 bad-term-id = 용어 id `{ $id }`에는 소문자, 수자, `-`만 쓸수 있습니다
 bad-term-id-hint = id는 주소와 기록에 쓰입니다. 화면에 보일 이름은 값에 쓰십시오: `yanji: {"{"}zh: 延吉市, ko: 연길시{"}"}`
 
@@ -601,6 +603,23 @@ cli-default = 기본값
 cli-possible-values = 쓸수 있는 값
 cli-bad-lang = `{ $lang }`: 통보문의 언어가 아닙니다. zh, ko, en 가운데 하나를 쓰십시오
 
+## 시작 안내: `showcase`만 실행하면 보여줍니다 (src/commands/guide.rs)
+
+start-guide =
+    showcase는 중문·조선문 두 언어로 된 소개 싸이트를 만드는 프로그람입니다. 명령창에서 씁니다:
+    Windows: showcase.exe가 있는 폴더의 주소칸에 cmd를 입력하고 Enter를 누릅니다;
+    Linux: 폴더에서 오른쪽 단추를 누르고 《단말에서 열기》를 고르며, 아래의 showcase를 ./showcase로 씁니다.
+
+      showcase init 나의싸이트                   새 싸이트를 《나의싸이트》 폴더에 만듭니다
+      showcase serve --root 나의싸이트 --open    열람기에서 미리 봅니다; 파일을 보존하면 페지가 새로 바뀝니다 (Ctrl+C로 멈춤)
+      showcase check --root 나의싸이트           모든 기록을 검사하고 문제마다 파일과 행을 알려줍니다
+      showcase build --root 나의싸이트           싸이트를 만들어 《나의싸이트/output》 폴더에 씁니다
+      showcase publish --root 나의싸이트         싸이트를 봉사기에 발부합니다 (먼저 site.yaml에 publish:를 씁니다)
+
+    기록은 《나의싸이트/content》 폴더에 씁니다. 기록 하나, 언어 하나에 .md 파일 하나입니다.
+    방조: showcase --help --lang ko, 그리고 내려받은 압축파일 속의 《사용설명.md》.
+start-guide-press-enter = Enter를 누르면 이 창이 닫힙니다
+
 ## aliases and moved pages (issue 17)
 
 alias-other-site = `{ $alias }` 주소는 이 싸이트의 주소가 아니라 다른 싸이트({ $host })의 주소입니다
@@ -698,6 +717,7 @@ print-font-hint = `booklet.fonts`에는 싸이트폴더를 기준으로 한 서�
 print-no-cjk-font = `{ $lang }` 언어에 쓸 서체를 찾지 못했습니다: PDF에는 중국어와 조선어(CJK) 서체가 있어야 하는데 이 콤퓨터에는 설치되여 있지 않습니다
 print-site-fonts-lack = `booklet.fonts`의 서체들에는 `{ $lang }` 언어의 글자가 없습니다
 print-no-cjk-font-hint = Noto CJK 서체를 설치하거나(Debian이나 Ubuntu에서: sudo apt install fonts-noto-cjk) site.yaml의 `booklet: {"{"}fonts: [...]{"}"}`에 서체 파일을 쓰십시오
+print-no-cjk-font-hint-windows = showcase는 Windows에 있는 Microsoft YaHei, SimSun, Malgun Gothic 서체(C:\Windows\Fonts)를 씁니다. 조선어 서체가 없으면 《설정 → 앱 → 선택적 기능》에서 《한국어 추가 글꼴》을 추가하거나 site.yaml의 `booklet: {"{"}fonts: [...]{"}"}`에 서체 파일을 쓰십시오
 print-image-unreadable = 이 그림은 PDF에 넣을수 없습니다: { $detail }
 print-no-qr = PDF에 QR코드가 없습니다: 싸이트 주소 { $base }에 호스트가 없어서 코드가 웹페지로 이어질수 없습니다
 print-no-qr-hint = site.yaml의 `base_url`을 싸이트가 발부되는 완전한 주소(https://example.org/showcase/)로 하거나 --base-url로 주십시오

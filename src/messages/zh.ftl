@@ -192,6 +192,8 @@ unknown-record = 记录 `{ $id }` 不存在
 unknown-record-hint = 请写一条已有记录的 `collection/id`，例如 `cases/liyuan-cun`
 unsafe-picture-path = 图片路径 `{ $path }` 必须是网站内的相对路径
 unsafe-picture-path-hint = 请写记录文件夹里的文件名（`cover.jpg`）或 static/ 下的路径（`images/cover.jpg`），不要用 `..` 或以 `/` 开头
+picture-path-backslash = 图片路径 `{ $path }` 用了 `\`；记录里的路径在任何系统上都用 `/` 分隔
+picture-path-backslash-hint = 请写成 `{ $path }`
 bad-term-id = 词条 id `{ $id }` 只能由小写字母、数字或 `-` 组成
 bad-term-id-hint = id 会出现在网址和记录里；显示给读者的名称写在值里：`yanji: {"{"}zh: 延吉市, ko: 연길시{"}"}`
 
@@ -657,6 +659,23 @@ cli-default = 默认
 cli-possible-values = 可选值
 cli-bad-lang = `{ $lang }` 不是可用的提示语言；请用 zh、ko 或 en
 
+## 开始指南：单独运行 `showcase` 时显示（src/commands/guide.rs）
+
+start-guide =
+    showcase 用来制作中文 / 朝鲜文双语展示网站，要在命令窗口里使用：
+    Windows：在 showcase.exe 所在文件夹的地址栏里输入 cmd，按回车；
+    Linux：在文件夹里点右键，选“在终端中打开”，并把下面的 showcase 写成 ./showcase。
+
+      showcase init 我的网站                   新建网站，放在“我的网站”文件夹里
+      showcase serve --root 我的网站 --open    在浏览器里预览；保存文件后页面自动更新（按 Ctrl+C 停止）
+      showcase check --root 我的网站           检查全部记录，指出每个问题所在的文件和行
+      showcase build --root 我的网站           生成网站，写进“我的网站/output”文件夹
+      showcase publish --root 我的网站         发布到网站服务器（先在 site.yaml 里写好 publish:）
+
+    记录写在“我的网站/content”文件夹里，每条记录每种语言一个 .md 文件。
+    帮助：showcase --help（朝鲜文：加 --lang ko），以及下载包里的《使用说明.md》。
+start-guide-press-enter = 按回车键关闭本窗口
+
 ## publish over SFTP
 
 sftp-url-not-sftp = { $url } 不是 SFTP 地址
@@ -702,6 +721,7 @@ print-font-hint = `booklet.fonts` 列出的字体文件路径相对于网站文�
 print-no-cjk-font = 没有找到适用于 `{ $lang }` 的字体：PDF 需要中文和朝鲜文（CJK）字体，而本机没有安装
 print-site-fonts-lack = `booklet.fonts` 中的字体都不包含 `{ $lang }` 的文字
 print-no-cjk-font-hint = 请安装 Noto CJK 字体（Debian 或 Ubuntu：sudo apt install fonts-noto-cjk），或在 site.yaml 的 `booklet: {"{"}fonts: [...]{"}"}` 中指定字体文件
+print-no-cjk-font-hint-windows = showcase 使用 Windows 自带的微软雅黑、宋体和 Malgun Gothic（C:\Windows\Fonts）；如果缺朝鲜文字体，请在“设置 → 应用 → 可选功能”中添加“韩语补充字体”，或在 site.yaml 的 `booklet: {"{"}fonts: [...]{"}"}` 中指定字体文件
 print-image-unreadable = 这张图片无法印入 PDF：{ $detail }
 print-no-qr = PDF 中没有二维码：网站地址 { $base } 没有主机名，二维码无法指向网页
 print-no-qr-hint = 请把 site.yaml 中的 `base_url` 设为网站发布后的完整地址（https://example.org/showcase/），或用 --base-url 指定

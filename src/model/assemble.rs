@@ -814,18 +814,18 @@ pub fn slash_path(path: &Path) -> String {
 pub fn check_image_path(value: &Located<String>) -> Result<PathBuf, Diagnostic> {
     let text = value.value.trim();
     let path = Path::new(text);
-    let escapes = path.components().any(|c| {
-        matches!(
-            c,
-            Component::ParentDir | Component::RootDir | Component::Prefix(_)
+    // Windows users write `images\a.jpg` as Explorer shows it. Said as written, with the same
+    // path in `/`, which every system reads (the output is addressed by URL).
+    let slashed = text.replace('\\', "/");
+    if text.contains('\\') && is_safe_picture_path(&slashed) {
+        return Err(Diagnostic::error(
+            "E-unsafe-path",
+            msg!("picture-path-backslash", path = text),
         )
-    });
-    if text.is_empty()
-        || escapes
-        || text.starts_with(['/', '\\'])
-        || text.contains('\\')
-        || text.contains("://")
-    {
+        .at(value.at.clone())
+        .hint(msg!("picture-path-backslash-hint", path = slashed)));
+    }
+    if !is_safe_picture_path(text) {
         return Err(
             Diagnostic::error("E-unsafe-path", msg!("unsafe-picture-path", path = text))
                 .at(value.at.clone())
@@ -836,4 +836,19 @@ pub fn check_image_path(value: &Located<String>) -> Result<PathBuf, Diagnostic> 
         .components()
         .filter(|c| !matches!(c, Component::CurDir))
         .collect())
+}
+
+/// Relative, without `..`, `\` or a scheme (SPEC §6).
+fn is_safe_picture_path(text: &str) -> bool {
+    let escapes = Path::new(text).components().any(|c| {
+        matches!(
+            c,
+            Component::ParentDir | Component::RootDir | Component::Prefix(_)
+        )
+    });
+    !(text.is_empty()
+        || escapes
+        || text.starts_with(['/', '\\'])
+        || text.contains('\\')
+        || text.contains("://"))
 }

@@ -14,12 +14,48 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::messages::msg;
 
 /// Folders searched for fonts when the site names none: Debian's `fonts-noto-cjk` installs
-/// under `/usr/share/fonts`; fontconfig's other usual places follow.
+/// under `/usr/share/fonts` (so do UOS's and Kylin's CJK fonts); fontconfig's other usual
+/// places follow. Windows has its own ([`windows_dirs`]).
 const SYSTEM_DIRS: &[&str] = &[
     "/usr/share/fonts",
     "/usr/local/share/fonts",
     "~/.local/share/fonts",
     "~/.fonts",
+];
+
+/// What a CJK font file's name contains: Noto and Source Han (`NotoSerifCJK-…`,
+/// `SourceHanSans…`), WenQuanYi (`wqy-zenhei.ttc`, on Kylin and UOS) and Nanum (Korean).
+const CJK_NAME_PARTS: &[&str] = &["cjk", "sourcehan", "wqy-", "nanum"];
+
+/// The CJK fonts every Windows has in `C:\Windows\Fonts`: Microsoft YaHei and SimSun, SimHei
+/// (Chinese), Malgun Gothic (Korean); Batang and Gulim where the Korean supplemental fonts are
+/// installed. A Windows user gets PDFs without installing a font.
+const WINDOWS_CJK_FILES: &[&str] = &[
+    "msyh.ttc",
+    "msyhbd.ttc",
+    "simsun.ttc",
+    "simhei.ttf",
+    "malgun.ttf",
+    "malgunbd.ttf",
+    "batang.ttc",
+    "gulim.ttc",
+];
+
+/// Words of family names that mark a font for one language, as Noto's suffixes do
+/// (`Noto Serif CJK SC`), and the families of [`WINDOWS_CJK_FILES`] and [`CJK_NAME_PARTS`].
+const REGIONAL_WORDS: &[(&str, &[&str])] = &[
+    (
+        "zh",
+        &["SC", "CN", "YaHei", "SimSun", "SimHei", "WenQuanYi"],
+    ),
+    ("ko", &["KR", "K", "Malgun", "Batang", "Gulim", "Nanum"]),
+    ("other", &["TC", "HK", "JP", "TW"]),
+];
+
+/// Words of family names of serif (Song, Myeongjo) and sans (Hei, Gothic) designs.
+const SERIF_WORDS: &[&str] = &["Serif", "SimSun", "Batang", "Myeongjo"];
+const SANS_WORDS: &[&str] = &[
+    "Sans", "YaHei", "SimHei", "Malgun", "Gothic", "Gulim", "Hei",
 ];
 
 /// Replaces [`SYSTEM_DIRS`] (folders separated by `:`): for tests, which need a system
@@ -106,10 +142,8 @@ impl Fonts {
                 } else {
                     msg!("print-site-fonts-lack", lang = lang)
                 };
-                diagnostics.push(
-                    Diagnostic::error("E-print-no-font", message)
-                        .hint(msg!("print-no-cjk-font-hint")),
-                );
+                diagnostics
+                    .push(Diagnostic::error("E-print-no-font", message).hint(no_font_hint()));
             }
         }
         if diagnostics.has_errors() {
@@ -127,30 +161,53 @@ impl Fonts {
     pub fn families(&self, lang: &str, serif: bool) -> Vec<String> {
         let mut families: Vec<&str> = self.book.families().map(|(name, _)| name).collect();
         families.dedup();
-        let suffix = match lang {
-            "zh" => Some(["SC", "CN"]),
-            "ko" => Some(["KR", "K"]),
-            _ => None,
-        };
-        let score = |family: &str| {
-            let words: Vec<&str> = family.split_whitespace().collect();
-            let regional = suffix.is_some_and(|s| words.iter().any(|w| s.contains(w)));
-            let other_region = ["SC", "TC", "HK", "JP", "KR", "CN", "TW", "K"]
-                .iter()
-                .any(|s| words.contains(s));
-            let style = family.contains(if serif { "Serif" } else { "Sans" });
-            let mono = family.contains("Mono");
-            (
-                !regional && other_region,
-                mono,
-                !regional,
-                !style,
-                family.to_string(),
-            )
-        };
-        families.sort_by_key(|f| score(f));
-        families.into_iter().map(str::to_string).collect()
+        order_families(families, lang, serif)
     }
+}
+
+/// `families` best first for `lang` (see [`Fonts::families`]).
+fn order_families(mut families: Vec<&str>, lang: &str, serif: bool) -> Vec<String> {
+    let marks_of = |wanted: Option<&str>| -> Vec<&str> {
+        REGIONAL_WORDS
+            .iter()
+            .filter(|(l, _)| wanted.is_none_or(|w| w == *l))
+            .flat_map(|(_, words)| words.iter().copied())
+            .collect()
+    };
+    let (own, any_region) = (marks_of(Some(lang)), marks_of(None));
+    let style_words = if serif { SERIF_WORDS } else { SANS_WORDS };
+    let score = |family: &str| {
+        let words: Vec<&str> = family.split_whitespace().collect();
+        let has = |marks: &[&str]| marks.iter().any(|m| words.iter().any(|w| word_is(w, m)));
+        let regional = has(&own);
+        let other_region = has(&any_region);
+        let style = has(style_words);
+        let mono = family.contains("Mono");
+        (
+            !regional && other_region,
+            mono,
+            !regional,
+            !style,
+            family.to_string(),
+        )
+    };
+    families.sort_by_key(|f| score(f));
+    families.into_iter().map(str::to_string).collect()
+}
+
+/// What to do without a CJK font: on Windows, whose own fonts are looked for, install
+/// the Korean supplemental fonts or name files; elsewhere, install the Noto CJK fonts.
+fn no_font_hint() -> crate::messages::Message {
+    if cfg!(windows) {
+        msg!("print-no-cjk-font-hint-windows")
+    } else {
+        msg!("print-no-cjk-font-hint")
+    }
+}
+
+/// A family name's word is `mark`, or starts with a long one (`NanumMyeongjo`, `SimSunExt`).
+fn word_is(word: &str, mark: &str) -> bool {
+    word == mark || (mark.len() > 2 && word.starts_with(mark))
 }
 
 /// A letter only a font for `lang` has.
@@ -187,6 +244,9 @@ fn system_dirs() -> Vec<PathBuf> {
     if let Some(dirs) = std::env::var_os(DIRS_VARIABLE) {
         return std::env::split_paths(&dirs).collect();
     }
+    if cfg!(windows) {
+        return windows_dirs(|name| std::env::var_os(name));
+    }
     let home = std::env::var_os("HOME").map(PathBuf::from);
     SYSTEM_DIRS
         .iter()
@@ -197,9 +257,20 @@ fn system_dirs() -> Vec<PathBuf> {
         .collect()
 }
 
-/// The CJK font files under `dirs`, sorted: files whose names say CJK (`NotoSerifCJK-…`,
-/// `SourceHanSans…`). Reading every font of a system to find the CJK ones would cost more
-/// than the booklet.
+/// Windows' fonts folder, and the one of fonts a user installed for themselves only (what
+/// a double-click on a font file's "Install" does since Windows 10).
+fn windows_dirs(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Vec<PathBuf> {
+    let windows = var("WINDIR").map_or_else(|| PathBuf::from(r"C:\Windows"), PathBuf::from);
+    let mut dirs = vec![windows.join("Fonts")];
+    if let Some(local) = var("LOCALAPPDATA") {
+        dirs.push(PathBuf::from(local).join(r"Microsoft\Windows\Fonts"));
+    }
+    dirs
+}
+
+/// The CJK font files under `dirs`, sorted: files whose names say CJK ([`CJK_NAME_PARTS`]) or
+/// are Windows' CJK fonts ([`WINDOWS_CJK_FILES`]). Reading every font of a system to find the
+/// CJK ones would cost more than the booklet.
 fn system_files(dirs: &[PathBuf]) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = dirs
         .iter()
@@ -220,7 +291,8 @@ fn system_files(dirs: &[PathBuf]) -> Vec<PathBuf> {
             let font = [".otf", ".ttf", ".ttc", ".otc"]
                 .iter()
                 .any(|ext| name.ends_with(ext));
-            font && (name.contains("cjk") || name.contains("sourcehan"))
+            font && (CJK_NAME_PARTS.iter().any(|part| name.contains(part))
+                || WINDOWS_CJK_FILES.contains(&name.as_str()))
         })
         .collect();
     files.sort();
@@ -251,6 +323,76 @@ mod tests {
             .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names, ["NotoSansCJK-Bold.ttc", "NotoSerifCJK-Regular.ttc"]);
+    }
+
+    #[test]
+    fn windows_cjk_fonts_wenquanyi_and_nanum_are_taken_too() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "msyh.ttc",
+            "simsun.ttc",
+            "malgun.ttf",
+            "arial.ttf",
+            "wqy/wqy-zenhei.ttc",
+            "truetype/nanum/NanumMyeongjo.ttf",
+        ] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, b"").unwrap();
+        }
+        let names: Vec<String> = system_files(&[dir.path().to_path_buf()])
+            .iter()
+            .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "malgun.ttf",
+                "msyh.ttc",
+                "simsun.ttc",
+                "NanumMyeongjo.ttf",
+                "wqy-zenhei.ttc"
+            ]
+        );
+    }
+
+    #[test]
+    fn on_windows_the_fonts_folder_and_the_users_own_are_searched() {
+        let vars = |name: &str| match name {
+            "WINDIR" => Some(r"D:\Win".into()),
+            "LOCALAPPDATA" => Some(r"C:\Users\li\AppData\Local".into()),
+            _ => None,
+        };
+        let expected = [
+            Path::new(r"D:\Win").join("Fonts"),
+            Path::new(r"C:\Users\li\AppData\Local").join(r"Microsoft\Windows\Fonts"),
+        ];
+        assert_eq!(windows_dirs(vars), expected);
+        assert_eq!(
+            windows_dirs(|_| None),
+            [Path::new(r"C:\Windows").join("Fonts")]
+        );
+    }
+
+    #[test]
+    fn each_language_gets_its_own_regions_family_first() {
+        let windows = vec!["Malgun Gothic", "Microsoft YaHei", "SimSun", "Arial"];
+        assert_eq!(
+            order_families(windows.clone(), "zh", false)[0],
+            "Microsoft YaHei"
+        );
+        assert_eq!(order_families(windows.clone(), "zh", true)[0], "SimSun");
+        assert_eq!(order_families(windows, "ko", false)[0], "Malgun Gothic");
+        let noto = vec!["Noto Sans CJK KR", "Noto Serif CJK SC", "Noto Sans CJK SC"];
+        assert_eq!(
+            order_families(noto.clone(), "zh", true)[0],
+            "Noto Serif CJK SC"
+        );
+        assert_eq!(
+            order_families(noto.clone(), "zh", false)[0],
+            "Noto Sans CJK SC"
+        );
+        assert_eq!(order_families(noto, "ko", false)[0], "Noto Sans CJK KR");
     }
 
     #[test]

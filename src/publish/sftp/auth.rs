@@ -125,8 +125,11 @@ pub(super) async fn log_in<H: Handler>(
 }
 
 enum AgentOutcome {
+    /// Made only where the agent is a Unix socket (not on Windows).
+    #[cfg_attr(not(unix), allow(dead_code))]
     LoggedIn,
     /// The server took none of the agent's keys, or the agent could not be asked.
+    #[cfg_attr(not(unix), allow(dead_code))]
     Refused(AuthAttempt),
     /// No agent on this system (made only where there are no Unix sockets: Windows).
     #[cfg_attr(unix, allow(dead_code))]

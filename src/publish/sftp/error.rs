@@ -29,11 +29,13 @@ pub enum UrlProblem {
 /// One way of logging in that was tried, for the message when none worked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AuthAttempt {
-    /// The SSH agent offered `keys` keys and the server took none.
+    /// The SSH agent offered `keys` keys and the server took none (Unix only, as the next).
+    #[cfg_attr(not(unix), allow(dead_code))]
     Agent {
         keys: usize,
     },
     /// SSH_AUTH_SOCK is set but the agent could not be asked.
+    #[cfg_attr(not(unix), allow(dead_code))]
     AgentUnavailable {
         reason: String,
     },
