@@ -366,14 +366,14 @@ pub fn build_error(err: RenderError) -> BuildError {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::output::{Contents, MemorySink};
     use std::path::Path;
     use std::sync::atomic::Ordering;
 
-    #[test]
-    fn versions_kept_between_loads_are_those_a_load_from_nothing_makes() {
+    /// The base fixture copied to a temporary folder, to be edited.
+    pub(crate) fn base_site() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
         for entry in walkdir::WalkDir::new(&base) {
@@ -385,6 +385,12 @@ mod tests {
                 std::fs::copy(entry.path(), &target).unwrap();
             }
         }
+        dir
+    }
+
+    #[test]
+    fn versions_kept_between_loads_are_those_a_load_from_nothing_makes() {
+        let dir = base_site();
         let options = BuildOptions {
             root: dir.path().to_path_buf(),
             ..BuildOptions::default()

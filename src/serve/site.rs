@@ -523,22 +523,7 @@ impl Sink for DiffSink<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The base fixture copied to a temporary folder.
-    fn base_site() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
-        for entry in walkdir::WalkDir::new(&base) {
-            let entry = entry.unwrap();
-            let target = dir.path().join(entry.path().strip_prefix(&base).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&target).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &target).unwrap();
-            }
-        }
-        dir
-    }
+    use crate::pipeline::tests::base_site;
 
     fn changes(paths: &[&str]) -> Changes {
         Changes {
