@@ -304,46 +304,41 @@ fn system_files(dirs: &[PathBuf]) -> Vec<PathBuf> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn only_cjk_font_files_are_taken_in_order() {
+    /// The names of the files `system_files` takes from a folder holding (empty) `files`.
+    fn found_among(files: &[&str]) -> Vec<String> {
         let dir = tempfile::tempdir().unwrap();
-        for name in [
-            "b/NotoSerifCJK-Regular.ttc",
-            "a/NotoSansCJK-Bold.ttc",
-            "DejaVuSans.ttf",
-            "notes.txt",
-        ] {
+        for name in files {
             let path = dir.path().join(name);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, b"").unwrap();
         }
-        let files = system_files(&[dir.path().to_path_buf()]);
-        let names: Vec<String> = files
+        system_files(&[dir.path().to_path_buf()])
             .iter()
             .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn only_cjk_font_files_are_taken_in_order() {
+        let names = found_among(&[
+            "b/NotoSerifCJK-Regular.ttc",
+            "a/NotoSansCJK-Bold.ttc",
+            "DejaVuSans.ttf",
+            "notes.txt",
+        ]);
         assert_eq!(names, ["NotoSansCJK-Bold.ttc", "NotoSerifCJK-Regular.ttc"]);
     }
 
     #[test]
     fn windows_cjk_fonts_wenquanyi_and_nanum_are_taken_too() {
-        let dir = tempfile::tempdir().unwrap();
-        for name in [
+        let names = found_among(&[
             "msyh.ttc",
             "simsun.ttc",
             "malgun.ttf",
             "arial.ttf",
             "wqy/wqy-zenhei.ttc",
             "truetype/nanum/NanumMyeongjo.ttf",
-        ] {
-            let path = dir.path().join(name);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, b"").unwrap();
-        }
-        let names: Vec<String> = system_files(&[dir.path().to_path_buf()])
-            .iter()
-            .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
-            .collect();
+        ]);
         assert_eq!(
             names,
             [

@@ -11,6 +11,7 @@
 //! keeps between saves with the display chunks and the shards.
 
 use std::borrow::Cow;
+use std::fmt::Write;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -301,15 +302,17 @@ pub fn build_reusing(
         if let Some(digests) = &shard_digests {
             kept_shards.insert(digests[i], (path.clone(), hash, bytes.len()));
         }
-        manifest.push_str(&format!("{hash:016x}"));
+        let _ = write!(manifest, "{hash:016x}");
         files.push((path, bytes));
     }
     manifest.push_str("\",\"d\":\"");
     let mut kept_chunks = FxHashMap::default();
     for (digest, bytes, hash) in chunk_files {
         let path = name(hash, "json");
-        kept_chunks.insert(digest, (path.clone(), hash, bytes.len()));
-        manifest.push_str(&format!("{hash:016x}"));
+        if keep {
+            kept_chunks.insert(digest, (path.clone(), hash, bytes.len()));
+        }
+        let _ = write!(manifest, "{hash:016x}");
         files.push((path, bytes));
     }
     manifest.push_str("\"}");
@@ -612,6 +615,15 @@ mod tests {
         }
     }
 
+    /// The files of an index made from nothing, by path.
+    fn files_of(index: &LanguageIndex) -> std::collections::HashMap<String, Vec<u8>> {
+        index
+            .files
+            .iter()
+            .map(|(path, bytes)| (path.clone(), new(bytes).to_vec()))
+            .collect()
+    }
+
     /// Each file's path, and its bytes (a kept file's from `previous`).
     fn contents(
         index: &LanguageIndex,
@@ -642,11 +654,7 @@ mod tests {
             .collect();
         let (first, reusable) = first_index(&docs);
         assert!(first.inverted > 4, "{} runs", first.inverted);
-        let previous_files: std::collections::HashMap<String, Vec<u8>> = first
-            .files
-            .iter()
-            .map(|(path, bytes)| (path.clone(), new(bytes).to_vec()))
-            .collect();
+        let previous_files = files_of(&first);
         let previous = |path: &str| previous_files.contains_key(path);
         // A title changed, a record removed and one added: each changes one run.
         docs[10].title = "新的标题".into();
@@ -704,11 +712,7 @@ mod tests {
             .collect();
         let (first, reusable) = first_index(&docs);
         assert!(first.shards >= 16, "{} shards", first.shards);
-        let previous_files: std::collections::HashMap<String, Vec<u8>> = first
-            .files
-            .iter()
-            .map(|(path, bytes)| (path.clone(), new(bytes).to_vec()))
-            .collect();
+        let previous_files = files_of(&first);
         let previous = |path: &str| previous_files.contains_key(path);
         // Of the same length: a title of another length moves the first positions of every
         // term of its body too (positions count from the title), and their shards with them.
