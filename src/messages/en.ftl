@@ -386,7 +386,7 @@ new-wrote-stub = Wrote { $path }. Translate the values marked { $mark }; showcas
 init-not-a-folder = { $path } is a file, not a folder
 init-not-empty = { $path } is not empty; a new site is only created in an empty folder
 init-not-empty-hint = name a new folder, such as: showcase init my-site
-init-done = Created a new site in { $path } ({ $files } files). Next: cd { $path }, then showcase check and showcase build.
+init-done = Created a new site in { $path } ({ $files } files). Next: showcase serve --root { $path } --open to preview it, showcase check --root { $path } and showcase build --root { $path }.
 
 ## schema command
 

@@ -388,7 +388,7 @@ new-wrote-stub = { $path } 파일을 만들었습니다. { $mark } 표시가 있
 init-not-a-folder = { $path }: 폴더가 아니라 파일입니다
 init-not-empty = { $path } 폴더가 비여 있지 않습니다. 새 싸이트는 빈 폴더에만 만들수 있습니다
 init-not-empty-hint = 새 폴더 이름을 주십시오. 례: showcase init my-site
-init-done = { $path }에 새 싸이트를 만들었습니다(파일 { $files }개). 다음으로 cd { $path } 명령으로 그 폴더에 들어가 showcase check와 showcase build를 실행하십시오.
+init-done = { $path }에 새 싸이트를 만들었습니다(파일 { $files }개). 다음으로 showcase serve --root { $path } --open 으로 미리 보고, showcase check --root { $path } 로 검사하며, showcase build --root { $path } 로 만듭니다.
 
 ## schema command
 

@@ -380,7 +380,7 @@ new-wrote-stub = 已生成 { $path }。请翻译标有 { $mark } 的内容；sho
 init-not-a-folder = { $path } 是文件，不是文件夹
 init-not-empty = { $path } 不是空文件夹；只能在空文件夹里新建网站
 init-not-empty-hint = 换一个新文件夹名，如：showcase init my-site
-init-done = 已在 { $path } 新建网站（{ $files } 个文件）。下一步：cd { $path }，再运行 showcase check 和 showcase build。
+init-done = 已在 { $path } 新建网站（{ $files } 个文件）。下一步：showcase serve --root { $path } --open 预览，showcase check --root { $path } 检查，showcase build --root { $path } 生成。
 
 ## schema command
 
