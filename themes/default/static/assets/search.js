@@ -172,7 +172,13 @@
     return terms;
   }
 
-  /* A term's postings: [{doc, count, title (the title's length when in it, else 0), first}]. */
+  /* Where the text starts, counted from the title's start. A posting's first position counts
+   * from the title's start when the term is in the title, else from the text's own; ranking
+   * compares positions as though every title were this long (few are longer). */
+  const TEXT_START = 64;
+
+  /* A term's postings: [{doc, count, title (the title's length when in it, else 0), first}],
+   * `first` counted from the title's start. */
   function decodePostings(entry, positioned) {
     const out = new Array(entry.count);
     const cursor = { at: entry.start };
@@ -181,7 +187,8 @@
       doc += readVarint(entry.bytes, cursor);
       const flags = readVarint(entry.bytes, cursor);
       const title = flags % 2 === 1 ? readVarint(entry.bytes, cursor) : 0;
-      const first = positioned ? readVarint(entry.bytes, cursor) : 0;
+      const at = positioned ? readVarint(entry.bytes, cursor) : 0;
+      const first = title > 0 || !positioned ? at : TEXT_START + at;
       out[i] = { doc: doc, count: Math.floor(flags / 2), title: title, first: first };
     }
     return out;
