@@ -5,7 +5,8 @@
 #
 #   scripts/release.sh                        release profile, archives in dist/
 #   scripts/release.sh --profile ship-test    what CI runs: the same steps, a cheap profile
-#   options: --dist DIR (default dist/), --target-dir DIR (default target/), --keep-checkout
+#   options: --dist DIR (default dist/), --target-dir DIR (default target/), --keep-checkout,
+#            --target TRIPLE (repeatable: only these of the three shipped targets)
 #
 # It builds the committed HEAD from a clean clone in a temporary folder, so the same commit
 # gives the same archive bytes wherever it is checked out: paths are remapped, every time
@@ -18,12 +19,17 @@ profile=release
 dist="$repo/dist"
 target_dir="${CARGO_TARGET_DIR:-$repo/target}"
 keep=0
+all_targets=(x86_64-unknown-linux-musl aarch64-unknown-linux-musl x86_64-pc-windows-gnu)
+targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --profile) profile=$2; shift 2 ;;
     --dist) dist=$2; shift 2 ;;
     --target-dir) target_dir=$2; shift 2 ;;
     --keep-checkout) keep=1; shift ;;
+    --target)
+      [[ " ${all_targets[*]} " == *" $2 "* ]] || { echo "release.sh: $2 is not a shipped target (${all_targets[*]})" >&2; exit 2; }
+      targets+=("$2"); shift 2 ;;
     *) echo "release.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -31,7 +37,7 @@ mkdir -p "$dist" "$target_dir"
 dist=$(cd "$dist" && pwd)
 target_dir=$(cd "$target_dir" && pwd)
 
-targets=(x86_64-unknown-linux-musl aarch64-unknown-linux-musl x86_64-pc-windows-gnu)
+[ "${#targets[@]}" -gt 0 ] || targets=("${all_targets[@]}")
 
 echo "== tools: rustup targets and C cross compilers (libwebp, mimalloc and ring compile C)"
 # The ARM64 C compiler is Debian's glibc cross gcc: libwebp, mimalloc and ring need no libc
@@ -42,9 +48,15 @@ for target in "${targets[@]}"; do
   grep -qx "$target" <<<"$installed" || rustup target add "$target"
 done
 packages=()
-command -v musl-gcc >/dev/null 2>&1 || packages+=(musl-tools)
-command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 || packages+=(gcc-aarch64-linux-gnu)
-command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || packages+=(gcc-mingw-w64-x86-64)
+for target in "${targets[@]}"; do
+  case "$target" in
+    x86_64-unknown-linux-musl) command -v musl-gcc >/dev/null 2>&1 || packages+=(musl-tools) ;;
+    aarch64-unknown-linux-musl)
+      command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 || packages+=(gcc-aarch64-linux-gnu) ;;
+    x86_64-pc-windows-gnu)
+      command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || packages+=(gcc-mingw-w64-x86-64) ;;
+  esac
+done
 if [ "${#packages[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then apt=(apt-get); else apt=(sudo apt-get); fi
   "${apt[@]}" update -qq
