@@ -82,7 +82,8 @@ echo "== build: ${targets[*]} ($profile profile)"
 cargo_home="${CARGO_HOME:-$HOME/.cargo}"
 # Paths that would differ between machines are remapped, in Rust and in C. The checkout's own
 # sources need none: cargo compiles them by relative path (src/main.rs), so the temporary
-# checkout's path is in no flag, and a second run reuses what the first compiled.
+# checkout's path is in no flag, and a second run reuses the dependencies the first compiled
+# (showcase itself is compiled again: its build script watches the new checkout's git HEAD).
 remap="--remap-path-prefix=$cargo_home=/cargo --remap-path-prefix=$target_dir=/target"
 cmap="-ffile-prefix-map=$cargo_home=/cargo -ffile-prefix-map=$target_dir=/target"
 export CC_x86_64_unknown_linux_musl=musl-gcc
@@ -99,10 +100,13 @@ export CFLAGS_aarch64_unknown_linux_musl="$cmap"
 export CFLAGS_x86_64_pc_windows_gnu="$cmap"
 # Symbol names are of no use to a user and a third of the download.
 export CARGO_PROFILE_RELEASE_STRIP=symbols
-# One cargo run for the three targets: build scripts and proc-macros are compiled once.
-target_args=()
-for target in "${targets[@]}"; do target_args+=(--target "$target"); done
-(cd "$src" && cargo build --locked --profile "$profile" --target-dir "$target_dir" "${target_args[@]}")
+# One cargo run per target: cargo resolves features for all the targets of a run together, so
+# built with the others the Linux binaries had features that only a Windows dependency asks
+# for (tokio's `windows-sys`), and differed from the same target built alone. Build scripts
+# and proc-macros compiled by the first run are reused by the next.
+for target in "${targets[@]}"; do
+  (cd "$src" && cargo build --locked --profile "$profile" --target-dir "$target_dir" --target "$target")
+done
 
 echo "== archives in $dist"
 stage="$work/stage"
