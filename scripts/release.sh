@@ -68,7 +68,12 @@ commit=$(git -C "$repo" rev-parse HEAD)
 if [ -n "$(git -C "$repo" status --porcelain --untracked-files=no)" ]; then
   echo "note: uncommitted changes are not in the release; it is built from $commit"
 fi
-work=$(mktemp -d)
+# The same folder on every machine and run: the checkout's path is not remapped (cargo names the
+# sources relatively), and two x86_64 builds of one commit from two temporary folders differed
+# in the register allocation of some 60 KB of code.
+work=/tmp/showcase-release
+rm -rf "$work"
+mkdir -p "$work"
 if [ "$keep" = 0 ]; then trap 'rm -rf "$work"' EXIT; fi
 src="$work/showcase"
 git clone -q "$repo" "$src"
@@ -79,13 +84,18 @@ version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$src/Cargo.toml" | head -1)
 echo "showcase $version, commit $commit, SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH, checkout $src"
 
 echo "== build: ${targets[*]} ($profile profile)"
-cargo_home="${CARGO_HOME:-$HOME/.cargo}"
-# Paths that would differ between machines are remapped, in Rust and in C. The checkout's own
-# sources need none: cargo compiles them by relative path (src/main.rs), so the temporary
-# checkout's path is in no flag, and a second run reuses the dependencies the first compiled
-# (showcase itself is compiled again: its build script watches the new checkout's git HEAD).
-remap="--remap-path-prefix=$cargo_home=/cargo --remap-path-prefix=$target_dir=/target"
-cmap="-ffile-prefix-map=$cargo_home=/cargo -ffile-prefix-map=$target_dir=/target"
+# Cargo's home (the crates' sources) and the target folder are reached through links in the
+# checkout's folder, so that every path the compilers see is the same on every machine: a build
+# script that writes a path into the code it generates (ferrous-opencc's `include_bytes!`)
+# made two target folders give two binaries, though paths were remapped in what rustc writes.
+# They are remapped too (Rust and C). The target folder itself stays where it is, so a second
+# run reuses the dependencies the first compiled (showcase itself is compiled again: its build
+# script watches the new checkout's git HEAD).
+ln -s "$(cd "${CARGO_HOME:-$HOME/.cargo}" && pwd)" "$work/cargo"
+ln -s "$target_dir" "$work/target"
+export CARGO_HOME="$work/cargo"
+remap="--remap-path-prefix=$work/cargo=/cargo --remap-path-prefix=$work/target=/target"
+cmap="-ffile-prefix-map=$work/cargo=/cargo -ffile-prefix-map=$work/target=/target"
 export CC_x86_64_unknown_linux_musl=musl-gcc
 export CC_aarch64_unknown_linux_musl=aarch64-linux-gnu-gcc
 export AR_aarch64_unknown_linux_musl=aarch64-linux-gnu-ar
@@ -105,7 +115,7 @@ export CARGO_PROFILE_RELEASE_STRIP=symbols
 # for (tokio's `windows-sys`), and differed from the same target built alone. Build scripts
 # and proc-macros compiled by the first run are reused by the next.
 for target in "${targets[@]}"; do
-  (cd "$src" && cargo build --locked --profile "$profile" --target-dir "$target_dir" --target "$target")
+  (cd "$src" && cargo build --locked --profile "$profile" --target-dir "$work/target" --target "$target")
 done
 
 echo "== archives in $dist"
