@@ -68,9 +68,8 @@ commit=$(git -C "$repo" rev-parse HEAD)
 if [ -n "$(git -C "$repo" status --porcelain --untracked-files=no)" ]; then
   echo "note: uncommitted changes are not in the release; it is built from $commit"
 fi
-# The same folder on every machine and run: the checkout's path is not remapped (cargo names the
-# sources relatively), and two x86_64 builds of one commit from two temporary folders differed
-# in the register allocation of some 60 KB of code.
+# The same folder on every machine and run, as are the links in it below: what the compilers
+# see of paths is then the same everywhere.
 work=/tmp/showcase-release
 rm -rf "$work"
 mkdir -p "$work"
