@@ -8,9 +8,10 @@
 #   options: --dist DIR (default dist/), --target-dir DIR (default target/), --keep-checkout,
 #            --target TRIPLE (repeatable: only these of the three shipped targets)
 #
-# It builds the committed HEAD from a clean clone in a temporary folder, so the same commit
-# gives the same archive bytes wherever it is checked out: paths are remapped, every time
-# stamp is the commit's (SOURCE_DATE_EPOCH), archives list files in one order with one owner.
+# It builds the committed HEAD from a clean clone in /tmp/showcase-release, so that the same
+# commit gives the same archive bytes wherever it is checked out: every path the compilers see
+# is the same, every time stamp is the commit's (SOURCE_DATE_EPOCH), archives list files in one
+# order with one owner. Two runs must not overlap: they share that folder.
 # What it needs and lacks (rustup targets, Debian's cross compilers) it installs itself.
 set -euo pipefail
 
