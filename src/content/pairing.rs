@@ -54,11 +54,13 @@ pub fn pair(config: &SiteConfig, content: &Content) -> Pairing {
             .into_iter()
             .map(|i| (i, &content.records[i]))
             .collect();
-        let source_unreadable = content.unparsed.contains(&(
-            files[0].1.collection.clone(),
-            id.to_string(),
-            default_lang.to_string(),
-        ));
+        // (Asked only when some file could not be read: the key costs three copies.)
+        let source_unreadable = !content.unparsed.is_empty()
+            && content.unparsed.contains(&(
+                files[0].1.collection.clone(),
+                id.to_string(),
+                default_lang.to_string(),
+            ));
         let (source, translations) = split(
             &files,
             default_lang,

@@ -71,15 +71,11 @@ pub fn assemble(
             .or_default()
             .insert(asset.name.clone());
     }
-    // (collection position, record, its `related` references as written)
-    let mut built: Vec<(usize, Record, Vec<Located<String>>)> = Vec::new();
-    let mut builder = Builder {
+    let builder = Builder {
         config: &config,
         static_files: &static_set,
         bundle_files: &bundle_files,
-        taxonomies: &mut taxonomies,
         options,
-        diagnostics: &mut diagnostics,
     };
     let mut unpublished = BTreeMap::new();
     // A record whose default-language file has errors is broken, not missing: links to it and
@@ -89,13 +85,15 @@ pub fn assemble(
             unpublished.insert(format!("{collection}/{id}"), Unpublished::Broken);
         }
     }
+    // (collection position, key, its file, its translations' files)
+    let mut to_build: Vec<(usize, String, RawRecord, Vec<RawRecord>)> = Vec::new();
     for paired in pairing.records {
         let position = paired.collection;
         // Issue 14: `a\u{200b}b` and `ab` look the same but would be two records.
         if let Some(diagnostic) = check_id(&paired.id, IdKind::Record, None)
             && let Some(first) = &files[paired.first]
         {
-            builder.diagnostics.push(diagnostic.in_file(&first.path));
+            diagnostics.push(diagnostic.in_file(&first.path));
         }
         let schema = &config.collections[position];
         let key = format!("{}/{}", schema.key, paired.id);
@@ -112,10 +110,33 @@ pub fn assemble(
             unpublished.insert(key, Unpublished::Draft);
             continue;
         }
-        let Some((record, related)) = builder.build(schema, base, translations) else {
+        to_build.push((position, key, base, translations));
+    }
+    // Records are built in parallel (on every save in `serve`, 10,000 of them); their terms are
+    // then resolved in site order, since a free term is numbered where it first appears.
+    let results: Vec<_> = to_build
+        .into_par_iter()
+        .map(|(position, key, base, translations)| {
+            let mut found = Diagnostics::default();
+            let schema = &config.collections[position];
+            let record = builder.build(schema, base, translations, &mut found);
+            (position, key, record, found)
+        })
+        .collect();
+    // (collection position, record, its `related` references as written)
+    let mut built: Vec<(usize, Record, Vec<Located<String>>)> = Vec::with_capacity(results.len());
+    for (position, key, record, found) in results {
+        diagnostics.extend(found);
+        let Some(BuiltRecord {
+            mut record,
+            related,
+            terms,
+        }) = record
+        else {
             unpublished.insert(key, Unpublished::Broken);
             continue;
         };
+        record.terms = resolve_terms(&mut taxonomies, &config, terms, &mut diagnostics);
         built.push((position, record, related));
     }
 
@@ -323,24 +344,66 @@ fn translatable_keys(schema: &CollectionSchema) -> Vec<&str> {
     keys
 }
 
-/// What a record can see while it is built: the config, the files pictures may name, and the
-/// taxonomies that free terms are added to.
+/// What a record can see while it is built: the config and the files pictures may name.
+/// Shared by the threads that build records.
 struct Builder<'a> {
     config: &'a SiteConfig,
     static_files: &'a BTreeSet<PathBuf>,
     bundle_files: &'a BTreeMap<(String, String), BTreeSet<PathBuf>>,
-    taxonomies: &'a mut [Taxonomy],
     options: AssembleOptions<'a>,
-    diagnostics: &'a mut Diagnostics,
+}
+
+/// A record as [`Builder::build`] gives it: its terms as written, to be resolved in site order
+/// ([`resolve_terms`]), and its `related` references as written, to be resolved once every
+/// record is known.
+struct BuiltRecord {
+    record: Record,
+    related: Vec<Located<String>>,
+    terms: BTreeMap<String, Vec<Located<String>>>,
+}
+
+/// Each taxonomy's terms of a record as written → indices into the taxonomy's terms, adding
+/// the free terms not seen yet.
+fn resolve_terms(
+    taxonomies: &mut [Taxonomy],
+    config: &SiteConfig,
+    terms: BTreeMap<String, Vec<Located<String>>>,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<String, Vec<usize>> {
+    let mut record_terms = BTreeMap::new();
+    for (key, values) in terms {
+        let Some(position) = taxonomies.iter().position(|t| t.key == key) else {
+            continue;
+        };
+        let closed = config
+            .taxonomy(&key)
+            .is_some_and(|t| t.terms_file.is_some());
+        let mut indices = Vec::new();
+        for value in values {
+            if let Some(index) = resolve_term(
+                &mut taxonomies[position],
+                &value,
+                closed,
+                config.default_lang(),
+                diagnostics,
+            ) && !indices.contains(&index)
+            {
+                indices.push(index);
+            }
+        }
+        record_terms.insert(key, indices);
+    }
+    record_terms
 }
 
 impl Builder<'_> {
     fn build(
-        &mut self,
+        &self,
         schema: &CollectionSchema,
         base: RawRecord,
         translations: Vec<RawRecord>,
-    ) -> Option<(Record, Vec<Located<String>>)> {
+        diagnostics: &mut Diagnostics,
+    ) -> Option<BuiltRecord> {
         let config = self.config;
         let default_lang = config.default_lang();
         let RawRecord {
@@ -380,7 +443,7 @@ impl Builder<'_> {
             .exact(default_lang)
             .is_some_and(|t| !t.trim().is_empty());
         if !has_title {
-            self.diagnostics.push(
+            diagnostics.push(
                 Diagnostic::error("E-missing-field", msg!("record-no-title"))
                     .at(start.clone())
                     .hint(msg!("record-no-title-hint")),
@@ -389,7 +452,7 @@ impl Builder<'_> {
         // A date that is present but wrong was already reported where it is written.
         let has_date_key = fields_keys.iter().any(|(k, _)| k == "date");
         if date.is_none() && !has_date_key {
-            self.diagnostics.push(
+            diagnostics.push(
                 Diagnostic::error("E-missing-field", msg!("record-no-date"))
                     .at(start.clone())
                     .hint(msg!("record-no-date-hint")),
@@ -402,7 +465,7 @@ impl Builder<'_> {
             .filter(|f| f.required && !custom.contains_key(&f.name))
             .filter(|f| !fields_keys.iter().any(|(k, _)| *k == f.name))
         {
-            self.diagnostics.push(
+            diagnostics.push(
                 Diagnostic::error(
                     "E-missing-field",
                     msg!(
@@ -428,7 +491,7 @@ impl Builder<'_> {
         for translation in translations {
             for (key, location) in &translation.fields.keys {
                 if !allowed.contains(&key.as_str()) {
-                    self.diagnostics.push(
+                    diagnostics.push(
                         Diagnostic::error(
                             "E-translation-shared-field",
                             msg!("translation-shared-field", field = key, lang = default_lang),
@@ -459,7 +522,7 @@ impl Builder<'_> {
                 }
             }
             if translation.fields.title.exact(&lang).is_none() {
-                self.diagnostics.push(
+                diagnostics.push(
                     Diagnostic::warning(
                         "W-untranslated-title",
                         msg!(
@@ -491,36 +554,12 @@ impl Builder<'_> {
                             .at(slug.at)
                             .hint(msg!("bad-slug-hint", slug = slugify(&slug.value)))
                     });
-                self.diagnostics.push(diagnostic);
+                diagnostics.push(diagnostic);
                 slugify(&id)
             }
             None if is_slug(&id) => id.clone(),
             None => slugify(&id),
         };
-
-        let mut record_terms = BTreeMap::new();
-        for (key, values) in terms {
-            let Some(position) = self.taxonomies.iter().position(|t| t.key == key) else {
-                continue;
-            };
-            let closed = config
-                .taxonomy(&key)
-                .is_some_and(|t| t.terms_file.is_some());
-            let mut indices = Vec::new();
-            for value in values {
-                if let Some(index) = resolve_term(
-                    &mut self.taxonomies[position],
-                    &value,
-                    closed,
-                    default_lang,
-                    self.diagnostics,
-                ) && !indices.contains(&index)
-                {
-                    indices.push(index);
-                }
-            }
-            record_terms.insert(key, indices);
-        }
 
         let assets_url = routes::record_assets(config, &collection, &slug);
         let no_files = BTreeSet::new();
@@ -534,7 +573,7 @@ impl Builder<'_> {
         for field in &schema.fields {
             match custom.get(&field.name) {
                 Some(FieldValue::Image(value)) => {
-                    if let Some(url) = self.picture_url(value, bundle, &assets_url) {
+                    if let Some(url) = self.picture_url(value, bundle, &assets_url, diagnostics) {
                         images.insert(field.name.clone(), url);
                     }
                 }
@@ -543,7 +582,12 @@ impl Builder<'_> {
                         .iter()
                         .filter_map(|item| {
                             Some(Picture {
-                                image: self.picture_url(&item.src, bundle, &assets_url)?,
+                                image: self.picture_url(
+                                    &item.src,
+                                    bundle,
+                                    &assets_url,
+                                    diagnostics,
+                                )?,
                                 caption: item.caption.clone(),
                                 credit: item.credit.clone(),
                             })
@@ -569,9 +613,10 @@ impl Builder<'_> {
             title,
             summary,
             body,
-            terms: record_terms,
+            // Resolved by `resolve_terms`, in site order.
+            terms: BTreeMap::new(),
             related: Vec::new(),
-            aliases: super::aliases::read(aliases, config, self.diagnostics),
+            aliases: super::aliases::read(aliases, config, diagnostics),
             source,
             fields: custom,
             images,
@@ -583,15 +628,20 @@ impl Builder<'_> {
             version: files_digest.finish(),
             versions: BTreeMap::new(),
         };
-        Some((record, related))
+        Some(BuiltRecord {
+            record,
+            related,
+            terms,
+        })
     }
 
     /// A picture named by content: a file of the record's bundle, else of `static/`.
     fn picture_url(
-        &mut self,
+        &self,
         value: &Located<String>,
         bundle: Option<&BTreeSet<PathBuf>>,
         assets_url: &str,
+        diagnostics: &mut Diagnostics,
     ) -> Option<ImageRef> {
         // Issue 14: a picture from another site only from a host site.yaml trusts.
         match self.config.url_policy.judge(&value.value, UrlUse::Resource) {
@@ -604,7 +654,7 @@ impl Builder<'_> {
                 });
             }
             Err(refusal) => {
-                self.diagnostics.push(
+                diagnostics.push(
                     refusal
                         .diagnostic(&value.value, UrlUse::Resource)
                         .at(value.at.clone()),
@@ -615,7 +665,7 @@ impl Builder<'_> {
         let path = match check_image_path(value) {
             Ok(path) => path,
             Err(diagnostic) => {
-                self.diagnostics.push(diagnostic);
+                diagnostics.push(diagnostic);
                 return None;
             }
         };
@@ -639,7 +689,7 @@ impl Builder<'_> {
         } else {
             msg!("missing-image-static", path = &value.value)
         };
-        self.diagnostics.push(
+        diagnostics.push(
             Diagnostic::error("E-missing-image", message)
                 .at(value.at.clone())
                 .hint(msg!("missing-image-hint")),

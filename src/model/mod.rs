@@ -103,7 +103,29 @@ pub struct Record {
     pub versions: BTreeMap<String, u64>,
 }
 
+/// A record's identity (its collection and id) as a number: what `serve` keeps of a record
+/// from one update to the next is found by it without copying two strings per record. 128
+/// bits of xxh3, so two records do not share one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RecordKey(u128);
+
+impl RecordKey {
+    pub fn of(collection: &str, id: &str) -> RecordKey {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        hasher.update(collection.as_bytes());
+        // Neither a collection key nor an id holds a NUL (`check_id`).
+        hasher.update(&[0]);
+        hasher.update(id.as_bytes());
+        RecordKey(hasher.digest128())
+    }
+}
+
 impl Record {
+    /// See [`RecordKey`].
+    pub fn key(&self) -> RecordKey {
+        RecordKey::of(&self.collection, &self.id)
+    }
+
     pub fn is_in(&self, lang: &str) -> bool {
         self.presence.contains_key(lang)
     }

@@ -2,7 +2,7 @@
 //! `markdown` fields and introductions. `@/collection/id.md` links resolve to the page in the
 //! same language; links that do not resolve are reported against the file that holds them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
@@ -14,7 +14,7 @@ use std::sync::atomic::Ordering;
 
 use super::WorkCounters;
 use crate::localized::Localized;
-use crate::model::{Record, Site, Unpublished, routes};
+use crate::model::{Record, RecordKey, Site, Unpublished, routes};
 
 /// The rendered texts of one record in one language.
 #[derive(Debug, Clone)]
@@ -117,7 +117,7 @@ fn summary_length(lang: &str) -> usize {
 #[derive(Default)]
 pub struct KeptTexts {
     inputs: u64,
-    records: HashMap<(String, String), KeptRecordTexts>,
+    records: rustc_hash::FxHashMap<RecordKey, KeptRecordTexts>,
 }
 
 struct KeptRecordTexts {
@@ -138,7 +138,7 @@ impl KeptTexts {
                 .iter()
                 .zip(records.into_iter().zip(problems))
                 .map(|(record, (texts, problems))| {
-                    let key = (record.collection.clone(), record.id.clone());
+                    let key = record.key();
                     let kept = KeptRecordTexts {
                         version: record.version,
                         texts,
@@ -152,8 +152,7 @@ impl KeptTexts {
 
     /// The kept texts of `record`, when they are what rendering it now would give.
     fn take(&mut self, record: &Record) -> Option<(Localized<RecordTexts>, Diagnostics)> {
-        let key = (record.collection.clone(), record.id.clone());
-        let kept = self.records.remove(&key)?;
+        let kept = self.records.remove(&record.key())?;
         (kept.version == record.version).then_some((kept.texts, kept.problems))
     }
 }

@@ -2,6 +2,9 @@
 //! per language, `sitemap.xml` with reciprocal `xhtml:link` hreflang alternates, `robots.txt`.
 
 use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use rayon::prelude::*;
 
 use super::Rendering;
 use super::escape_xml;
@@ -90,43 +93,76 @@ pub fn sitemap(
     pages: &[Page],
     counterparts: &BTreeMap<PageKind, Vec<(String, String)>>,
 ) -> String {
-    let config = &r.site.config;
+    // A large site lists tens of thousands of pages, and `serve` writes the sitemap on every
+    // update: the entries are made in parallel, in chunks joined in page order.
+    let chunks: Vec<String> = pages
+        .par_chunks(SITEMAP_CHUNK)
+        .map(|chunk| {
+            let mut xml = String::new();
+            for page in chunk {
+                sitemap_entry(r, page, counterparts, &mut xml);
+            }
+            xml
+        })
+        .collect();
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    // The search pages have no content of their own for a search engine to index.
-    for page in pages.iter().filter(|page| page.kind != PageKind::Search) {
-        xml.push_str(&format!(
-            "  <url>\n    <loc>{}</loc>\n",
-            escape_xml(&config.base_url.absolute(&page.url))
-        ));
-        if let PageKind::Record { index } = page.kind {
-            let record = &r.site.records[index];
-            xml.push_str(&format!(
-                "    <lastmod>{}</lastmod>\n",
-                record.updated.unwrap_or(record.date)
-            ));
-        }
-        let alternates = counterparts
-            .get(&page.kind)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        if alternates.len() > 1 {
-            for (lang, url) in alternates {
-                let tag = config
-                    .language(lang)
-                    .map_or(lang.as_str(), |l| l.tag.as_str());
-                xml.push_str(&format!(
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
-                    escape_xml(tag),
-                    escape_xml(&config.base_url.absolute(url))
-                ));
-            }
-        }
-        xml.push_str("  </url>\n");
+    xml.reserve(chunks.iter().map(String::len).sum::<usize>() + 12);
+    for chunk in &chunks {
+        xml.push_str(chunk);
     }
     xml.push_str("</urlset>\n");
     xml
+}
+
+/// Pages to a parallel task of [`sitemap`].
+const SITEMAP_CHUNK: usize = 1024;
+
+/// Appends `page`'s `<url>` entry to `xml`; the search pages get none: they have no content of
+/// their own for a search engine to index.
+fn sitemap_entry(
+    r: &Rendering,
+    page: &Page,
+    counterparts: &BTreeMap<PageKind, Vec<(String, String)>>,
+    xml: &mut String,
+) {
+    if page.kind == PageKind::Search {
+        return;
+    }
+    let config = &r.site.config;
+    // Writing into a String cannot fail.
+    let _ = write!(
+        xml,
+        "  <url>\n    <loc>{}</loc>\n",
+        escape_xml(&config.base_url.absolute(&page.url))
+    );
+    if let PageKind::Record { index } = page.kind {
+        let record = &r.site.records[index];
+        let _ = writeln!(
+            xml,
+            "    <lastmod>{}</lastmod>",
+            record.updated.unwrap_or(record.date)
+        );
+    }
+    let alternates = counterparts
+        .get(&page.kind)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    if alternates.len() > 1 {
+        for (lang, url) in alternates {
+            let tag = config
+                .language(lang)
+                .map_or(lang.as_str(), |l| l.tag.as_str());
+            let _ = writeln!(
+                xml,
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                escape_xml(tag),
+                escape_xml(&config.base_url.absolute(url))
+            );
+        }
+    }
+    xml.push_str("  </url>\n");
 }
 
 pub fn robots(r: &Rendering) -> String {

@@ -25,6 +25,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 pub use bodies::{Bodies, KeptTexts, RecordTexts, Texts, record_texts, render_texts};
 /// The record page's formatting of values, which the printed booklet shares (issue 18).
@@ -36,7 +37,7 @@ use views::{CardView, RecordView};
 
 use crate::localized::Localized;
 use crate::messages::{Message, msg};
-use crate::model::{Index, Similar, Site, routes};
+use crate::model::{Index, RecordKey, Similar, Site, routes};
 use crate::output::{OutputError, Sink};
 use crate::svg::{self, SafeSvgs};
 use search::WrittenIndex;
@@ -152,7 +153,7 @@ pub struct Rendering<'a> {
 #[derive(Default)]
 pub struct KeptCards {
     inputs: u64,
-    records: std::collections::HashMap<(String, String), (u64, Localized<Card>)>,
+    records: rustc_hash::FxHashMap<RecordKey, (u64, Localized<Card>)>,
 }
 
 /// What `serve` keeps of the last rendering for the next (issue 16): texts and cards by
@@ -212,8 +213,7 @@ impl<'a> Rendering<'a> {
             .iter()
             .map(|record| {
                 let kept = kept.as_mut()?;
-                let key = (record.collection.clone(), record.id.clone());
-                let (version, cards) = kept.records.remove(&key)?;
+                let (version, cards) = kept.records.remove(&record.key())?;
                 (version == record.version).then_some(cards)
             })
             .collect();
@@ -253,8 +253,9 @@ impl<'a> Rendering<'a> {
             .iter()
             .map(|l| (l.code.clone(), pages::site_values(&rendering, &l.code)))
             .collect();
+        // A pass over every record per language: the languages in parallel.
         rendering.figures = languages
-            .iter()
+            .par_iter()
             .map(|l| (l.code.clone(), pages::figures(&rendering, &l.code)))
             .collect();
         Ok(rendering)
@@ -319,16 +320,24 @@ impl<'a> Rendering<'a> {
         let plan = pages::plan(self);
         let counterparts = pages::counterparts(&plan);
         let paths: Vec<String> = plan
-            .iter()
+            .par_iter()
             .map(|page| routes::output_path(&site.config, &page.url))
             .collect();
-        let mut generated: BTreeSet<String> = paths.iter().cloned().collect();
+        // The pages' paths and the search index's files, borrowed (tens of thousands of paths,
+        // on every update in `serve`); the few other files written are in `written`.
+        let mut generated: FxHashSet<&str> = paths.iter().map(String::as_str).collect();
         // Files are written as they are rendered, so two pages with one path would race.
         debug_assert_eq!(
             generated.len(),
             paths.len(),
             "two pages share an output path"
         );
+        generated.extend(
+            search
+                .values()
+                .flat_map(|index| index.paths.iter().map(String::as_str)),
+        );
+        let mut written: BTreeSet<String> = BTreeSet::new();
         let jobs: Vec<PageJob> = plan
             .iter()
             .zip(&paths)
@@ -338,17 +347,19 @@ impl<'a> Rendering<'a> {
                 counterparts: &counterparts[&page.kind],
             })
             .collect();
-        let digests: Vec<u64> = jobs
+        // Each page's digest, and whether the page it was last rendered from had it.
+        let digests: Vec<(u64, bool)> = jobs
             .par_iter()
-            .map(|job| reads::page_digest(self, job.page, job.counterparts))
+            .map(|job| {
+                let digest = reads::page_digest(self, job.page, job.counterparts);
+                let unchanged = previous.is_some_and(|memo| memo.has(job.path, digest));
+                (digest, unchanged)
+            })
             .collect();
         let todo: Vec<&PageJob> = jobs
             .iter()
             .zip(&digests)
-            .filter(|(job, digest)| {
-                let unchanged = previous.is_some_and(|memo| memo.has(job.path, **digest));
-                !(unchanged && sink.keep(job.path))
-            })
+            .filter(|(job, (_, unchanged))| !(*unchanged && sink.keep(job.path)))
             .map(|(job, _)| job)
             .collect();
         // Pages and the 404 page (cards were counted when prepared, booklet entries are
@@ -360,7 +371,7 @@ impl<'a> Rendering<'a> {
         // A booklet that was kept keeps its entries' places.
         if let Some(previous) = previous {
             for (path, places) in &previous.booklets {
-                if !booklets.contains_key(path) && generated.contains(path) {
+                if !booklets.contains_key(path) && generated.contains(path.as_str()) {
                     booklets.insert(path.clone(), places.clone());
                 }
             }
@@ -369,15 +380,10 @@ impl<'a> Rendering<'a> {
         for page in &plan {
             *pages_per_lang.entry(page.lang.clone()).or_default() += 1;
         }
-        let memo = Memo {
-            pages: paths.iter().cloned().zip(digests).collect(),
-            search: search.clone(),
-            booklets,
-        };
 
         let mut put = |path: String, bytes: &[u8]| -> Result<(), OutputError> {
             sink.put(&path, bytes)?;
-            generated.insert(path);
+            written.insert(path);
             Ok(())
         };
         put("404.html".into(), &not_found_page(self)?)?;
@@ -394,18 +400,14 @@ impl<'a> Rendering<'a> {
         )?;
         put("robots.txt".into(), feeds::robots(self).as_bytes())?;
         redirects::write(self, &mut put)?;
-        generated.extend(
-            search
-                .values()
-                .flat_map(|index| index.paths.iter().cloned()),
-        );
+        let generated = |path: &str| generated.contains(path) || written.contains(path);
         // Generated files win over static ones, and the site's static files over the theme's.
         let site_static: BTreeSet<&str> =
             site.static_files.iter().map(|f| f.dest.as_str()).collect();
         // SVG files are published as cleaned; one that is not among the clean ones (it is not
         // XML, which is an error) is not published at all.
         for file in &self.theme.static_files {
-            if site_static.contains(file.path.as_str()) || generated.contains(&file.path) {
+            if site_static.contains(file.path.as_str()) || generated(&file.path) {
                 continue;
             }
             if !svg::is_svg(&file.path) {
@@ -416,7 +418,7 @@ impl<'a> Rendering<'a> {
         }
         for file in &site.static_files {
             // Picture files are published by `images::publish`, as variants.
-            if generated.contains(&file.dest) || site.pictures.handles(&file.dest) {
+            if generated(&file.dest) || site.pictures.handles(&file.dest) {
                 continue;
             }
             if !svg::is_svg(&file.dest) {
@@ -425,6 +427,14 @@ impl<'a> Rendering<'a> {
                 sink.put(&file.dest, bytes)?;
             }
         }
+        let memo = Memo {
+            pages: paths
+                .into_iter()
+                .zip(digests.into_iter().map(|(digest, _)| digest))
+                .collect(),
+            search: search.clone(),
+            booklets,
+        };
         Ok((RenderSummary { pages_per_lang }, memo))
     }
 
@@ -441,10 +451,7 @@ impl<'a> Rendering<'a> {
                     .records
                     .iter()
                     .zip(cards)
-                    .map(|(record, cards)| {
-                        let key = (record.collection.clone(), record.id.clone());
-                        (key, (record.version, cards))
-                    })
+                    .map(|(record, cards)| (record.key(), (record.version, cards)))
                     .collect(),
             },
             similar: Some(self.index.similar()),

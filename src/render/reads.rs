@@ -27,8 +27,9 @@ use crate::digest::Digest;
 /// What the last rendering made its pages and search index from.
 #[derive(Default)]
 pub struct Memo {
-    /// Output path of each page → the digest of what it read.
-    pub(super) pages: HashMap<String, u64>,
+    /// Output path of each page → the digest of what it read (Fx: looked up for every page on
+    /// every update).
+    pub(super) pages: rustc_hash::FxHashMap<String, u64>,
     /// Each language's search index.
     pub(super) search: BTreeMap<String, WrittenIndex>,
     /// Output path of each booklet → where its entries are.

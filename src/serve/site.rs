@@ -417,7 +417,10 @@ impl<'a> DiffSink<'a> {
         DiffSink {
             root,
             previous,
-            files: Mutex::new(Files::new(previous.store().clone())),
+            files: Mutex::new(Files::with_capacity(
+                previous.store().clone(),
+                previous.len(),
+            )),
             parts: Mutex::new(HashMap::new()),
             copies: None,
         }
