@@ -104,19 +104,19 @@ pub struct Record {
 }
 
 /// A record's identity (its collection and id) as a number: what `serve` keeps of a record
-/// from one update to the next is found by it without copying two strings per record. 128
-/// bits of xxh3, so two records do not share one.
+/// from one update to the next is found by it without copying two strings per record. Should
+/// two records ever share one, the kept entry's version does not match and it is made again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct RecordKey(u128);
+pub struct RecordKey(u64);
 
 impl RecordKey {
     pub fn of(collection: &str, id: &str) -> RecordKey {
-        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        hasher.update(collection.as_bytes());
-        // Neither a collection key nor an id holds a NUL (`check_id`).
-        hasher.update(&[0]);
-        hasher.update(id.as_bytes());
-        RecordKey(hasher.digest128())
+        RecordKey(
+            crate::digest::Digest::new()
+                .add(collection)
+                .add(id)
+                .finish(),
+        )
     }
 }
 
