@@ -3,7 +3,9 @@
 //! in, so no variant carries metadata. Encoders are deterministic: the same pixels and quality
 //! give the same bytes, which keeps two builds byte-identical.
 
-use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer, images::Image};
+use fast_image_resize::images::{TypedImage, TypedImageRef};
+use fast_image_resize::pixels::{U8x3, U8x4};
+use fast_image_resize::{FilterType, PixelTrait, ResizeAlg, ResizeOptions, Resizer};
 
 use super::decode::Decoded;
 
@@ -43,11 +45,6 @@ pub struct Pixels {
 /// `decoded` scaled to `width` × `height` (the same size: a copy-free borrow is not worth the
 /// special case, the full size is encoded at most once).
 pub fn resize(decoded: &Decoded, width: u32, height: u32) -> Result<Pixels, String> {
-    let pixel_type = if decoded.alpha {
-        PixelType::U8x4
-    } else {
-        PixelType::U8x3
-    };
     if width == decoded.width && height == decoded.height {
         return Ok(Pixels {
             width,
@@ -56,25 +53,39 @@ pub fn resize(decoded: &Decoded, width: u32, height: u32) -> Result<Pixels, Stri
             bytes: decoded.pixels.clone(),
         });
     }
-    let source = fast_image_resize::images::ImageRef::new(
-        decoded.width,
-        decoded.height,
-        &decoded.pixels,
-        pixel_type,
-    )
-    .map_err(|err| err.to_string())?;
-    let mut target = Image::new(width, height, pixel_type);
-    // Lanczos3, as Hugo's and Zola's defaults: sharp downscales without ringing worth seeing.
-    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
-    Resizer::new()
-        .resize(&source, &mut target, &options)
-        .map_err(|err| err.to_string())?;
+    let bytes = if decoded.alpha {
+        resize_typed::<U8x4>(decoded, width, height)
+    } else {
+        resize_typed::<U8x3>(decoded, width, height)
+    }?;
     Ok(Pixels {
         width,
         height,
         alpha: decoded.alpha,
-        bytes: target.into_vec(),
+        bytes,
     })
+}
+
+/// The resize for one pixel type. Typed, so that only the two byte pixel types are compiled:
+/// the untyped `Resizer::resize` compiles the float ones too, and the optimizer's code for
+/// those varied from one compile to the next, which kept release binaries from being
+/// reproducible (issue 19).
+fn resize_typed<P: PixelTrait>(
+    decoded: &Decoded,
+    width: u32,
+    height: u32,
+) -> Result<Vec<u8>, String> {
+    let source = TypedImageRef::<P>::from_buffer(decoded.width, decoded.height, &decoded.pixels)
+        .map_err(|err| err.to_string())?;
+    let mut bytes = vec![0; width as usize * height as usize * P::size()];
+    let mut target =
+        TypedImage::<P>::from_buffer(width, height, &mut bytes).map_err(|err| err.to_string())?;
+    // Lanczos3, as Hugo's and Zola's defaults: sharp downscales without ringing worth seeing.
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
+    Resizer::new()
+        .resize_typed(&source, &mut target, &options)
+        .map_err(|err| err.to_string())?;
+    Ok(bytes)
 }
 
 pub fn encode(pixels: &Pixels, format: VariantFormat, quality: u8) -> Result<Vec<u8>, String> {
