@@ -11,7 +11,7 @@ use crate::content::{self, Content, ParseCache};
 use crate::diagnostics::Diagnostics;
 use crate::images::{self, cache::ImageCache};
 use crate::model::record_pages::{self, RecordPages};
-use crate::model::{self, AssembleOptions, Site, VersionMemo};
+use crate::model::{self, AssembleOptions, KeptRecords, Site, VersionMemo};
 use crate::output::{self, NullSink, OutputError, Staging, WriteStats};
 use crate::print;
 use crate::render::{
@@ -124,15 +124,23 @@ impl Phases {
 /// Loads and assembles the site; errors in site.yaml stop here, content errors are returned
 /// beside the site so that every problem is reported at once.
 pub fn load(options: &BuildOptions) -> Result<(Site, Diagnostics), Diagnostics> {
-    load_inspecting(options, None, None, |_, _| Diagnostics::default())
+    load_inspecting(options, LoadMemos::default(), |_, _| Diagnostics::default())
+}
+
+/// What `serve` keeps from one load to the next, for the next to reuse: file parses, record
+/// versions and record builds.
+#[derive(Clone, Copy, Default)]
+pub struct LoadMemos<'a> {
+    pub parses: Option<&'a ParseCache>,
+    pub versions: Option<&'a VersionMemo>,
+    pub records: Option<&'a KeptRecords>,
 }
 
 /// [`load`], letting `inspect` see the parsed files before they are assembled into the site
 /// (the rules of `check` that read what each file says).
 fn load_inspecting(
     options: &BuildOptions,
-    cache: Option<&ParseCache>,
-    versions: Option<&VersionMemo>,
+    memos: LoadMemos<'_>,
     inspect: impl FnOnce(&SiteConfig, &Content) -> Diagnostics,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
     let root = &options.root;
@@ -140,7 +148,7 @@ fn load_inspecting(
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.clone();
     }
-    let (content, mut diagnostics) = content::load_cached(root, &config, cache);
+    let (content, mut diagnostics) = content::load_cached(root, &config, memos.parses);
     diagnostics.extend(config_warnings);
     diagnostics.extend(inspect(&config, &content));
     let (static_files, static_diagnostics) = content::static_files(root);
@@ -151,7 +159,8 @@ fn load_inspecting(
         &static_files,
         AssembleOptions {
             drafts: options.drafts,
-            versions,
+            versions: memos.versions,
+            kept: memos.records,
         },
     );
     diagnostics.extend(model_diagnostics);
@@ -272,14 +281,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 /// The texts of records `kept` has from the last rendering are taken rather than rendered.
 pub fn load_for_serve(
     options: &BuildOptions,
-    cache: &ParseCache,
-    versions: &VersionMemo,
+    memos: LoadMemos<'_>,
     kept: Option<KeptTexts>,
 ) -> Result<(Site, Theme, Texts, SafeSvgs, Diagnostics), BuildError> {
-    let (mut site, diagnostics) = load_inspecting(options, Some(cache), Some(versions), |_, _| {
-        Diagnostics::default()
-    })
-    .map_err(BuildError::Content)?;
+    let (mut site, diagnostics) = load_inspecting(options, memos, |_, _| Diagnostics::default())
+        .map_err(BuildError::Content)?;
     // Setting a volume's PDF takes seconds, too long for every save: the preview links no PDF
     // (`build` and `showcase booklet` make them).
     site.config.booklet.pdf = false;
@@ -318,7 +324,7 @@ fn texts_or_errors(
 /// find templates that read values that do not exist. Sorted by file and line.
 pub fn check(options: &BuildOptions) -> CheckReport {
     let root = &options.root;
-    let loaded = load_inspecting(options, None, None, |config, content| {
+    let loaded = load_inspecting(options, LoadMemos::default(), |config, content| {
         check::content_rules(root, config, content)
     });
     let (site, mut diagnostics) = match loaded {
@@ -406,9 +412,16 @@ pub(crate) mod tests {
         let with_memo = || {
             let none = |_: &SiteConfig, _: &Content| Diagnostics::default();
             versions(
-                &load_inspecting(&options, None, Some(&memo), none)
-                    .unwrap()
-                    .0,
+                &load_inspecting(
+                    &options,
+                    LoadMemos {
+                        versions: Some(&memo),
+                        ..LoadMemos::default()
+                    },
+                    none,
+                )
+                .unwrap()
+                .0,
             )
         };
         let first = with_memo();
@@ -426,6 +439,55 @@ pub(crate) mod tests {
             .map(|(a, _)| &a.0)
             .collect();
         assert_eq!(changed, ["hongxin"]);
+    }
+
+    #[test]
+    fn records_are_reused_only_while_what_they_were_built_from_is_the_same() {
+        let dir = base_site();
+        let options = BuildOptions {
+            root: dir.path().to_path_buf(),
+            ..BuildOptions::default()
+        };
+        // Verifying: every reuse is compared with a new build of the same files.
+        let kept = KeptRecords::new(true);
+        let memos = LoadMemos {
+            records: Some(&kept),
+            ..LoadMemos::default()
+        };
+        let none = |_: &SiteConfig, _: &Content| Diagnostics::default();
+        // Loads with the memo, gives the records back as `serve` does when the site is
+        // replaced, and compares the site with a load from nothing.
+        let load_again = || -> usize {
+            let (site, diagnostics) = load_inspecting(&options, memos, none).unwrap();
+            let (fresh, fresh_diagnostics) = load(&options).unwrap();
+            assert_eq!(
+                format!("{:?}", site.records),
+                format!("{:?}", fresh.records)
+            );
+            assert_eq!(format!("{diagnostics:?}"), format!("{fresh_diagnostics:?}"));
+            kept.give_back(site.records);
+            kept.reused()
+        };
+        assert_eq!(load_again(), 0, "nothing to reuse yet");
+        let records = load(&options).unwrap().0.records.len();
+        assert_eq!(load_again(), records, "nothing changed");
+        let record = dir.path().join("content/projects/hongxin.zh.md");
+        let text = std::fs::read_to_string(&record).unwrap();
+        std::fs::write(&record, text.replacen("title: ", "title: 新", 1)).unwrap();
+        assert_eq!(load_again(), records - 1, "one record's file changed");
+        assert_eq!(load_again(), records);
+        // A file in static/ may be a picture a record names: every record is built again.
+        std::fs::create_dir_all(dir.path().join("static")).unwrap();
+        std::fs::write(dir.path().join("static/new.txt"), "新").unwrap();
+        assert_eq!(load_again(), 0, "static/ changed");
+        assert!(kept.take_stale().is_empty());
+
+        // A kept record that is not what its files make is found by verifying.
+        let (mut site, _) = load_inspecting(&options, memos, none).unwrap();
+        site.records[0].title = crate::localized::Localized::default();
+        kept.give_back(site.records);
+        load_inspecting(&options, memos, none).unwrap();
+        assert_eq!(kept.take_stale().len(), 1);
     }
 
     #[test]

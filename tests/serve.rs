@@ -278,6 +278,13 @@ fn timings_name_each_phase_of_every_build() {
             "{line}"
         );
     }
+    // The first build has nothing to keep; the edit's keeps the record it did not touch (of
+    // the fixture's two).
+    let kept: Vec<&str> = stderr
+        .lines()
+        .filter_map(|line| line.strip_prefix("  records kept as built: "))
+        .collect();
+    assert_eq!(kept, ["0", "1"], "{stderr}");
 }
 
 #[test]

@@ -144,7 +144,11 @@ fn print_timings(site: &LiveSite) {
         .map(|(name, took)| format!("{name} {:.1} ms", took.as_secs_f64() * 1000.0))
         .collect();
     // One write, so that whoever reads the output never gets half the line.
-    let line = format!("  timings: {}\n", phases.join(", "));
+    let line = format!(
+        "  timings: {}\n  records kept as built: {}\n",
+        phases.join(", "),
+        site.records_kept()
+    );
     eprint!("{line}");
 }
 

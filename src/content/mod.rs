@@ -84,7 +84,8 @@ pub struct BundleAsset {
 
 #[derive(Debug, Clone, Default)]
 pub struct Content {
-    pub records: Vec<RawRecord>,
+    /// Shared with `serve`'s parse cache: a load copies no record that did not change.
+    pub records: Vec<std::sync::Arc<RawRecord>>,
     pub intros: Vec<Intro>,
     /// Taxonomy key → its terms, in file order.
     pub terms: BTreeMap<String, Vec<TermDef>>,
@@ -222,16 +223,17 @@ impl ParseCache {
         let cached = self.lock().get(path).cloned()?;
         let (_, old, old_diagnostics) = (*cached).clone();
         let (new, new_diagnostics) = self.parse_now(root, path, &kind, config);
-        let (Some(Parsed::Record(old)), Some(Parsed::Record(mut new))) = (old, new) else {
+        let (Some(Parsed::Record(old)), Some(Parsed::Record(new))) = (old, new) else {
             return None;
         };
+        let mut new = std::sync::Arc::unwrap_or_clone(new);
         if new_diagnostics != old_diagnostics || new_diagnostics.has_errors() {
             return None;
         }
         let body = new.fields.body.exact(&new.lang)?.clone();
         new.fields.body = old.fields.body.clone();
         new.digest = old.digest;
-        if new != old {
+        if new != *old {
             return None;
         }
         Some(BodyEdit {
@@ -320,7 +322,7 @@ pub fn load_cached(
     for (kind, item, file_diagnostics) in parsed {
         diagnostics.extend(file_diagnostics);
         match item {
-            Some(Parsed::Record(record)) => content.records.push(*record),
+            Some(Parsed::Record(record)) => content.records.push(record),
             Some(Parsed::Intro(intro)) => content.intros.push(intro),
             None => {
                 if let ContentFile::Record {
@@ -621,7 +623,7 @@ pub struct BodyEdit {
 
 #[derive(Debug, Clone)]
 enum Parsed {
-    Record(Box<RawRecord>),
+    Record(std::sync::Arc<RawRecord>),
     Intro(Intro),
 }
 
@@ -654,7 +656,7 @@ fn parse_file(
             config,
             &mut diagnostics,
         )
-        .map(|r| Parsed::Record(Box::new(r))),
+        .map(|r| Parsed::Record(std::sync::Arc::new(r))),
         ContentFile::Intro { collection, lang } => {
             parse_intro(&file, collection.clone(), lang, &mut diagnostics).map(Parsed::Intro)
         }

@@ -52,7 +52,7 @@ pub fn pair(config: &SiteConfig, content: &Content) -> Pairing {
     for ((collection, id), files) in groups {
         let files: Vec<(usize, &RawRecord)> = files
             .into_iter()
-            .map(|i| (i, &content.records[i]))
+            .map(|i| (i, &*content.records[i]))
             .collect();
         // (Asked only when some file could not be read: the key costs three copies.)
         let source_unreadable = !content.unparsed.is_empty()

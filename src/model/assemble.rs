@@ -4,17 +4,20 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::kept::{KeptBuild, KeptRecords};
 use super::{
-    Collection, ImageRef, Intro, Picture, Presence, Record, RecordLookup, Site, StaticFile,
-    Taxonomy, Term, Unpublished, VersionMemo, routes, slug::slugify,
+    Collection, ImageRef, Intro, Picture, Presence, Record, RecordKey, RecordLookup, Site,
+    StaticFile, Taxonomy, Term, Unpublished, VersionMemo, routes, slug::slugify,
 };
 use crate::config::{CollectionSchema, MissingTranslation, SiteConfig, SortKey, is_slug};
 use crate::content::fields::{FieldValue, Located, RecordFields};
 use crate::content::{Content, RawRecord, pair};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::digest::Digest;
 use crate::localized::Localized;
 use crate::messages::msg;
 use crate::source::characters::{IdKind, check_id};
@@ -27,6 +30,8 @@ pub struct AssembleOptions<'a> {
     pub drafts: bool,
     /// Each record's versions by what they are made from, kept by `serve` between saves.
     pub versions: Option<&'a VersionMemo>,
+    /// Each record's last build, kept by `serve` between saves.
+    pub kept: Option<&'a KeptRecords>,
 }
 
 /// Builds the site. `static_files` are the paths under `static/`, relative to it.
@@ -61,7 +66,7 @@ pub fn assemble(
     // Which files make each record, in a stable order (shared with translation status).
     let pairing = pair(&config, &content);
     diagnostics.extend(pairing.diagnostics);
-    let mut files: Vec<Option<RawRecord>> = content.records.into_iter().map(Some).collect();
+    let mut files: Vec<Option<Arc<RawRecord>>> = content.records.into_iter().map(Some).collect();
 
     let static_set: BTreeSet<PathBuf> = static_files.iter().cloned().collect();
     let mut bundle_files: BTreeMap<(String, String), BTreeSet<PathBuf>> = BTreeMap::new();
@@ -85,8 +90,16 @@ pub fn assemble(
             unpublished.insert(format!("{collection}/{id}"), Unpublished::Broken);
         }
     }
-    // (collection position, key, its file, its translations' files)
-    let mut to_build: Vec<(usize, String, RawRecord, Vec<RawRecord>)> = Vec::new();
+    // What every record's build reads besides its own files and bundle.
+    let shared_inputs = options.kept.map(|_| {
+        Digest::new()
+            .add_debug(&config)
+            .add(&static_set)
+            .add(&options.drafts)
+            .finish()
+    });
+    let mut last_builds = options.kept.map(KeptRecords::take).unwrap_or_default();
+    let mut to_build: Vec<ToBuild> = Vec::with_capacity(pairing.records.len());
     for paired in pairing.records {
         let position = paired.collection;
         // Issue 14: `a\u{200b}b` and `ab` look the same but would be two records.
@@ -101,7 +114,7 @@ pub fn assemble(
             unpublished.insert(key, Unpublished::Broken);
             continue;
         };
-        let translations: Vec<RawRecord> = paired
+        let translations: Vec<Arc<RawRecord>> = paired
             .translations
             .iter()
             .filter_map(|&i| files[i].take())
@@ -110,23 +123,41 @@ pub fn assemble(
             unpublished.insert(key, Unpublished::Draft);
             continue;
         }
-        to_build.push((position, key, base, translations));
+        let last = last_builds.remove(&RecordKey::of(&base.collection, &base.id));
+        to_build.push(ToBuild {
+            position,
+            key,
+            base,
+            translations,
+            last,
+        });
     }
     // Records are built in parallel (on every save in `serve`, 10,000 of them); their terms are
     // then resolved in site order, since a free term is numbered where it first appears.
     let results: Vec<_> = to_build
         .into_par_iter()
-        .map(|(position, key, base, translations)| {
-            let mut found = Diagnostics::default();
-            let schema = &config.collections[position];
-            let record = builder.build(schema, base, translations, &mut found);
-            (position, key, record, found)
+        .map(|item| {
+            let inputs = shared_inputs.map(|shared| builder.inputs(shared, &item));
+            let schema = &config.collections[item.position];
+            let record_key = RecordKey::of(&item.base.collection, &item.base.id);
+            let (record, found, build) =
+                builder.build_or_reuse(schema, item.base, item.translations, item.last, inputs);
+            (
+                item.position,
+                item.key,
+                record,
+                found,
+                build.map(|build| (record_key, build)),
+            )
         })
         .collect();
+    let mut builds =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(results.len(), Default::default());
     // (collection position, record, its `related` references as written)
     let mut built: Vec<(usize, Record, Vec<Located<String>>)> = Vec::with_capacity(results.len());
-    for (position, key, record, found) in results {
+    for (position, key, record, found, build) in results {
         diagnostics.extend(found);
+        builds.extend(build);
         let Some(BuiltRecord {
             mut record,
             related,
@@ -141,14 +172,20 @@ pub fn assemble(
     }
 
     // Site order: collections as declared, each in its own sort order.
-    built.sort_by(|(pa, ra, _), (pb, rb, _)| {
+    // (Their positions are sorted: a record is a large value to move.)
+    let mut order: Vec<usize> = (0..built.len()).collect();
+    order.sort_by(|&a, &b| {
+        let ((pa, ra, _), (pb, rb, _)) = (&built[a], &built[b]);
         pa.cmp(pb)
             .then_with(|| compare_records(&config.collections[*pa], ra, rb, &default_lang))
     });
-    let (mut records, pending_related): (Vec<Record>, Vec<Vec<Located<String>>>) = built
-        .into_iter()
-        .map(|(_, record, related)| (record, related))
-        .unzip();
+    let mut built: Vec<Option<_>> = built.into_iter().map(Some).collect();
+    let mut records: Vec<Record> = Vec::with_capacity(order.len());
+    let mut pending_related: Vec<Vec<Located<String>>> = Vec::with_capacity(order.len());
+    for (_, record, related) in order.into_iter().filter_map(|at| built[at].take()) {
+        records.push(record);
+        pending_related.push(related);
+    }
 
     check_duplicate_slugs(&records, &mut diagnostics);
     super::aliases::check_taken(&mut records, &config, &mut diagnostics);
@@ -255,7 +292,19 @@ pub fn assemble(
     site.lookup = lookup;
     site.unpublished = unpublished;
     site.records = records;
+    if let Some(kept) = options.kept {
+        kept.keep(builds);
+    }
     (site, diagnostics)
+}
+
+/// A record to build: its collection's position, `collection/id`, its files, its last build.
+struct ToBuild {
+    position: usize,
+    key: String,
+    base: Arc<RawRecord>,
+    translations: Vec<Arc<RawRecord>>,
+    last: Option<KeptBuild>,
 }
 
 /// Adds to each record's version (so far its files' digests) what assembling gave it: its slug,
@@ -331,6 +380,30 @@ fn finish_versions(
     }
 }
 
+/// `last`'s record as it was built (its terms, related records and versions are worked out
+/// again by every update), with the problems its build found; and `last` to keep again.
+fn reuse(
+    mut last: KeptBuild,
+    collection: &str,
+    id: &str,
+) -> Option<(BuiltRecord, Diagnostics, KeptBuild)> {
+    let mut record = *last.record.take()?;
+    // Two records with one key: build.
+    if record.collection != collection || record.id != id {
+        return None;
+    }
+    record.terms.clear();
+    record.related.clear();
+    record.version = last.files_version;
+    record.versions.clear();
+    let built = BuiltRecord {
+        record,
+        related: last.related.clone(),
+        terms: last.terms.clone(),
+    };
+    Some((built, last.diagnostics.clone(), last))
+}
+
 /// Fields a translation may set (SPEC §3.3); every other field is shared and written once.
 fn translatable_keys(schema: &CollectionSchema) -> Vec<&str> {
     let mut keys = vec!["title", "summary", "draft", "translated_from", "body"];
@@ -356,6 +429,7 @@ struct Builder<'a> {
 /// A record as [`Builder::build`] gives it: its terms as written, to be resolved in site order
 /// ([`resolve_terms`]), and its `related` references as written, to be resolved once every
 /// record is known.
+#[derive(Debug)]
 struct BuiltRecord {
     record: Record,
     related: Vec<Located<String>>,
@@ -397,15 +471,73 @@ fn resolve_terms(
 }
 
 impl Builder<'_> {
+    /// A digest of everything [`Builder::build`] reads for `item`: `shared`, what it reads of
+    /// the site, and the record's files and bundle.
+    fn inputs(&self, shared: u64, item: &ToBuild) -> u64 {
+        let mut digest = Digest::new();
+        digest.add(&shared).add(&item.base.digest);
+        for translation in &item.translations {
+            digest.add(&translation.digest);
+        }
+        if item.base.bundle_dir.is_some() {
+            let key = (item.base.collection.clone(), item.base.id.clone());
+            digest.add(&self.bundle_files.get(&key));
+        }
+        digest.finish()
+    }
+
+    /// The record built, or its `last` build when that read the same `inputs` (with the
+    /// problems it found then); and the build to keep for the next update.
+    fn build_or_reuse(
+        &self,
+        schema: &CollectionSchema,
+        base: Arc<RawRecord>,
+        translations: Vec<Arc<RawRecord>>,
+        last: Option<KeptBuild>,
+        inputs: Option<u64>,
+    ) -> (Option<BuiltRecord>, Diagnostics, Option<KeptBuild>) {
+        let reusable = last
+            .filter(|last| Some(last.inputs) == inputs)
+            .and_then(|last| reuse(last, &base.collection, &base.id));
+        if let Some((built, found, kept)) = reusable {
+            let memo = self.options.kept;
+            memo.inspect(|memo| memo.count_reuse());
+            if let Some(memo) = memo.filter(|memo| memo.verifying()) {
+                let key = format!("{}/{}", base.collection, base.id);
+                let mut fresh_found = Diagnostics::default();
+                let fresh = self.build(schema, base, translations, &mut fresh_found);
+                if format!("{:?}", (&fresh, &fresh_found))
+                    != format!("{:?}", (Some(&built), &found))
+                {
+                    memo.report_stale(key);
+                }
+            }
+            return (Some(built), found, Some(kept));
+        }
+        let mut found = Diagnostics::default();
+        let built = self.build(schema, base, translations, &mut found);
+        let kept = inputs.zip(built.as_ref()).map(|(inputs, built)| KeptBuild {
+            inputs,
+            files_version: built.record.version,
+            related: built.related.clone(),
+            terms: built.terms.clone(),
+            diagnostics: found.clone(),
+            record: None,
+        });
+        (built, found, kept)
+    }
+
     fn build(
         &self,
         schema: &CollectionSchema,
-        base: RawRecord,
-        translations: Vec<RawRecord>,
+        base: Arc<RawRecord>,
+        translations: Vec<Arc<RawRecord>>,
         diagnostics: &mut Diagnostics,
     ) -> Option<BuiltRecord> {
         let config = self.config;
         let default_lang = config.default_lang();
+        // Not copied when nothing else holds it (`build`); `serve`'s parse cache does.
+        let base = Arc::unwrap_or_clone(base);
         let RawRecord {
             collection,
             id,

@@ -7,6 +7,7 @@
 pub mod aliases;
 mod assemble;
 mod index;
+mod kept;
 pub mod record_pages;
 pub mod routes;
 pub mod slug;
@@ -21,6 +22,7 @@ use jiff::civil::Date;
 
 pub use assemble::{AssembleOptions, assemble, slash_path};
 pub use index::{Index, Similar};
+pub use kept::KeptRecords;
 pub use versions::VersionMemo;
 
 use crate::config::SiteConfig;

@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 
 use super::watch::{ChangeKind, Changes};
 use crate::content::ParseCache;
-use crate::model::VersionMemo;
+use crate::model::{KeptRecords, VersionMemo};
 use crate::output::{OutputError, PreviousFile, Sink};
-use crate::pipeline::{self, BuildError, BuildOptions};
+use crate::pipeline::{self, BuildError, BuildOptions, LoadMemos};
 use crate::render::{self, Bodies, Kept, Memo, Rendering, Theme, WorkCounters};
 
 pub use super::store::Files;
@@ -37,6 +37,8 @@ pub struct LiveSite {
     /// The records' versions by what they are made from (cleared with `cache` when
     /// site.yaml changes).
     versions: VersionMemo,
+    /// Each record's last build; the records themselves are in `last` until it is replaced.
+    records: KeptRecords,
     /// The last site that built without errors: what is served.
     files: Arc<Files>,
     /// The site served before it, whose files requests that started then may still read.
@@ -95,6 +97,7 @@ impl LiveSite {
             options,
             cache: ParseCache::default(),
             versions: VersionMemo::default(),
+            records: KeptRecords::new(verify_incremental()),
             before: files.clone(),
             files,
             last: None,
@@ -205,6 +208,7 @@ impl LiveSite {
         {
             self.cache.clear();
             self.versions.clear();
+            self.records.clear();
         }
         if changes.rescan {
             self.cache.rescan();
@@ -222,17 +226,21 @@ impl LiveSite {
     pub fn build(&mut self) -> Outcome {
         // What the next rendering can take is moved out of the last one (a large site's texts
         // and cards are hundreds of megabytes), and the rest freed once the new site is
-        // served; until a build succeeds again there is nothing to preview with.
+        // served; until a build succeeds again there is nothing to preview with. Its records
+        // go back to `records`, for those that did not change to be used again.
+        let started = Instant::now();
+        lock(&self.phases).clear();
         let mut kept = None;
         let previous = self.last.take().map(|mut previous| {
             kept = Some(previous.with_dependent_mut(|_, rendering| rendering.keep()));
-            previous
+            let mut owner = previous.into_owner();
+            self.records
+                .give_back(std::mem::take(&mut owner.site.records));
+            owner
         });
         if let Some(freeing) = self.freeing.take() {
             let _ = freeing.join();
         }
-        let started = Instant::now();
-        lock(&self.phases).clear();
         let rendered = self.render(kept.unwrap_or_default());
         let swapping = Instant::now();
         self.broken = rendered.is_err();
@@ -272,6 +280,11 @@ impl LiveSite {
         lock(&self.phases).clone()
     }
 
+    /// How many records the last build took as they were built before ([`KeptRecords`]).
+    pub fn records_kept(&self) -> usize {
+        self.records.reused()
+    }
+
     fn phase(&self, name: &'static str, since: &mut Instant) {
         let now = Instant::now();
         lock(&self.phases).push((name, now - *since));
@@ -285,8 +298,12 @@ impl LiveSite {
             similar,
         } = kept;
         let mut since = Instant::now();
-        let loaded =
-            pipeline::load_for_serve(&self.options, &self.cache, &self.versions, Some(texts));
+        let memos = LoadMemos {
+            parses: Some(&self.cache),
+            versions: Some(&self.versions),
+            records: Some(&self.records),
+        };
+        let loaded = pipeline::load_for_serve(&self.options, memos, Some(texts));
         // Timed also when the files have errors: that is where such a build ends.
         self.phase("load", &mut since);
         let (site, theme, texts, svgs, warnings) = loaded?;
@@ -321,12 +338,22 @@ impl LiveSite {
 
     /// The check of `SHOWCASE_VERIFY_INCREMENTAL`: renders the site `last` holds again from
     /// nothing (no kept texts, cards or pages) and compares it with `files`, what the
-    /// incremental update gave. The same loaded site is rendered, so that a save made
-    /// meanwhile cannot make the two differ; files copied from the site as they are come from
-    /// `files` for the same reason (they are copied on every update, never kept). A
-    /// difference is a bug of the update, which this mode exists to find: it is printed and
-    /// the server stops with exit status 3.
+    /// incremental update gave, after checking the records it reused ([`KeptRecords`]). The
+    /// same loaded site is rendered, so that a save made meanwhile cannot make the two differ;
+    /// files copied from the site as they are come from `files` for the same reason (they are
+    /// copied on every update, never kept). A difference is a bug of the update, which this
+    /// mode exists to find: it is printed and the server stops with exit status 3.
     fn verify(&self, last: &LastRendering, files: &Files) {
+        // Records reused from the last site are checked as they are assembled, against a new
+        // build of the same files: the rendering below starts from the site as assembled.
+        let stale_records = self.records.take_stale();
+        if !stale_records.is_empty() {
+            for record in stale_records.iter().take(20) {
+                eprintln!("verify-incremental: stale record {record}");
+            }
+            eprintln!("verify-incremental: FAILED");
+            std::process::exit(3);
+        }
         let Rendered { site, theme, .. } = last.borrow_owner();
         let counters = WorkCounters::default();
         let nothing = Files::new(files.store().clone());

@@ -170,11 +170,11 @@ pub(crate) fn record_files<'a>(content: &'a Content, pairing: &Pairing) -> Vec<R
         .records
         .iter()
         .filter_map(|paired| {
-            let source = &content.records[paired.source?];
+            let source = &*content.records[paired.source?];
             let translations = paired
                 .translations
                 .iter()
-                .map(|&i| (content.records[i].lang.as_str(), &content.records[i]))
+                .map(|&i| (content.records[i].lang.as_str(), &*content.records[i]))
                 .collect();
             Some(RecordFiles {
                 source,
