@@ -11,8 +11,7 @@
 # It builds the committed HEAD from a clean clone in /tmp/showcase-release, so that the same
 # commit gives the same archive bytes wherever it is checked out: every path the compilers see
 # is the same, every time stamp is the commit's (SOURCE_DATE_EPOCH), archives list files in one
-# order with one owner. (Not yet the binary: its optimized compile varies by a few hundred
-# bytes from run to run; ARCHITECTURE.md, "Releases".) Two runs must not overlap: they share
+# order with one owner (ARCHITECTURE.md, "Releases"). Two runs must not overlap: they share
 # that folder.
 # What it needs and lacks (rustup targets, Debian's cross compilers) it installs itself.
 set -euo pipefail
