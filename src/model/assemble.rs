@@ -123,10 +123,12 @@ pub fn assemble(
             unpublished.insert(key, Unpublished::Draft);
             continue;
         }
-        let last = last_builds.remove(&RecordKey::of(&base.collection, &base.id));
+        let record_key = RecordKey::of(&base.collection, &base.id);
+        let last = last_builds.remove(&record_key);
         to_build.push(ToBuild {
             position,
             key,
+            record_key,
             base,
             translations,
             last,
@@ -139,7 +141,7 @@ pub fn assemble(
         .map(|item| {
             let inputs = shared_inputs.map(|shared| builder.inputs(shared, &item));
             let schema = &config.collections[item.position];
-            let record_key = RecordKey::of(&item.base.collection, &item.base.id);
+            let record_key = item.record_key;
             let (record, found, build) =
                 builder.build_or_reuse(schema, item.base, item.translations, item.last, inputs);
             (
@@ -298,10 +300,12 @@ pub fn assemble(
     (site, diagnostics)
 }
 
-/// A record to build: its collection's position, `collection/id`, its files, its last build.
+/// A record to build: its collection's position, `collection/id` and its key, its files, its
+/// last build.
 struct ToBuild {
     position: usize,
     key: String,
+    record_key: RecordKey,
     base: Arc<RawRecord>,
     translations: Vec<Arc<RawRecord>>,
     last: Option<KeptBuild>,

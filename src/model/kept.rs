@@ -33,7 +33,7 @@ pub struct KeptRecords {
 /// One record's build: what it read (as a digest) and what it gave.
 #[derive(Debug)]
 pub(super) struct KeptBuild {
-    /// A digest of everything the build read (`assemble::build_inputs`).
+    /// A digest of everything the build read (`Builder::inputs` in `assemble.rs`).
     pub inputs: u64,
     /// The record's version as built, before `finish_versions` adds its surroundings.
     pub files_version: u64,
